@@ -1,0 +1,50 @@
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { BENCH_PACKAGE_DIR, REPO_ROOT, readConfig, type SuiteName } from './config.js';
+import { ensurePeers } from './peers/install-peers.js';
+import { describeMachine } from './report/machine.js';
+import { renderReport, renderSuite } from './report/render-report.js';
+import { sizeSuite } from './suites/size.js';
+import type { BenchContext, Suite, SuiteResult } from './suites/types.js';
+
+const SUITE_RUNNERS: Record<SuiteName, Suite | undefined> = {
+  client: undefined,
+  size: sizeSuite,
+  mock: undefined,
+  cli: undefined,
+  batch: undefined,
+  soak: undefined,
+};
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = (line: string) => console.error(`[bench] ${line}`);
+  ensurePeers(config.cacheDir, log);
+  const context: BenchContext = { config, log, shared: {} };
+  const results: SuiteResult[] = [];
+  const failures: string[] = [];
+  for (const name of config.suites) {
+    const run = SUITE_RUNNERS[name];
+    if (!run) {
+      failures.push(`${name}: not wired yet`);
+      continue;
+    }
+    const started = performance.now();
+    try {
+      const result = await run(context);
+      results.push(result);
+      console.log(`\n${renderSuite(result)}\n`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push(`${name}: ${message}`);
+      log(`suite ${name} failed: ${message}`);
+    }
+    log(`suite ${name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const machine = describeMachine(REPO_ROOT, BENCH_PACKAGE_DIR, config.cacheDir);
+  writeFileSync(config.reportPath, renderReport(machine, config, results, failures));
+  log(`report written to ${relative(process.cwd(), config.reportPath)}`);
+  if (failures.length) process.exitCode = 1;
+}
+
+await main();

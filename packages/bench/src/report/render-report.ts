@@ -1,0 +1,63 @@
+import type { BenchConfig } from '../config.js';
+import type { SuiteResult } from '../suites/types.js';
+import type { MachineInfo } from './machine.js';
+import { renderMarkdownTable } from './table.js';
+
+export function renderSection(section: SuiteResult['sections'][number]): string {
+  const parts = [`### ${section.heading}`];
+  if (section.text) parts.push(section.text);
+  if (section.table) parts.push(renderMarkdownTable(section.table));
+  if (section.notes?.length) parts.push(section.notes.map((note) => `- ${note}`).join('\n'));
+  return parts.join('\n\n');
+}
+
+export function renderSuite(result: SuiteResult): string {
+  return [`## ${result.title}`, ...result.sections.map(renderSection)].join('\n\n');
+}
+
+function describeConfig(config: BenchConfig): string {
+  return [
+    `mode: ${config.quick ? 'quick (BENCH_QUICK=1; figures not for quoting)' : 'full'}`,
+    `autocannon run: ${config.durationS} s`,
+    `soak: ${config.soakS} s at ${config.soakConnections} connections`,
+    `client calls per variant: ${config.clientCalls}`,
+    `cold-start runs: ${config.coldRuns}`,
+    `batch size: ${config.batchSize}`,
+  ].join('; ');
+}
+
+export function renderReport(
+  machine: MachineInfo,
+  config: BenchConfig,
+  results: SuiteResult[],
+  failures: string[],
+): string {
+  const machineTable = renderMarkdownTable({
+    headers: ['', ''],
+    align: ['left', 'left'],
+    rows: [
+      ['date', machine.date],
+      ['commit', machine.commit],
+      ['cpu', `${machine.cpu} × ${machine.cores}`],
+      ['memory', machine.memory],
+      ['os', machine.os],
+      ['node', machine.node],
+      ...Object.entries(machine.versions),
+    ],
+  });
+  const headlines = results.flatMap((result) => result.headlines);
+  return `${[
+    '# Benchmark report',
+    '<!-- Written by `pnpm bench` (packages/bench). Re-run it rather than editing by hand. -->',
+    'Every ratio compares figures measured in the same run on the same machine; absolute times vary between machines and runs, ratios much less. Reproduce with `pnpm bench` (about six minutes) or `BENCH_QUICK=1 pnpm bench` (about a minute, for trying it).',
+    '## Machine',
+    machineTable,
+    `Settings — ${describeConfig(config)}.`,
+    '## Summary',
+    headlines.length
+      ? headlines.map((line) => `- ${line}`).join('\n')
+      : '- (no suite produced a ratio)',
+    ...(failures.length ? ['## Suites that failed', failures.map((f) => `- ${f}`).join('\n')] : []),
+    ...results.map(renderSuite),
+  ].join('\n\n')}\n`;
+}
