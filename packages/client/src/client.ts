@@ -1,0 +1,73 @@
+import type { paths } from '@kyyvideo/contract';
+import createClient from 'openapi-fetch';
+import { createAssetsCore } from './assets.js';
+import { type KyyClientOptions, resolveOptions } from './options.js';
+import { prepare } from './prepare.js';
+import type { KyyAssets, KyyClient, WaitOptions } from './types.js';
+import { waitUntilActive } from './wait.js';
+
+/** Node's util.inspect hook, reached through the global registry so no Node import is needed. */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+const REDACTED = '[redacted]';
+
+/**
+ * Creates a client. The API key lives only in closures (openapi-fetch's default headers and the
+ * redactor): it is not a property of the client, so logging, inspecting or serialising the
+ * client or any error it throws cannot reveal it.
+ */
+export function createKyyClient(options?: KyyClientOptions): KyyClient {
+  const resolved = resolveOptions(options);
+  const { apiKey, baseUrl } = resolved;
+  const redact = (text: string) => text.split(apiKey).join(REDACTED);
+
+  const raw = createClient<paths>({
+    baseUrl,
+    fetch: resolved.fetch,
+    headers: { Authorization: `Bearer ${apiKey}` },
+  });
+
+  const core = createAssetsCore({
+    raw,
+    settings: {
+      timeoutMs: resolved.timeoutMs,
+      maxRetries: resolved.maxRetries,
+      random: Math.random,
+    },
+    validate: resolved.validate,
+    redact,
+  });
+
+  const wait = (assetId: string, waitOptions?: WaitOptions) =>
+    waitUntilActive(core, assetId, waitOptions);
+
+  const assets: KyyAssets = {
+    upload: core.upload,
+    get: core.get,
+    delete: core.delete,
+    waitUntilActive: wait,
+    async uploadAndWait(input, waitOptions = {}) {
+      const uploaded = await core.upload(
+        input,
+        waitOptions.signal ? { signal: waitOptions.signal } : {},
+      );
+      const asset = await wait(uploaded.assetId, waitOptions);
+      return { ...uploaded, asset };
+    },
+    prepare: (items, prepareOptions) =>
+      prepare({ core, waitUntilActive: wait }, items, prepareOptions),
+  };
+
+  const describe = () => ({ baseUrl, apiKey: REDACTED });
+  const client = {
+    baseUrl,
+    raw,
+    assets,
+    toJSON: describe,
+    [INSPECT]: () => `KyyClient ${JSON.stringify(describe())}`,
+  };
+  // Hide the helpers from enumeration so the client spreads and iterates as its public shape.
+  Object.defineProperty(client, 'toJSON', { enumerable: false });
+  Object.defineProperty(client, INSPECT, { enumerable: false });
+  return Object.freeze(client);
+}

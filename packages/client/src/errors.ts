@@ -1,0 +1,173 @@
+import type { Asset } from '@kyyvideo/contract';
+
+/** Which part of the client raised the error. */
+export type KyyOperation = 'upload' | 'get' | 'delete' | 'wait' | 'config' | 'input';
+
+export interface KyyErrorDetails {
+  operation: KyyOperation;
+  /** The envelope's `code`, when the service answered with one. */
+  code?: number | string;
+  /** The envelope's `msg`, when the service answered with one. */
+  msg?: string | null;
+  /** The HTTP status, when a response arrived. */
+  httpStatus?: number;
+  /** The asset the call was about, when there is one. */
+  assetId?: string;
+  /** How many requests were sent for this call (retries included). */
+  attempts?: number;
+  cause?: unknown;
+}
+
+/**
+ * The base of every error this package throws. It never holds the API key: messages are built
+ * from the operation, the status and the service's own `code`/`msg` (with the key redacted).
+ */
+export class KyyError extends Error {
+  override name = 'KyyError';
+  readonly operation: KyyOperation;
+  readonly code?: number | string;
+  readonly msg?: string | null;
+  readonly httpStatus?: number;
+  readonly assetId?: string;
+  /** Requests sent for this call (retries included); set when the call reached the network. */
+  readonly attempts?: number;
+
+  constructor(message: string, details: KyyErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.operation = details.operation;
+    if (details.code !== undefined) this.code = details.code;
+    if (details.msg !== undefined) this.msg = details.msg;
+    if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
+    if (details.assetId !== undefined) this.assetId = details.assetId;
+    if (details.attempts !== undefined) this.attempts = details.attempts;
+  }
+
+  /** A plain summary for logs; `cause` is reduced to its name and message. */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const key of ['operation', 'code', 'msg', 'httpStatus', 'assetId', 'attempts'] as const) {
+      if (this[key] !== undefined) json[key] = this[key];
+    }
+    if (this.cause instanceof Error)
+      json.cause = { name: this.cause.name, message: this.cause.message };
+    return json;
+  }
+}
+
+/** Records how many requests a call sent, once it has given up. */
+export function withAttempts<E extends KyyError>(error: E, attempts: number): E {
+  Object.defineProperty(error, 'attempts', {
+    value: attempts,
+    enumerable: true,
+    configurable: true,
+  });
+  return error;
+}
+
+/** The client was created with missing or invalid options (for example no API key). */
+export class KyyConfigError extends KyyError {
+  override name = 'KyyConfigError';
+}
+
+/** An argument was rejected before any request was sent. Nothing reached the service. */
+export class KyyInputError extends KyyError {
+  override name = 'KyyInputError';
+}
+
+/** The service refused the API key (HTTP 401/403, or an envelope code 401/403). */
+export class KyyAuthenticationError extends KyyError {
+  override name = 'KyyAuthenticationError';
+}
+
+/** No asset has this id (envelope code -1): it never existed or was deleted. */
+export class KyyNotFoundError extends KyyError {
+  override name = 'KyyNotFoundError';
+}
+
+/** The service could not download the asset URL while handling the upload (code 1001). */
+export class KyyUrlUnreachableError extends KyyError {
+  override name = 'KyyUrlUnreachableError';
+}
+
+/** HTTP 429. `retryAfterMs` is the server's `Retry-After`, when it sent one. */
+export class KyyRateLimitError extends KyyError {
+  override name = 'KyyRateLimitError';
+  readonly retryAfterMs?: number;
+  constructor(message: string, details: KyyErrorDetails & { retryAfterMs?: number }) {
+    super(message, details);
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** HTTP 5xx. */
+export class KyyServerError extends KyyError {
+  override name = 'KyyServerError';
+  readonly retryAfterMs?: number;
+  constructor(message: string, details: KyyErrorDetails & { retryAfterMs?: number }) {
+    super(message, details);
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/**
+ * The request failed below HTTP (DNS, refused, reset, dropped). `provablyNotSent` is true only
+ * when the failure shows the request never left this machine (DNS failure, connection refused).
+ */
+export class KyyConnectionError extends KyyError {
+  override name = 'KyyConnectionError';
+  readonly provablyNotSent: boolean;
+  constructor(message: string, details: KyyErrorDetails & { provablyNotSent: boolean }) {
+    super(message, details);
+    this.provablyNotSent = details.provablyNotSent;
+  }
+}
+
+/** One attempt took longer than `timeoutMs` (or the server answered HTTP 408). */
+export class KyyTimeoutError extends KyyError {
+  override name = 'KyyTimeoutError';
+}
+
+/** The caller's AbortSignal fired. */
+export class KyyAbortError extends KyyError {
+  override name = 'KyyAbortError';
+}
+
+/** The answer was not JSON, not an envelope, or a success without the documented `data`. */
+export class KyyInvalidResponseError extends KyyError {
+  override name = 'KyyInvalidResponseError';
+}
+
+/** The service answered with a failure code this client has no dedicated error for. */
+export class KyyApiError extends KyyError {
+  override name = 'KyyApiError';
+}
+
+/** Review ended in `Failed`, which is final. `asset` is the last detail read. */
+export class KyyAssetFailedError extends KyyError {
+  override name = 'KyyAssetFailedError';
+  readonly asset: Asset;
+  constructor(message: string, details: KyyErrorDetails & { asset: Asset }) {
+    super(message, details);
+    this.asset = details.asset;
+  }
+}
+
+/** The asset was still not `Active` when the wait's `timeoutMs` ran out. */
+export class KyyWaitTimeoutError extends KyyError {
+  override name = 'KyyWaitTimeoutError';
+  /** The last status read (may be a status this client does not know), if any poll succeeded. */
+  readonly lastStatus?: string;
+  constructor(message: string, details: KyyErrorDetails & { lastStatus?: string }) {
+    super(message, details);
+    if (details.lastStatus !== undefined) this.lastStatus = details.lastStatus;
+  }
+}
+
+/**
+ * The upload may or may not have created an asset: the request may have reached the service
+ * but no trustworthy answer came back (timeout, reset, 5xx, malformed or empty success). The
+ * API has no idempotency key, so the client never resends it. `cause` says what happened.
+ */
+export class KyyUploadOutcomeUnknownError extends KyyError {
+  override name = 'KyyUploadOutcomeUnknownError';
+}

@@ -1,0 +1,75 @@
+import {
+  KyyAbortError,
+  KyyConnectionError,
+  type KyyError,
+  type KyyOperation,
+  KyyTimeoutError,
+} from './errors.js';
+
+/**
+ * Error codes that prove the request never left this machine: the name did not resolve
+ * (ENOTFOUND, EAI_AGAIN) or nothing accepted the connection (ECONNREFUSED). Anything else — a
+ * reset, a timeout, a dropped socket — may have happened after the server read the request.
+ */
+export const NEVER_SENT_CODES: ReadonlySet<string> = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+]);
+
+/** Every `code` found along `cause` chains and inside AggregateErrors (undici wraps both ways). */
+function leafCodes(error: unknown, seen = new Set<unknown>()): string[] {
+  if (typeof error !== 'object' || error === null || seen.has(error)) return [];
+  seen.add(error);
+  const record = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  const nested = [
+    ...(Array.isArray(record.errors) ? record.errors : []),
+    ...(record.cause !== undefined ? [record.cause] : []),
+  ].flatMap((e) => leafCodes(e, seen));
+  if (nested.length > 0) return nested;
+  return typeof record.code === 'string' ? [record.code] : [];
+}
+
+/** True only when every failure found in the error is one that proves nothing was sent. */
+export function provablyNotSent(error: unknown): boolean {
+  const codes = leafCodes(error);
+  return codes.length > 0 && codes.every((code) => NEVER_SENT_CODES.has(code));
+}
+
+export interface ThrownContext {
+  operation: KyyOperation;
+  assetId?: string;
+  /** The caller's signal: if it fired, the failure is an abort. */
+  callerSignal?: AbortSignal;
+  /** True when the per-attempt timer fired. */
+  timedOut: boolean;
+  timeoutMs: number;
+}
+
+/** Turns whatever fetch threw into a typed error. Messages never quote the request. */
+export function classifyThrown(error: unknown, ctx: ThrownContext): KyyError {
+  const base =
+    ctx.assetId === undefined
+      ? { operation: ctx.operation }
+      : { operation: ctx.operation, assetId: ctx.assetId };
+  if (ctx.callerSignal?.aborted) {
+    return new KyyAbortError(`The ${ctx.operation} call was aborted by its AbortSignal.`, {
+      ...base,
+      cause: ctx.callerSignal.reason,
+    });
+  }
+  if (ctx.timedOut) {
+    return new KyyTimeoutError(
+      `No answer within ${ctx.timeoutMs} ms. The service may be slow or unreachable; try again, or raise timeoutMs.`,
+      { ...base, cause: error },
+    );
+  }
+  const notSent = provablyNotSent(error);
+  const code = leafCodes(error)[0];
+  return new KyyConnectionError(
+    notSent
+      ? `Could not connect to the service${code ? ` (${code})` : ''}; the request was never sent. Check baseUrl and your network.`
+      : `The connection failed${code ? ` (${code})` : ''} before an answer arrived. Check your network and try again.`,
+    { ...base, cause: error, provablyNotSent: notSent },
+  );
+}

@@ -1,0 +1,163 @@
+import type { Asset } from '@kyyvideo/contract';
+import type { AssetsCore } from './assets.js';
+import { KyyAbortError, KyyError, KyyInputError, KyyNotFoundError } from './errors.js';
+import { checkUploadInput, type UploadInput } from './input.js';
+import type {
+  PrepareItemResult,
+  PrepareOptions,
+  PrepareProgress,
+  PrepareResult,
+  WaitOptions,
+} from './types.js';
+
+/**
+ * Three at a time: each upload makes the service download a file, and its rate limits are not
+ * documented, so a batch stays gentle while still overlapping the review waits.
+ */
+export const DEFAULT_PREPARE_CONCURRENCY = 3;
+
+/** A ceiling that keeps one batch from flooding a service with undocumented rate limits. */
+export const MAX_PREPARE_CONCURRENCY = 16;
+
+export interface PrepareDeps {
+  core: Pick<AssetsCore, 'upload' | 'delete'>;
+  waitUntilActive(assetId: string, options: WaitOptions): Promise<Asset>;
+}
+
+function asKyyError(error: unknown): KyyError {
+  if (error instanceof KyyError) return error;
+  return new KyyError(
+    `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
+    { operation: 'upload', cause: error },
+  );
+}
+
+export async function prepare(
+  deps: PrepareDeps,
+  items: UploadInput[],
+  options: PrepareOptions = {},
+): Promise<PrepareResult> {
+  if (!Array.isArray(items)) {
+    throw new KyyInputError('prepare expects an array of { assetType, url, name? } items.', {
+      operation: 'input',
+    });
+  }
+  // Every item is checked before anything is sent, so a typo never leaves half a batch behind.
+  const inputs = items.map((item, i) => checkUploadInput(item, `items[${i}].`));
+  const concurrency = options.concurrency ?? DEFAULT_PREPARE_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_PREPARE_CONCURRENCY) {
+    throw new KyyInputError(
+      `prepare: concurrency must be a whole number from 1 to ${MAX_PREPARE_CONCURRENCY}, got ${String(concurrency)}.`,
+      { operation: 'input' },
+    );
+  }
+  const wait = options.wait ?? true;
+  const { signal, deleteCreatedOnFailure = false } = options;
+  const total = inputs.length;
+  const results: PrepareItemResult[] = new Array(total);
+  let done = 0;
+  let firstFailure: number | undefined;
+
+  const emit = (event: PrepareProgress) => {
+    try {
+      options.onProgress?.(event);
+    } catch {
+      // A progress callback must not be able to break the batch it observes.
+    }
+  };
+
+  const fail = (index: number, error: KyyError, assetId?: string) => {
+    results[index] = {
+      index,
+      input: inputs[index] as UploadInput,
+      ok: false,
+      error,
+      ...(assetId === undefined ? {} : { assetId }),
+    };
+    done++;
+    firstFailure ??= index;
+    emit({ type: 'failed', index, error, done, total });
+  };
+
+  const runItem = async (index: number) => {
+    const input = inputs[index] as UploadInput;
+    if (signal?.aborted || (deleteCreatedOnFailure && firstFailure !== undefined)) {
+      const why = signal?.aborted
+        ? 'the batch was aborted'
+        : `item ${firstFailure} failed and deleteCreatedOnFailure is set`;
+      fail(
+        index,
+        new KyyAbortError(`Not uploaded: ${why}. Nothing was sent for this item.`, {
+          operation: 'upload',
+          ...(signal?.aborted ? { cause: signal.reason } : {}),
+        }),
+      );
+      return;
+    }
+    emit({ type: 'uploading', index, done, total });
+    let uploaded: { assetId: string; ref: `asset://${string}` };
+    try {
+      uploaded = await deps.core.upload(input, signal ? { signal } : {});
+    } catch (error) {
+      fail(index, asKyyError(error));
+      return;
+    }
+    const { assetId, ref } = uploaded;
+    emit({ type: 'uploaded', index, assetId, ref, done, total });
+    let asset: Asset | undefined;
+    if (wait) {
+      try {
+        asset = await deps.waitUntilActive(assetId, {
+          ...(signal ? { signal } : {}),
+          ...(options.waitTimeoutMs === undefined ? {} : { timeoutMs: options.waitTimeoutMs }),
+          onStatus: (a) => emit({ type: 'status', index, asset: a, done, total }),
+        });
+      } catch (error) {
+        fail(index, asKyyError(error), assetId);
+        return;
+      }
+    }
+    results[index] = { index, input, ok: true, assetId, ref, ...(asset ? { asset } : {}) };
+    done++;
+    emit({ type: 'ready', index, assetId, ref, done, total });
+  };
+
+  await pool(total, concurrency, runItem);
+
+  const ok = results.every((r) => r.ok);
+  const deleted: string[] = [];
+  const cleanupFailed: PrepareResult['cleanupFailed'] = [];
+  if (!ok && deleteCreatedOnFailure) {
+    const created = results.flatMap((r) => (r.assetId === undefined ? [] : [r.assetId]));
+    // Deliberately without the caller's signal: after an abort the caller still asked for a
+    // clean slate, and each delete is bounded by its own timeout and retry limit.
+    await pool(created.length, concurrency, async (i) => {
+      const assetId = created[i] as string;
+      try {
+        await deps.core.delete(assetId);
+        deleted.push(assetId);
+        emit({ type: 'deleted', assetId, done, total });
+      } catch (error) {
+        if (error instanceof KyyNotFoundError) {
+          deleted.push(assetId);
+          emit({ type: 'deleted', assetId, done, total });
+        } else {
+          cleanupFailed.push({ assetId, error: asKyyError(error) });
+        }
+      }
+    });
+  }
+  return { ok, items: results, deleted, cleanupFailed };
+}
+
+/** Runs `task(0…count-1)` with at most `limit` in flight; tasks handle their own errors. */
+async function pool(count: number, limit: number, task: (index: number) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      await task(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+}

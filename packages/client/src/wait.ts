@@ -1,0 +1,139 @@
+import {
+  type Asset,
+  DOCUMENTED_POLL_INTERVAL_MS,
+  DOCUMENTED_POLL_TIMEOUT_MS,
+} from '@kyyvideo/contract';
+import type { AssetsCore } from './assets.js';
+import {
+  KyyAbortError,
+  KyyAssetFailedError,
+  KyyConnectionError,
+  type KyyError,
+  KyyInputError,
+  KyyRateLimitError,
+  KyyServerError,
+  KyyTimeoutError,
+  KyyWaitTimeoutError,
+} from './errors.js';
+import { checkAssetId } from './input.js';
+import { sleep, timedSignal } from './signals.js';
+import type { WaitOptions } from './types.js';
+
+/**
+ * First pause between polls. Assets without faces usually pass review within seconds, so a
+ * fixed 5 s (the documentation's sample) would add most of its wait for nothing.
+ */
+export const WAIT_INITIAL_INTERVAL_MS = 1_000;
+
+/** Each pause is 1.5× the previous: quick answers for fast reviews, fewer calls for slow ones. */
+export const WAIT_INTERVAL_GROWTH = 1.5;
+
+/** Pauses stop growing at the documentation's own 5 s, so we never poll slower than it does. */
+export const WAIT_MAX_INTERVAL_MS = DOCUMENTED_POLL_INTERVAL_MS;
+
+/**
+ * Each pause is shortened by up to 20 % at random, so many waiting clients do not poll in
+ * lock-step; shortening (not lengthening) keeps WAIT_MAX_INTERVAL_MS a true upper bound.
+ */
+export const WAIT_JITTER_RATIO = 0.2;
+
+/** The documentation's own limit: poll for at most 300 s. */
+export const DEFAULT_WAIT_TIMEOUT_MS = DOCUMENTED_POLL_TIMEOUT_MS;
+
+/** The pause after poll number `poll` (1-based), before jitter. */
+export function pollIntervalMs(poll: number): number {
+  return Math.min(
+    WAIT_MAX_INTERVAL_MS,
+    WAIT_INITIAL_INTERVAL_MS * WAIT_INTERVAL_GROWTH ** (poll - 1),
+  );
+}
+
+/** Errors worth polling through: the next read may well succeed. get() has already retried. */
+function isTransient(error: unknown): boolean {
+  return (
+    error instanceof KyyConnectionError ||
+    error instanceof KyyTimeoutError ||
+    error instanceof KyyRateLimitError ||
+    error instanceof KyyServerError
+  );
+}
+
+function safely<T>(callback: ((value: T) => void) | undefined, value: T): void {
+  try {
+    callback?.(value);
+  } catch {
+    // A progress callback must not be able to break the wait it observes.
+  }
+}
+
+export async function waitUntilActive(
+  core: Pick<AssetsCore, 'detail'>,
+  assetId: string,
+  options: WaitOptions = {},
+  random: () => number = Math.random,
+): Promise<Asset> {
+  const id = checkAssetId(assetId, 'wait');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
+    throw new KyyInputError(
+      `waitUntilActive: timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}.`,
+      { operation: 'input' },
+    );
+  }
+  const aborted = () =>
+    new KyyAbortError(
+      `Stopped waiting for asset "${id}": the AbortSignal fired. The asset still exists; delete it if you no longer need it.`,
+      { operation: 'wait', assetId: id, cause: options.signal?.reason },
+    );
+  if (options.signal?.aborted) throw aborted();
+
+  const deadline = timedSignal(options.signal, timeoutMs);
+  let lastStatus: string | undefined;
+  let lastError: KyyError | undefined;
+  const timedOut = () =>
+    new KyyWaitTimeoutError(
+      `Asset "${id}" was not Active after ${Math.round(timeoutMs / 1000)} s (last status: ${lastStatus ?? 'never read'}). Review can take longer for images with faces; wait again with a larger timeoutMs.`,
+      {
+        operation: 'wait',
+        assetId: id,
+        ...(lastStatus === undefined ? {} : { lastStatus }),
+        ...(lastError === undefined ? {} : { cause: lastError }),
+      },
+    );
+  const stopped = () => (deadline.timedOut() ? timedOut() : aborted());
+
+  try {
+    for (let poll = 1; ; poll++) {
+      let read: { asset: Asset; statusKnown: boolean } | undefined;
+      try {
+        read = await core.detail(id, { signal: deadline.signal });
+        lastError = undefined;
+      } catch (error) {
+        if (error instanceof KyyAbortError) throw stopped();
+        if (!isTransient(error)) throw error;
+        lastError = error as KyyError;
+      }
+      if (read) {
+        const { asset, statusKnown } = read;
+        lastStatus = asset.status;
+        // An unknown status is not passed on (its type would lie); we simply keep polling.
+        if (statusKnown) safely(options.onStatus, asset);
+        if (asset.status === 'Active') return asset;
+        if (asset.status === 'Failed') {
+          throw new KyyAssetFailedError(
+            `Asset "${id}" failed review (status Failed, which is final). Use another file, or check that it meets the format rules, then upload it again.`,
+            { operation: 'wait', assetId: id, asset },
+          );
+        }
+      }
+      const pause = pollIntervalMs(poll) * (1 - WAIT_JITTER_RATIO * random());
+      try {
+        await sleep(Math.round(pause), deadline.signal);
+      } catch {
+        throw stopped();
+      }
+    }
+  } finally {
+    deadline.dispose();
+  }
+}
