@@ -1,0 +1,19 @@
+/**
+ * Checks `Authorization: Bearer <token>`. Returns a message saying what to fix, or `null` when
+ * the request may proceed. Messages never repeat the token or the configured key.
+ */
+export function checkAuthorization(
+  header: string | null,
+  apiKey: string | undefined,
+): string | null {
+  const example = 'send "Authorization: Bearer <your API key>"';
+  if (header === null || header.trim() === '') return `Missing Authorization header: ${example}.`;
+  const match = /^\s*bearer(?:\s+(.*))?$/i.exec(header);
+  if (!match) return `The Authorization header must use the Bearer scheme: ${example}.`;
+  const token = (match[1] ?? '').trim();
+  if (token === '') return `The Bearer token is empty: ${example}.`;
+  if (apiKey !== undefined && token !== apiKey) {
+    return 'The API key was not accepted: this mock was started with a specific key (apiKey / --api-key); send that key.';
+  }
+  return null;
+}

@@ -1,0 +1,19 @@
+export { createVirtualClock, type MockClock, type VirtualClock } from './clock.js';
+export { DELETE_SUCCESS_MSG, MOCK_CODES } from './codes.js';
+export { createMock, type Mock } from './create-mock.js';
+export {
+  DEFAULT_FACE_MARKERS,
+  DEFAULT_FACE_REVIEW_DELAY_MS,
+  DEFAULT_FAIL_MARKERS,
+  DEFAULT_REVIEW_DELAY_MS,
+  type MockOptions,
+} from './options.js';
+export type { LoggedRequest } from './request-log.js';
+export {
+  RATE_LIMIT_RETRY_AFTER_SECONDS,
+  SCENARIO_HEADER,
+  SCENARIO_LATENCY_MS,
+  SCENARIOS,
+  type ScenarioName,
+} from './scenarios.js';
+export type { MockStore, StoredAsset, StoreSnapshot } from './store.js';

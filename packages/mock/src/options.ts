@@ -1,0 +1,104 @@
+import type { MockClock } from './clock.js';
+
+export interface MockOptions {
+  /** If set, only `Authorization: Bearer <apiKey>` is accepted; otherwise any non-empty token. */
+  apiKey?: string;
+  /** Where time comes from (epoch ms). Default: real time. Use `createVirtualClock()` in tests. */
+  clock?: MockClock;
+  /** Seeds the id suffixes so the same calls produce the same ids. Default: random. */
+  seed?: number;
+  /** How long a new asset stays `Processing` before it becomes `Active` (default 2000 ms). */
+  reviewDelayMs?: number;
+  /** Review time for assets whose name or URL marks a face or avatar (default 10000 ms). */
+  faceReviewDelayMs?: number;
+  /** Case-insensitive substrings of name/URL that mark a face or avatar (default {@link DEFAULT_FACE_MARKERS}). */
+  faceMarkers?: string[];
+  /** Case-insensitive substrings of name/URL that make the review end `Failed` (default `['reject']`). */
+  failMarkers?: string[];
+  /** Extra hosts (and their subdomains) whose URLs answer 1001; hosts ending in `.invalid` always do. */
+  unreachableHosts?: string[];
+  /** Added to every response, in ms (default 0). */
+  latencyMs?: number;
+}
+
+// Short enough that tests with a virtual clock and demos with a real one both move along, long
+// enough that a client really sees `Processing` first and has to poll.
+export const DEFAULT_REVIEW_DELAY_MS = 2_000;
+// The docs say faces and virtual avatars wait for review; the mock makes that visibly longer
+// while staying well inside the documented 300 s polling budget.
+export const DEFAULT_FACE_REVIEW_DELAY_MS = 10_000;
+export const DEFAULT_FACE_MARKERS: readonly string[] = [
+  'face',
+  'avatar',
+  'portrait',
+  '人脸',
+  '头像',
+];
+export const DEFAULT_FAIL_MARKERS: readonly string[] = ['reject'];
+
+export interface ResolvedOptions {
+  apiKey: string | undefined;
+  clock: MockClock | undefined;
+  seed: number | undefined;
+  reviewDelayMs: number;
+  faceReviewDelayMs: number;
+  faceMarkers: readonly string[];
+  failMarkers: readonly string[];
+  unreachableHosts: readonly string[];
+  latencyMs: number;
+}
+
+function duration(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(
+      `createMock: ${name} must be a finite number of ms ≥ 0, got ${String(value)}.`,
+    );
+  }
+  return value;
+}
+
+function markers(
+  name: string,
+  value: string[] | undefined,
+  fallback: readonly string[],
+): readonly string[] {
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value) || value.some((m) => typeof m !== 'string' || m === '')) {
+    throw new TypeError(`createMock: ${name} must be an array of non-empty strings.`);
+  }
+  return value.map((m) => m.toLowerCase());
+}
+
+/** Checks options once, up front, so a typo fails loudly instead of changing behaviour quietly. */
+export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
+  if (
+    options.apiKey !== undefined &&
+    (typeof options.apiKey !== 'string' || options.apiKey.trim() === '')
+  ) {
+    throw new TypeError(
+      'createMock: apiKey must be a non-empty string (or leave it out to accept any token).',
+    );
+  }
+  if (options.seed !== undefined && !Number.isInteger(options.seed)) {
+    throw new TypeError(`createMock: seed must be an integer, got ${String(options.seed)}.`);
+  }
+  if (options.clock !== undefined && typeof options.clock?.now !== 'function') {
+    throw new TypeError('createMock: clock must have a now() method returning epoch ms.');
+  }
+  return {
+    apiKey: options.apiKey,
+    clock: options.clock,
+    seed: options.seed,
+    reviewDelayMs: duration('reviewDelayMs', options.reviewDelayMs, DEFAULT_REVIEW_DELAY_MS),
+    faceReviewDelayMs: duration(
+      'faceReviewDelayMs',
+      options.faceReviewDelayMs,
+      DEFAULT_FACE_REVIEW_DELAY_MS,
+    ),
+    faceMarkers: markers('faceMarkers', options.faceMarkers, DEFAULT_FACE_MARKERS),
+    failMarkers: markers('failMarkers', options.failMarkers, DEFAULT_FAIL_MARKERS),
+    unreachableHosts: markers('unreachableHosts', options.unreachableHosts, []),
+    latencyMs: duration('latencyMs', options.latencyMs, 0),
+  };
+}

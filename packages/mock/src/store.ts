@@ -1,0 +1,161 @@
+import {
+  ASSET_TYPES,
+  type Asset,
+  type AssetType,
+  isAssetId,
+  UploadAssetRequest,
+} from '@kyyvideo/contract';
+import type { MockClock } from './clock.js';
+import { newAssetId } from './ids.js';
+import type { ResolvedOptions } from './options.js';
+import type { RandomSource } from './random.js';
+import { planReview, type ReviewOutcome } from './review.js';
+import { createTime } from './time-format.js';
+
+/** One asset as the store keeps it: the review's end is fixed at upload, status is derived. */
+export interface StoredAsset {
+  assetId: string;
+  name: string | null;
+  url: string;
+  assetType: AssetType;
+  /** Epoch ms of the upload. */
+  createdAt: number;
+  /** Epoch ms at which review ends. */
+  readyAt: number;
+  outcome: ReviewOutcome;
+}
+
+/** What `--state FILE` writes: plain JSON, versioned so a later format can be told apart. */
+export interface StoreSnapshot {
+  version: 1;
+  assets: StoredAsset[];
+}
+
+export interface MockStore {
+  /** Every asset, oldest first, with its status as of now. */
+  list(): Asset[];
+  /** One asset with its status as of now, or `undefined` when unknown or deleted. */
+  get(assetId: string): Asset | undefined;
+  has(assetId: string): boolean;
+  readonly size: number;
+  /** Adds an asset as a successful upload would (for seeding tests). Throws on invalid input. */
+  create(input: UploadAssetRequest): Asset;
+  /** Removes an asset for good; `false` when there was none. */
+  delete(assetId: string): boolean;
+  clear(): void;
+  snapshot(): StoreSnapshot;
+  /** Replaces the contents with a snapshot (throws, changing nothing, if it is malformed). */
+  restore(snapshot: unknown): void;
+  /** Called after every change; returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+type StoreOptions = Pick<
+  ResolvedOptions,
+  'reviewDelayMs' | 'faceReviewDelayMs' | 'faceMarkers' | 'failMarkers'
+>;
+
+function statusAt(record: StoredAsset, now: number): Asset['status'] {
+  return now >= record.readyAt ? record.outcome : 'Processing';
+}
+
+function toAsset(record: StoredAsset, now: number): Asset {
+  return {
+    name: record.name,
+    assetId: record.assetId,
+    status: statusAt(record, now),
+    assetType: record.assetType,
+    url: record.url,
+    createTime: createTime(record.createdAt),
+  };
+}
+
+function isStoredAsset(value: unknown): value is StoredAsset {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return (
+    isAssetId(r.assetId) &&
+    (r.name === null || typeof r.name === 'string') &&
+    typeof r.url === 'string' &&
+    (ASSET_TYPES as readonly unknown[]).includes(r.assetType) &&
+    Number.isFinite(r.createdAt) &&
+    Number.isFinite(r.readyAt) &&
+    (r.outcome === 'Active' || r.outcome === 'Failed')
+  );
+}
+
+export function parseSnapshot(value: unknown): StoreSnapshot {
+  if (typeof value !== 'object' || value === null) throw new TypeError('expected a JSON object');
+  const s = value as Record<string, unknown>;
+  if (s.version !== 1)
+    throw new TypeError(`expected "version": 1, got ${JSON.stringify(s.version)}`);
+  if (!Array.isArray(s.assets)) throw new TypeError('expected "assets" to be an array');
+  const bad = s.assets.findIndex((a) => !isStoredAsset(a));
+  if (bad !== -1) throw new TypeError(`assets[${bad}] is not a stored asset`);
+  return { version: 1, assets: (s.assets as StoredAsset[]).map((a) => ({ ...a })) };
+}
+
+export function createStore(
+  clock: MockClock,
+  random: () => RandomSource,
+  options: StoreOptions,
+): MockStore {
+  const records = new Map<string, StoredAsset>();
+  const listeners = new Set<() => void>();
+  let rng = random();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
+
+  return {
+    list: () => [...records.values()].map((r) => toAsset(r, clock.now())),
+    get(assetId) {
+      const record = records.get(assetId);
+      return record && toAsset(record, clock.now());
+    },
+    has: (assetId) => records.has(assetId),
+    get size() {
+      return records.size;
+    },
+    create(input) {
+      const parsed = UploadAssetRequest.parse(input);
+      const now = clock.now();
+      const plan = planReview(parsed, options);
+      const record: StoredAsset = {
+        assetId: newAssetId(now, rng, (id) => records.has(id)),
+        name: parsed.name ?? null,
+        url: parsed.url,
+        assetType: parsed.assetType,
+        createdAt: now,
+        readyAt: now + plan.delayMs,
+        outcome: plan.outcome,
+      };
+      records.set(record.assetId, record);
+      changed();
+      return toAsset(record, now);
+    },
+    delete(assetId) {
+      const existed = records.delete(assetId);
+      if (existed) changed();
+      return existed;
+    },
+    clear() {
+      // Restart the id sequence too, so a reset mock with a seed repeats the same ids.
+      rng = random();
+      if (records.size === 0) return;
+      records.clear();
+      changed();
+    },
+    snapshot: () => ({ version: 1, assets: [...records.values()].map((r) => ({ ...r })) }),
+    restore(snapshot) {
+      const parsed = parseSnapshot(snapshot);
+      records.clear();
+      for (const record of parsed.assets) records.set(record.assetId, record);
+      changed();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
