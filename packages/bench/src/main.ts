@@ -4,13 +4,15 @@ import { BENCH_PACKAGE_DIR, REPO_ROOT, readConfig, type SuiteName } from './conf
 import { ensurePeers } from './peers/install-peers.js';
 import { describeMachine } from './report/machine.js';
 import { renderReport, renderSuite } from './report/render-report.js';
+import { clientOverheadSuite } from './suites/client-overhead.js';
+import { mockVsPrismSuite } from './suites/mock-vs-prism.js';
 import { sizeSuite } from './suites/size.js';
 import type { BenchContext, Suite, SuiteResult } from './suites/types.js';
 
 const SUITE_RUNNERS: Record<SuiteName, Suite | undefined> = {
-  client: undefined,
+  client: clientOverheadSuite,
   size: sizeSuite,
-  mock: undefined,
+  mock: mockVsPrismSuite,
   cli: undefined,
   batch: undefined,
   soak: undefined,

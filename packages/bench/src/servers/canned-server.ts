@@ -1,29 +1,11 @@
 import { createServer } from 'node:http';
+import { DELETE_BODY, DETAIL_BODY, UPLOAD_BODY } from './canned-bodies.js';
 
 /**
  * A node:http server that answers every call with a fixed, valid envelope, so that what the
  * client-overhead suite measures is the caller, not the server. Run as its own process; it
- * prints its URL. The bodies are the documented examples.
+ * prints its URL.
  */
-const UPLOAD_BODY = JSON.stringify({
-  code: 0,
-  msg: null,
-  data: { assetId: 'asset-20260330142158-q75m8' },
-});
-const DETAIL_BODY = JSON.stringify({
-  code: 0,
-  msg: null,
-  data: {
-    name: 'Cat Image',
-    assetId: 'asset-20260330142158-q75m8',
-    status: 'Active',
-    assetType: 'Image',
-    url: 'https://example.com/cat.jpg',
-    createTime: '2026-03-30 14:21:58',
-  },
-});
-const DELETE_BODY = JSON.stringify({ code: '0', msg: '删除成功', data: null });
-
 const server = createServer((request, response) => {
   // Drain the request body before answering, as a real server must.
   request.resume();
