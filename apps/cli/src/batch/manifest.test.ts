@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../errors.js';
+import { parseManifest } from './manifest.js';
+
+describe('parseManifest (JSON)', () => {
+  it('accepts an array, normalises the type case and keeps the name', () => {
+    const items = parseManifest(
+      JSON.stringify([
+        { type: 'image', url: 'https://x.example/a.png', name: 'cat' },
+        { assetType: 'VIDEO', url: 'https://x.example/b.mp4' },
+      ]),
+      'm.json',
+    );
+    expect(items).toEqual([
+      {
+        index: 0,
+        where: 'item 1',
+        input: { assetType: 'Image', url: 'https://x.example/a.png', name: 'cat' },
+      },
+      { index: 1, where: 'item 2', input: { assetType: 'Video', url: 'https://x.example/b.mp4' } },
+    ]);
+  });
+
+  it('accepts {"items": [...]}', () => {
+    const items = parseManifest(
+      '{"items":[{"type":"Audio","url":"https://x.example/a.mp3"}]}',
+      'm.json',
+    );
+    expect(items.map((i) => i.input.assetType)).toEqual(['Audio']);
+  });
+
+  it('lists every problem at once, each with the item it is in', () => {
+    const text = JSON.stringify([
+      { type: 'image', url: 'https://x.example/ok.png' },
+      { type: 'imagee', url: 'https://x.example/a.png' },
+      { type: 'Image', url: 'ftp://x.example/a.png' },
+      { type: 'Image', url: 'https://x.example/a.png', nmae: 'typo' },
+      { url: 'https://x.example/a.png' },
+      'just text',
+    ]);
+    let message = '';
+    try {
+      parseManifest(text, 'm.json');
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/m\.json has 5 problems; nothing was uploaded/);
+    expect(message).toMatch(/item 2: "type" must be one of Image, Video, Audio, Document/);
+    expect(message).toMatch(/item 3: "url" must start with http/);
+    expect(message).toMatch(/item 4: unknown field "nmae"/);
+    expect(message).toMatch(/item 5: "type" is missing/);
+    expect(message).toMatch(/item 6: must be an object/);
+    expect(message).not.toMatch(/item 1:/);
+  });
+
+  it('says what shape is expected for other JSON and for broken JSON', () => {
+    expect(() => parseManifest('{"uploads":[]}', 'm.json')).toThrow(/JSON array of uploads/);
+    expect(() => parseManifest('[{"type":', 'm.json')).toThrow(/m\.json is not valid JSON/);
+    expect(() => parseManifest('[]', 'm.json')).toThrow(/lists no uploads/);
+  });
+
+  it('rejects a name longer than the client accepts before anything is sent', () => {
+    const text = JSON.stringify([
+      { type: 'Image', url: 'https://x.example/a.png', name: 'n'.repeat(300) },
+    ]);
+    expect(() => parseManifest(text, 'm.json')).toThrow(/item 1: the name is 300 characters long/);
+  });
+});
+
+describe('parseManifest (CSV)', () => {
+  it('reads a header row, any column order, optional name', () => {
+    const items = parseManifest(
+      'url,type,name\nhttps://x.example/a.png,image,\n"https://x.example/b.mp4",video,"intro, part 1"\n',
+      'm.csv',
+    );
+    expect(items).toEqual([
+      { index: 0, where: 'line 2', input: { assetType: 'Image', url: 'https://x.example/a.png' } },
+      {
+        index: 1,
+        where: 'line 3',
+        input: { assetType: 'Video', url: 'https://x.example/b.mp4', name: 'intro, part 1' },
+      },
+    ]);
+  });
+
+  it('points at the CSV line of each problem', () => {
+    expect(() =>
+      parseManifest('type,url\nImage,https://x.example/a\nPicture,https://x.example/b\n', 'm.csv'),
+    ).toThrow(/line 3: "type" must be one of/);
+    expect(() => parseManifest('type,url\nImage,https://x.example/a,extra\n', 'm.csv')).toThrow(
+      /line 2: more fields than columns/,
+    );
+  });
+
+  it('requires a header row naming known columns', () => {
+    expect(() => parseManifest('Image,https://x.example/a.png\n', 'm.csv')).toThrow(
+      /first row must name the columns/,
+    );
+    expect(() => parseManifest('type,url,colour\n', 'm.csv')).toThrow(/unknown column "colour"/);
+    expect(() => parseManifest('', 'm.csv')).toThrow(/is empty/);
+    expect(() => parseManifest('type,url\n', 'm.csv')).toThrow(/lists no uploads/);
+  });
+
+  it('strips a byte-order mark and detects the format from the content without an extension', () => {
+    const items = parseManifest('\uFEFFtype,url\nImage,https://x.example/a.png\n', 'manifest');
+    expect(items).toHaveLength(1);
+    expect(
+      parseManifest('[{"type":"Image","url":"https://x.example/a.png"}]', 'manifest'),
+    ).toHaveLength(1);
+  });
+});

@@ -1,0 +1,172 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { UploadInput } from '../client-types.js';
+import { UsageError } from '../errors.js';
+import { checkLengths } from '../limits.js';
+import { parseAssetType, parseAssetUrl, quote } from '../validate.js';
+import { CsvSyntaxError, parseCsv } from './csv.js';
+
+/** One upload from the manifest, with where it came from so messages can point at it. */
+export interface ManifestItem {
+  /** 0-based position in the manifest. */
+  index: number;
+  /** "line 4" (CSV) or "item 3" (JSON), 1-based, as a human counts. */
+  where: string;
+  input: UploadInput;
+}
+
+/** More problems than this and the list stops: the first few are enough to see the pattern. */
+const MAX_REPORTED_PROBLEMS = 10;
+
+const FIELDS = ['type', 'assettype', 'url', 'name'];
+
+interface RawItem {
+  where: string;
+  values: Record<string, unknown>;
+}
+
+function toItem(raw: RawItem, index: number, problems: string[]): ManifestItem | undefined {
+  const v = raw.values;
+  const unknown = Object.keys(v).filter((k) => !FIELDS.includes(k.toLowerCase()));
+  if (unknown.length > 0) {
+    problems.push(
+      `${raw.where}: unknown field ${unknown.map((k) => quote(k)).join(', ')}; the fields are type, url and name.`,
+    );
+    return undefined;
+  }
+  const get = (name: string) => Object.entries(v).find(([k]) => k.toLowerCase() === name)?.[1];
+  const type = get('type') ?? get('assettype');
+  const url = get('url');
+  const name = get('name');
+  try {
+    if (get('type') !== undefined && get('assettype') !== undefined) {
+      throw new UsageError('give either "type" or "assetType", not both.');
+    }
+    if (typeof type !== 'string' || type.trim() === '') {
+      throw new UsageError('"type" is missing: one of Image, Video, Audio, Document.');
+    }
+    if (typeof url !== 'string' || url.trim() === '') {
+      throw new UsageError('"url" is missing: the public http(s) URL of the file.');
+    }
+    if (name !== undefined && name !== null && typeof name !== 'string') {
+      throw new UsageError('"name" must be text.');
+    }
+    const input: UploadInput = {
+      assetType: parseAssetType(type, '"type"'),
+      url: parseAssetUrl(url, '"url"'),
+    };
+    if (typeof name === 'string' && name.trim() !== '') input.name = name;
+    checkLengths(input);
+    return { index, where: raw.where, input };
+  } catch (error) {
+    problems.push(`${raw.where}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function rawFromJson(text: string, file: string): RawItem[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON (${(error as Error).message}).`);
+  }
+  const list = Array.isArray(doc)
+    ? doc
+    : doc && typeof doc === 'object' && Array.isArray((doc as { items?: unknown }).items)
+      ? (doc as { items: unknown[] }).items
+      : undefined;
+  if (!list) {
+    throw new UsageError(
+      `${file} must hold a JSON array of uploads, or an object with an "items" array, like [{"type":"Image","url":"https://example.com/a.png"}].`,
+    );
+  }
+  return list.map((entry, i) => {
+    const where = `item ${i + 1}`;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+      return { where, values: { __notAnObject: true } };
+    }
+    return { where, values: entry as Record<string, unknown> };
+  });
+}
+
+function rawFromCsv(text: string, file: string): RawItem[] {
+  let rows: ReturnType<typeof parseCsv>;
+  try {
+    rows = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError)
+      throw new UsageError(`${file} line ${error.line}: ${error.message}.`);
+    throw error;
+  }
+  const [header, ...body] = rows;
+  if (!header)
+    throw new UsageError(
+      `${file} is empty; it needs a header row "type,url,name" and one row per upload.`,
+    );
+  const columns = header.fields.map((f) => f.trim());
+  const known = columns.map((c) => FIELDS.includes(c.toLowerCase()));
+  if (!columns.some((c) => c.toLowerCase() === 'url')) {
+    throw new UsageError(
+      `${file} line ${header.line}: the first row must name the columns, e.g. "type,url,name"; got ${quote(header.fields.join(','))}.`,
+    );
+  }
+  const unknown = columns.filter((_, i) => !known[i]);
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `${file} line ${header.line}: unknown column ${unknown.map((c) => quote(c)).join(', ')}; the columns are type, url and name.`,
+    );
+  }
+  return body.map((row) => {
+    const values: Record<string, unknown> = {};
+    columns.forEach((c, i) => {
+      const value = row.fields[i];
+      if (value !== undefined && value !== '') values[c] = value;
+    });
+    if (row.fields.length > columns.length) values.__extraColumns = true;
+    return { where: `line ${row.line}`, values };
+  });
+}
+
+/** Parses a manifest's text. Every problem is reported at once, so one fix round is enough. */
+export function parseManifest(text: string, file: string): ManifestItem[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const ext = extname(file).toLowerCase();
+  const looksJson = ext === '.json' || (ext !== '.csv' && /^\s*[[{]/.test(body));
+  const raws = looksJson ? rawFromJson(body, file) : rawFromCsv(body, file);
+  if (raws.length === 0) throw new UsageError(`${file} lists no uploads; add at least one.`);
+
+  const problems: string[] = [];
+  const items: ManifestItem[] = [];
+  raws.forEach((raw, index) => {
+    if (raw.values.__notAnObject) {
+      problems.push(`${raw.where}: must be an object like {"type":"Image","url":"https://…"}.`);
+      return;
+    }
+    if (raw.values.__extraColumns) {
+      problems.push(`${raw.where}: more fields than columns; quote values that contain commas.`);
+      return;
+    }
+    const item = toItem(raw, index, problems);
+    if (item) items.push(item);
+  });
+  if (problems.length > 0) {
+    const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
+    const more = problems.length - shown.length;
+    throw new UsageError(
+      `${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was uploaded. Fix:\n  ${shown.join('\n  ')}${more > 0 ? `\n  …and ${more} more` : ''}`,
+    );
+  }
+  return items;
+}
+
+export async function readManifest(path: string, shownAs: string): Promise<ManifestItem[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`Cannot read the manifest ${quote(shownAs)} (${reason}); check the path.`);
+  }
+  return parseManifest(text, shownAs);
+}

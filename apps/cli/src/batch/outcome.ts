@@ -1,0 +1,91 @@
+import type { UploadInput } from '../client-types.js';
+import { EXIT } from '../exit-codes.js';
+
+export type ItemStatus =
+  /** Uploaded in this run (not waited for). */
+  | 'uploaded'
+  /** Uploaded (now or before) and review passed. */
+  | 'active'
+  /** Done in an earlier run; nothing sent now. */
+  | 'skipped'
+  /** The service said no; nothing was created. Retried on the next run. */
+  | 'rejected'
+  /** May or may not have created an asset; never retried without --retry-unknown. */
+  | 'unknown'
+  | 'review-failed'
+  | 'wait-timeout'
+  /** Waiting failed for another reason (network); the asset exists and will be waited for again. */
+  | 'wait-failed'
+  /** Ctrl-C arrived before this item started or finished waiting. */
+  | 'interrupted';
+
+export interface ItemError {
+  type: string;
+  message: string;
+  code?: unknown;
+}
+
+export interface ItemOutcome {
+  index: number;
+  where: string;
+  input: UploadInput;
+  status: ItemStatus;
+  assetId?: string;
+  ref?: `asset://${string}`;
+  error?: ItemError;
+  /** The status comes from an earlier run's results file. */
+  previousRun?: boolean;
+}
+
+const OK: readonly ItemStatus[] = ['uploaded', 'active', 'skipped'];
+
+export function isOk(outcome: ItemOutcome): boolean {
+  return OK.includes(outcome.status);
+}
+
+export function toItemError(error: unknown): ItemError {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return {
+      type: error.name,
+      message: error.message,
+      ...(code !== undefined && code !== null && { code }),
+    };
+  }
+  return { type: 'Error', message: String(error) };
+}
+
+/**
+ * Upload failures that provably created nothing: the service answered with a refusal, or the
+ * request never left the machine. Anything else (timeouts, dropped connections, unreadable
+ * answers, bugs) may have created an asset, and the service has no idempotency key.
+ */
+const NOTHING_CREATED = new Set([
+  'KyyApiError',
+  'KyyUrlUnreachableError',
+  'KyyInputError',
+  'KyyConfigError',
+  'KyyAuthenticationError',
+  'KyyRateLimitError',
+  'KyyConnectionError',
+]);
+
+export function uploadFailureKind(error: unknown): 'rejected' | 'unknown' {
+  return error instanceof Error && NOTHING_CREATED.has(error.name) ? 'rejected' : 'unknown';
+}
+
+function exitCodeFor(status: ItemStatus): number {
+  if (status === 'review-failed') return EXIT.reviewFailed;
+  if (status === 'wait-timeout') return EXIT.waitTimedOut;
+  if (status === 'interrupted') return EXIT.interrupted;
+  return EXIT.failed;
+}
+
+/** 0 when all succeeded; the code all failures share; else 1. Ctrl-C wins over everything. */
+export function batchExitCode(outcomes: readonly ItemOutcome[], interrupted: boolean): number {
+  if (interrupted) return EXIT.interrupted;
+  const codes = new Set(outcomes.filter((o) => !isOk(o)).map((o) => exitCodeFor(o.status)));
+  if (codes.size === 0) return EXIT.ok;
+  if (codes.size === 1) return [...codes][0] as number;
+  return EXIT.failed;
+}

@@ -1,0 +1,78 @@
+import type { Output } from '../output.js';
+import type { ItemOutcome } from './outcome.js';
+import { isOk } from './outcome.js';
+
+export interface BatchProgress {
+  /** One item finished (done counts items finished so far, skipped ones included). */
+  finished(outcome: ItemOutcome, done: number): void;
+  stop(): void;
+}
+
+function describe(o: ItemOutcome): string {
+  const what = o.assetId ?? o.input.url;
+  return o.error ? `${what}: ${o.error.message.split('\n')[0]}` : what;
+}
+
+/** Plain lines on stderr: readable in CI logs, one per item. */
+function lineProgress(out: Output, total: number): BatchProgress {
+  const c = out.errColor;
+  const width = String(total).length;
+  return {
+    finished(o, done) {
+      const status = isOk(o) ? c.green(o.status) : c.red(o.status);
+      out.stderr.write(
+        `[${String(done).padStart(width)}/${total}] ${o.where}  ${status}  ${describe(o)}\n`,
+      );
+    },
+    stop() {},
+  };
+}
+
+/** A live bar on a terminal, from cli-progress (imported only here, only on a terminal). */
+async function barProgress(out: Output, total: number, before: Before): Promise<BatchProgress> {
+  const { default: cliProgress } = await import('cli-progress');
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: out.stderr as NodeJS.WritableStream,
+      format: ' {bar} {value}/{total} | {ok} ok, {failed} failed | {last}',
+      hideCursor: true,
+      clearOnComplete: false,
+      barsize: 24,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let ok = before.ok;
+  let failed = before.failed;
+  bar.start(total, ok + failed, { ok, failed, last: ok + failed > 0 ? 'resumed' : '' });
+  return {
+    finished(o, done) {
+      if (isOk(o)) ok++;
+      else failed++;
+      bar.update(done, { ok, failed, last: `${o.where} ${o.status}` });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}
+
+/** Items settled by earlier runs, shown as already counted. */
+export interface Before {
+  ok: number;
+  failed: number;
+}
+
+/**
+ * A bar on a terminal (even with --json: it goes to stderr), plain lines otherwise, nothing
+ * with --quiet or when --json output is headed for a machine.
+ */
+export async function createProgress(
+  out: Output,
+  total: number,
+  before: Before,
+): Promise<BatchProgress> {
+  if (out.quiet) return { finished() {}, stop() {} };
+  if (out.stderr.isTTY) return barProgress(out, total, before);
+  if (out.json) return { finished() {}, stop() {} };
+  return lineProgress(out, total);
+}

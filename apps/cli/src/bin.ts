@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `kyy` executable: a shim that wires Ctrl-C to an AbortSignal and hands over to main.
+const controller = new AbortController();
+const stop = () => {
+  // A second Ctrl-C means "now": leave without waiting for in-flight work.
+  if (controller.signal.aborted) process.exit(130);
+  controller.abort();
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+const { main } = await import('./main.js');
+process.exitCode = await main(process.argv.slice(2), { signal: controller.signal });

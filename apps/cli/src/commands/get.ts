@@ -1,0 +1,24 @@
+import type { CommandModule } from '../context.js';
+import { assetLines } from '../format.js';
+import { parseAssetIdArg } from '../validate.js';
+import { refOf } from './shared.js';
+
+export interface GetOptions {
+  assetId: string;
+}
+
+export const command: CommandModule<GetOptions> = {
+  parse([id]) {
+    return { assetId: parseAssetIdArg(id ?? '') };
+  },
+
+  async run({ assetId }, ctx) {
+    const assets = await ctx.assets();
+    const asset = await assets.get(assetId, { signal: ctx.signal });
+    const ref = refOf(asset.assetId);
+    return {
+      data: { ...asset, ref },
+      human: ctx.out.quiet ? asset.status : assetLines(asset, ref, ctx.out.color),
+    };
+  },
+};

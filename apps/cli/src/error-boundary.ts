@@ -1,0 +1,94 @@
+import { EXIT, type ExitCode } from './exit-codes.js';
+import type { Output } from './output.js';
+
+/** What an error becomes at the edge of the process: an exit code and one printable report. */
+export interface ErrorReport {
+  exitCode: ExitCode;
+  type: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Client errors are recognised by name rather than `instanceof`, so this module (loaded on every
+ * run) never has to import the client; `--help` and usage errors stay fast.
+ */
+const EXIT_BY_ERROR_NAME: Record<string, ExitCode> = {
+  UsageError: EXIT.usage,
+  KyyInputError: EXIT.usage,
+  KyyConfigError: EXIT.usage,
+  KyyAssetFailedError: EXIT.reviewFailed,
+  KyyWaitTimeoutError: EXIT.waitTimedOut,
+  InterruptedError: EXIT.interrupted,
+  NotConfirmedError: EXIT.failed,
+};
+
+/** Fields of a client error worth reporting; everything else (headers, causes) stays out. */
+const DETAIL_FIELDS = ['code', 'msg', 'httpStatus', 'operation', 'assetId', 'lastStatus'] as const;
+
+interface CommanderLike {
+  code: string;
+  exitCode: number;
+  message: string;
+}
+
+function isCommanderError(error: unknown): error is CommanderLike {
+  return (
+    error instanceof Error &&
+    typeof (error as Partial<CommanderLike>).code === 'string' &&
+    String((error as Partial<CommanderLike>).code).startsWith('commander.')
+  );
+}
+
+export function toErrorReport(error: unknown): ErrorReport {
+  if (isCommanderError(error)) {
+    // Help and version are "errors" only in commander's control flow.
+    const ok = error.exitCode === 0;
+    // `kyy assets` alone: commander has already printed the group's help on stderr.
+    const helpShown = error.code === 'commander.help';
+    return {
+      exitCode: ok ? EXIT.ok : EXIT.usage,
+      type: 'UsageError',
+      message: helpShown
+        ? 'a command is missing; see the list above.'
+        : error.message.replace(/^error: /, ''),
+      details: {},
+    };
+  }
+  if (error instanceof Error) {
+    const name = error.name;
+    let exitCode: ExitCode = EXIT_BY_ERROR_NAME[name] ?? EXIT.failed;
+    if (name === 'KyyAbortError') exitCode = EXIT.interrupted;
+    const details: Record<string, unknown> = {};
+    const record = error as unknown as Record<string, unknown>;
+    for (const field of DETAIL_FIELDS) {
+      if (record[field] !== undefined && record[field] !== null) details[field] = record[field];
+    }
+    const asset = record.asset;
+    if (asset && typeof asset === 'object') details.asset = asset;
+    return { exitCode, type: name, message: error.message, details };
+  }
+  return { exitCode: EXIT.failed, type: 'Error', message: String(error), details: {} };
+}
+
+/** Prints the report on stderr: one JSON document with --json, else one or two readable lines. */
+export function printErrorReport(report: ErrorReport, out: Output): void {
+  if (report.exitCode === EXIT.ok) return;
+  if (out.json) {
+    const body = {
+      error: {
+        type: report.type,
+        message: report.message,
+        exitCode: report.exitCode,
+        ...report.details,
+      },
+    };
+    out.stderr.write(`${JSON.stringify(body, null, 2)}\n`);
+    return;
+  }
+  const c = out.errColor;
+  out.stderr.write(`${c.red('error:')} ${report.message}\n`);
+  if (report.exitCode === EXIT.usage && report.type === 'UsageError' && !out.quiet) {
+    out.stderr.write(`${c.dim('Run with --help for usage and examples.')}\n`);
+  }
+}

@@ -1,0 +1,14 @@
+/** Something on the command line, in a manifest or in the configuration needs fixing. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The user answered "no" (or nothing) when asked to confirm a deletion. */
+export class NotConfirmedError extends Error {
+  override readonly name = 'NotConfirmedError';
+}
+
+/** Ctrl-C arrived; whatever could be saved has been saved. */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+}

@@ -1,0 +1,29 @@
+/**
+ * The process exit codes of `kyy`. Scripts branch on these, so they are part of the public
+ * interface: never renumber one, only add.
+ */
+export const EXIT = {
+  /** Everything asked for happened. */
+  ok: 0,
+  /** The service said no, the network failed, or the outcome could not be confirmed. */
+  failed: 1,
+  /** The command line, a manifest or the configuration is wrong; nothing was sent. */
+  usage: 2,
+  /** The asset exists but its review ended `Failed`. */
+  reviewFailed: 3,
+  /** Waiting for review gave up before the asset became `Active`. */
+  waitTimedOut: 4,
+  /** Interrupted with Ctrl-C (128 + SIGINT), the shell convention. */
+  interrupted: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The table shown in `kyy --help` and the README. */
+export const EXIT_CODE_HELP = `Exit codes:
+  0    success
+  1    the service said no, a network failure, or an outcome that could not be confirmed
+  2    usage error: bad option, argument, manifest, key file or configuration (nothing was sent)
+  3    review failed: the asset exists but ended with status Failed
+  4    wait timed out: the asset was still Processing when --timeout ran out
+  130  interrupted (Ctrl-C)`;

@@ -1,0 +1,226 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import type { Asset, AssetsApi } from './client-types.js';
+import type { Io } from './io.js';
+import { main } from './main.js';
+
+const ID = 'asset-20260330142158-q75m8';
+const KEY = 'sk-unit-test-key-9f8e7d';
+
+const asset = (status: Asset['status']): Asset => ({
+  assetId: ID,
+  name: 'cat',
+  status,
+  assetType: 'Image',
+  url: 'https://x.example/cat.png',
+  createTime: '2026-03-30 14:21:58',
+});
+
+function fakeAssets(overrides: Partial<AssetsApi> = {}): AssetsApi {
+  return {
+    upload: vi.fn(async () => ({ assetId: ID, ref: `asset://${ID}` as const })),
+    get: vi.fn(async () => asset('Active')),
+    delete: vi.fn(async () => ({ assetId: ID, alreadyGone: false })),
+    waitUntilActive: vi.fn(async (_id, options) => {
+      options?.onStatus?.(asset('Processing'));
+      return asset('Active');
+    }),
+    ...overrides,
+  };
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(
+  argv: string[],
+  options: {
+    tty?: boolean;
+    stdin?: string;
+    env?: Record<string, string>;
+    assets?: AssetsApi;
+    cwd?: string;
+  } = {},
+): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [options.stdin]), {
+    isTTY: options.tty ?? false,
+  });
+  const io: Io = {
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false, columns: 100 },
+    stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false, columns: 100 },
+    stdin,
+    env: { KYY_API_KEY: KEY, ...options.env },
+    cwd: options.cwd ?? process.cwd(),
+  };
+  const assets = options.assets ?? fakeAssets();
+  const code = await main(argv, { io, createAssets: async () => assets });
+  return { code, stdout, stderr };
+}
+
+describe('delete confirmation', () => {
+  it('refuses without a terminal and without --yes, before touching the service', async () => {
+    const assets = fakeAssets();
+    const r = await run(['assets', 'delete', ID], { assets });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Refusing to delete .* pass --yes/);
+    expect(assets.delete).not.toHaveBeenCalled();
+  });
+
+  it('asks on a terminal and deletes only after "y"', async () => {
+    const yes = fakeAssets();
+    const r = await run(['assets', 'delete', ID], {
+      tty: true,
+      stdin: 'y\n',
+      assets: yes,
+      env: { NO_COLOR: '1' },
+    });
+    expect(r.stderr).toContain(`Delete ${ID} permanently? This cannot be undone. [y/N]`);
+    expect(r.code).toBe(0);
+    expect(yes.delete).toHaveBeenCalledOnce();
+    expect(r.stdout).toBe(`Deleted ${ID}\n`);
+
+    const no = fakeAssets();
+    const declined = await run(['assets', 'delete', ID], { tty: true, stdin: '\n', assets: no });
+    expect(declined.code).toBe(1);
+    expect(declined.stderr).toMatch(/Not deleted/);
+    expect(no.delete).not.toHaveBeenCalled();
+  });
+
+  it('does not ask with --yes', async () => {
+    const assets = fakeAssets();
+    const r = await run(['assets', 'delete', ID, '--yes', '--json'], { tty: true, assets });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ assetId: ID, deleted: true, alreadyGone: false });
+  });
+});
+
+describe('colours', () => {
+  it('colours a terminal, and not with NO_COLOR or in a pipe', async () => {
+    const esc = '\u001b[';
+    expect((await run(['assets', 'get', ID], { tty: true })).stdout).toContain(esc);
+    expect(
+      (await run(['assets', 'get', ID], { tty: true, env: { NO_COLOR: '1' } })).stdout,
+    ).not.toContain(esc);
+    expect((await run(['assets', 'get', ID])).stdout).not.toContain(esc);
+  });
+});
+
+describe('commands without argv parsing concerns', () => {
+  it('passes the normalised upload input to the client', async () => {
+    const assets = fakeAssets();
+    const r = await run(
+      [
+        'assets',
+        'upload',
+        '--type',
+        'iMaGe',
+        '--url',
+        'https://x.example/cat.png',
+        '--name',
+        'cat',
+        '--quiet',
+      ],
+      { assets },
+    );
+    expect(assets.upload).toHaveBeenCalledWith(
+      { assetType: 'Image', url: 'https://x.example/cat.png', name: 'cat' },
+      expect.anything(),
+    );
+    expect(r.stdout).toBe(`${ID}\n`);
+  });
+
+  it('upload --wait reports review progress on stderr and the asset on stdout', async () => {
+    const r = await run([
+      'assets',
+      'upload',
+      '--type',
+      'image',
+      '--url',
+      'https://x.example/cat.png',
+      '--wait',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Processing/);
+    expect(r.stdout).toMatch(/status\s+Active/);
+  });
+
+  it('the key is redacted even if the service echoes it back in an error', async () => {
+    const assets = fakeAssets({
+      get: vi.fn(async () => {
+        throw Object.assign(new Error(`bad token Bearer ${KEY}`), {
+          name: 'KyyAuthenticationError',
+          msg: KEY,
+        });
+      }),
+    });
+    for (const flags of [[], ['--json']]) {
+      const r = await run(['assets', 'get', ID, ...flags], { assets });
+      expect(r.code).toBe(1);
+      expect(r.stdout + r.stderr).not.toContain(KEY);
+      expect(r.stderr).toContain('[redacted]');
+    }
+  });
+
+  it('refuses a key given as a flag without ever printing it', async () => {
+    const r = await run(['--api-key', 'sk-typed-on-the-command-line', 'assets', 'get', ID]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/There is no --api-key flag/);
+    expect(r.stderr).not.toContain('sk-typed-on-the-command-line');
+  });
+});
+
+describe('batch progress', () => {
+  const manifest = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kyy-batch-'));
+    writeFileSync(
+      join(dir, 'm.csv'),
+      'type,url\nimage,https://x.example/a.png\nimage,https://x.example/b.png\n',
+    );
+    return dir;
+  };
+
+  it('draws a cli-progress bar on a terminal', async () => {
+    let n = 0;
+    const assets = fakeAssets({
+      upload: vi.fn(async () => ({
+        assetId: `asset-20260330142158-aaaa${n}`,
+        ref: `asset://asset-20260330142158-aaaa${n++}` as const,
+      })),
+    });
+    const r = await run(['assets', 'batch', 'm.csv'], {
+      tty: true,
+      cwd: manifest(),
+      assets,
+      env: { NO_COLOR: '1' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/2\/2 \| 2 ok, 0 failed/);
+    expect(r.stderr).toContain('\u2588'); // the bar's filled block
+  });
+
+  it('prints one plain line per item without a terminal', async () => {
+    let n = 0;
+    const assets = fakeAssets({
+      upload: vi.fn(async () => ({
+        assetId: `asset-20260330142158-bbbb${n}`,
+        ref: `asset://asset-20260330142158-bbbb${n++}` as const,
+      })),
+    });
+    const r = await run(['assets', 'batch', 'm.csv', '--concurrency', '1'], {
+      cwd: manifest(),
+      assets,
+    });
+    expect(r.stderr.trim().split('\n')).toEqual([
+      '[1/2] line 2  uploaded  asset-20260330142158-bbbb0',
+      '[2/2] line 3  uploaded  asset-20260330142158-bbbb1',
+    ]);
+  });
+});

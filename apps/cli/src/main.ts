@@ -1,0 +1,95 @@
+import type { AssetsApi } from './client-types.js';
+import { confirmOnTerminal } from './confirm.js';
+import { resolveConnection } from './connection.js';
+import type { CommandContext, GlobalOptions } from './context.js';
+import { printErrorReport, toErrorReport } from './error-boundary.js';
+import { EXIT } from './exit-codes.js';
+import { type Io, processIo } from './io.js';
+import { Output } from './output.js';
+import { buildProgram } from './program.js';
+import { Redactor } from './redact.js';
+
+export interface MainOptions {
+  io?: Io;
+  /** Aborted on Ctrl-C by the bin shim. */
+  signal?: AbortSignal;
+  /** Replaces the real client (unit tests). */
+  createAssets?: (connection: { baseUrl: string; apiKey: string }) => Promise<AssetsApi>;
+}
+
+async function createRealAssets(connection: {
+  baseUrl: string;
+  apiKey: string;
+}): Promise<AssetsApi> {
+  const { createKyyClient } = await import('@kyyvideo/client');
+  const client = createKyyClient({ apiKey: connection.apiKey, baseUrl: connection.baseUrl });
+  const assets: AssetsApi = client.assets;
+  return assets;
+}
+
+/**
+ * Output mode before commander has parsed anything, so that even "unknown option" errors come
+ * out as JSON when --json was given. Options after `--` are arguments, not flags.
+ */
+function scanMode(argv: readonly string[]): { json: boolean; quiet: boolean } {
+  const end = argv.indexOf('--');
+  const flags = end === -1 ? argv : argv.slice(0, end);
+  return {
+    json: flags.includes('--json'),
+    quiet: flags.includes('--quiet') || flags.includes('-q'),
+  };
+}
+
+/** Runs kyy with `argv` (without `node` and the script) and resolves to the exit code. */
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  const rawIo = options.io ?? processIo();
+  const redactor = new Redactor();
+  redactor.add(rawIo.env.KYY_API_KEY?.trim());
+  const io: Io = {
+    ...rawIo,
+    stdout: redactor.wrap(rawIo.stdout),
+    stderr: redactor.wrap(rawIo.stderr),
+  };
+  const signal = options.signal ?? new AbortController().signal;
+  const createAssets = options.createAssets ?? createRealAssets;
+
+  let out = new Output(io.stdout, io.stderr, io.env, scanMode(argv));
+  let exitCode: number = EXIT.ok;
+
+  const context = (globals: GlobalOptions): CommandContext => {
+    out = new Output(io.stdout, io.stderr, io.env, globals);
+    let assets: Promise<AssetsApi> | undefined;
+    return {
+      io,
+      out,
+      globals,
+      signal,
+      interactive: Boolean(rawIo.stdin.isTTY && rawIo.stderr.isTTY),
+      confirm: (question) => confirmOnTerminal(question, rawIo.stdin, io.stderr, signal),
+      assets: () => {
+        assets ??= resolveConnection(globals, io).then((connection) => {
+          redactor.add(connection.apiKey);
+          return createAssets(connection);
+        });
+        return assets;
+      },
+    };
+  };
+
+  try {
+    const program = buildProgram({
+      io,
+      context,
+      done: (code) => {
+        exitCode = code;
+      },
+      secret: (value) => redactor.add(value),
+    });
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    const report = toErrorReport(error);
+    printErrorReport(report, out);
+    return report.exitCode;
+  }
+}

@@ -1,0 +1,129 @@
+import { Command, Option } from 'commander';
+import { useColor } from './color.js';
+import type { CommandContext, GlobalOptions } from './context.js';
+import { UsageError } from './errors.js';
+import { EXIT_CODE_HELP } from './exit-codes.js';
+import type { Io } from './io.js';
+import { COMMANDS, type CommandSpec, GROUPS } from './registry.js';
+import { cliVersion } from './version.js';
+
+export interface ProgramHooks {
+  io: Io;
+  /** Builds the context for a command once the global options are known. */
+  context(globals: GlobalOptions): CommandContext;
+  /** Called with the exit code a command finished with. */
+  done(exitCode: number): void;
+  /** A value that must never be printed (a key someone tried to pass as a flag). */
+  secret(value: string): void;
+}
+
+const ROOT_EXAMPLES = [
+  'kyy mock                                   # start the local mock (another terminal)',
+  'kyy --mock assets upload --type image --url https://example.com/cat.png --wait',
+  'export KYY_API_KEY=...                     # the real service',
+  'kyy assets get asset-20260330142158-q75m8 --json',
+];
+
+const ENVIRONMENT_HELP = `Environment:
+  KYY_API_KEY    the API key (or use --api-key-file; there is no flag that takes the key itself)
+  KYY_BASE_URL   the service URL (default https://zcbservice.aizfw.cn/kyyReactApiServer)
+  NO_COLOR       set to anything to turn colours off (they are only used on a terminal anyway)`;
+
+function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+function addGlobalOptions(program: Command): void {
+  program
+    .option('--base-url <url>', 'service URL (env KYY_BASE_URL)')
+    .option('--mock', 'use the local mock started by `kyy mock` (http://127.0.0.1:4010)')
+    .option('--api-key-file <path>', 'read the API key from this file (else env KYY_API_KEY)')
+    .option('--json', 'print exactly one JSON document on stdout (errors: JSON on stderr)')
+    .option('-q, --quiet', 'print only the essential result, no progress')
+    // Accepted only to refuse it with a useful message: a key typed as a flag value ends up in
+    // shell history and process listings.
+    .addOption(new Option('--api-key <key>').hideHelp());
+}
+
+function readGlobals(opts: Record<string, unknown>): GlobalOptions {
+  const globals: GlobalOptions = { json: opts.json === true, quiet: opts.quiet === true };
+  if (typeof opts.baseUrl === 'string') globals.baseUrl = opts.baseUrl;
+  if (opts.mock === true) globals.mock = true;
+  if (typeof opts.apiKeyFile === 'string') globals.apiKeyFile = opts.apiKeyFile;
+  return globals;
+}
+
+function addCommand(parent: Command, spec: CommandSpec, hooks: ProgramHooks): void {
+  const name = spec.path.at(-1) as string;
+  const cmd = parent.command(name).description(spec.summary);
+  for (const arg of spec.args) cmd.argument(arg.name, arg.description);
+  for (const option of spec.options) {
+    const o = new Option(option.flags, option.description);
+    if (option.defaultDescription) o.defaultValueDescription = option.defaultDescription;
+    cmd.addOption(o);
+  }
+  const notes = spec.notes ? `\n${spec.notes}\n` : '';
+  cmd.addHelpText('after', `${examples(spec.examples)}${notes}\n${EXIT_CODE_HELP}\n`);
+  cmd.action(async (...received: unknown[]) => {
+    const self = received.at(-1) as Command;
+    const args = received.slice(0, spec.args.length) as string[];
+    const all = self.optsWithGlobals<Record<string, unknown>>();
+    if (typeof all.apiKey === 'string') {
+      hooks.secret(all.apiKey);
+      throw new UsageError(
+        'There is no --api-key flag, so the key never lands in shell history: set KYY_API_KEY, or pass --api-key-file <path>.',
+      );
+    }
+    const ctx = hooks.context(readGlobals(all));
+    const module = await spec.load();
+    const options = module.parse(args, self.opts());
+    const result = await module.run(options, ctx);
+    if (result) ctx.out.result(result.human, result.data);
+    hooks.done(result?.exitCode ?? 0);
+  });
+}
+
+/** The whole command tree; commands' code is imported only when one of them runs. */
+export function buildProgram(hooks: ProgramHooks): Command {
+  const { io } = hooks;
+  const program = new Command('kyy');
+  program
+    .description('Manage KyyVideo2 assets from a terminal or CI')
+    .version(cliVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help, with examples')
+    .helpCommand(false)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // The error boundary prints errors (as JSON with --json), so commander stays quiet.
+      outputError: () => {},
+      getOutHasColors: () => useColor(io.stdout, io.env),
+      getErrHasColors: () => useColor(io.stderr, io.env),
+    });
+  addGlobalOptions(program);
+  program.addHelpText(
+    'after',
+    `${examples(ROOT_EXAMPLES)}\n${ENVIRONMENT_HELP}\n\n${EXIT_CODE_HELP}\n`,
+  );
+
+  const groups = new Map<string, Command>();
+  for (const spec of COMMANDS) {
+    let parent = program;
+    for (const word of spec.path.slice(0, -1)) {
+      let group = groups.get(word);
+      if (!group) {
+        const info = GROUPS[word];
+        group = program.command(word).description(info?.summary ?? '');
+        group.helpCommand(false);
+        if (info) group.addHelpText('after', `${examples(info.examples)}\n${EXIT_CODE_HELP}\n`);
+        groups.set(word, group);
+      }
+      parent = group;
+    }
+    addCommand(parent, spec, hooks);
+  }
+  return program;
+}
