@@ -1,0 +1,187 @@
+import { MOCK_BASE_URL } from '@kyyvideo/contract';
+import { SCENARIOS, type ScenarioName } from '@kyyvideo/mock';
+import type { ParsedMockSettings } from '../lib/mock-settings.js';
+import {
+  TARGET_KINDS,
+  TARGET_LABELS,
+  type TargetKind,
+  type TargetSettings,
+} from '../lib/targets.js';
+
+export type BrowserMockState = 'starting' | 'ready' | 'paused' | 'failed';
+
+export interface TargetPanelProps {
+  settings: TargetSettings;
+  onChange: (settings: TargetSettings) => void;
+  mockState: BrowserMockState;
+  mockError?: string | undefined;
+  mockSettings: ParsedMockSettings;
+  scenario: ScenarioName | null;
+  onScenario: (scenario: ScenarioName | null) => void;
+  problem?: string | undefined;
+}
+
+const DESCRIPTIONS: Record<TargetKind, string> = {
+  'browser-mock':
+    'Offline. A mock running in this tab answers every call; its data lasts until you reload.',
+  'local-server': 'The standalone mock server from `pnpm mock` (or `pnpm start`).',
+  real: 'The real KyyVideo2 service, through this playground’s server so the browser allows it.',
+};
+
+const MOCK_STATE_TEXT: Record<BrowserMockState, string> = {
+  starting: 'Starting the in-browser mock…',
+  ready: 'In-browser mock ready.',
+  paused: 'In-browser mock paused.',
+  failed: 'The in-browser mock could not start.',
+};
+
+function MockSettingsNote({ mockSettings }: { mockSettings: ParsedMockSettings }) {
+  const entries = Object.entries(mockSettings.settings);
+  return (
+    <div className="note small">
+      <p>
+        Mock-only behaviour: a URL on a host ending in <code>.invalid</code> answers code 1001; a
+        name or URL containing <code>reject</code> ends <code>Failed</code>; <code>face</code>,{' '}
+        <code>avatar</code> or <code>portrait</code> makes review take longer.
+      </p>
+      <p>
+        Tune it from the address bar, e.g. <code>?reviewDelayMs=500</code> (also{' '}
+        <code>faceReviewDelayMs</code>, <code>latencyMs</code>, <code>seed</code>).
+        {entries.length > 0
+          ? ` Now: ${entries.map(([name, value]) => `${name}=${value}`).join(', ')}.`
+          : ''}
+      </p>
+      {mockSettings.ignored.map((line) => (
+        <p key={line} className="warning">
+          {line}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+export function TargetPanel(props: TargetPanelProps) {
+  const { settings, onChange } = props;
+  const set = (patch: Partial<TargetSettings>) => onChange({ ...settings, ...patch });
+  const scenarioAvailable = settings.kind !== 'real';
+
+  return (
+    <section className="panel target" aria-labelledby="target-title">
+      <h2 id="target-title">Target</h2>
+      <fieldset className="target-switch">
+        <legend>Send calls to</legend>
+        {TARGET_KINDS.map((kind) => (
+          <label key={kind} className={`choice${settings.kind === kind ? ' chosen' : ''}`}>
+            <input
+              type="radio"
+              name="target"
+              value={kind}
+              checked={settings.kind === kind}
+              onChange={() => set({ kind })}
+            />
+            <span className="choice-title">{TARGET_LABELS[kind]}</span>
+            <span className="choice-text">{DESCRIPTIONS[kind]}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      {settings.kind === 'browser-mock' ? (
+        <>
+          <p
+            className={`mock-state mock-${props.mockState}`}
+            role="status"
+            data-testid="mock-state"
+          >
+            {MOCK_STATE_TEXT[props.mockState]}
+            {props.mockError ? ` ${props.mockError}` : ''}
+          </p>
+          <MockSettingsNote mockSettings={props.mockSettings} />
+        </>
+      ) : null}
+
+      {settings.kind === 'local-server' ? (
+        <div className="fields">
+          <label className="field">
+            <span>Mock server base URL</span>
+            <input
+              type="url"
+              value={settings.localServerUrl}
+              onChange={(event) => set({ localServerUrl: event.target.value })}
+              placeholder={MOCK_BASE_URL}
+              spellCheck={false}
+            />
+          </label>
+          <label className="field">
+            <span>Key (only if the server was started with --api-key)</span>
+            <input
+              type="password"
+              value={settings.localServerKey}
+              onChange={(event) => set({ localServerKey: event.target.value })}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </label>
+        </div>
+      ) : null}
+
+      {settings.kind === 'real' ? (
+        <div className="fields">
+          <label className="field">
+            <span>API key</span>
+            <input
+              type="password"
+              value={settings.realKey}
+              onChange={(event) => set({ realKey: event.target.value })}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby="key-note"
+            />
+          </label>
+          <p id="key-note" className="note small">
+            Your key stays in this tab’s memory only: it is not saved anywhere, is cleared when you
+            reload or close the tab, is shown masked, never appears in a URL, a log or a curl
+            command. Calls go through this playground’s own server (a proxy) only because the
+            service does not allow browsers to call it directly.
+          </p>
+          {settings.realKey !== '' ? (
+            <button type="button" className="secondary" onClick={() => set({ realKey: '' })}>
+              Forget key
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      <label className="field scenario">
+        <span>Mock fault for the next call</span>
+        <select
+          value={props.scenario ?? ''}
+          disabled={!scenarioAvailable}
+          onChange={(event) =>
+            props.onScenario(
+              event.target.value === '' ? null : (event.target.value as ScenarioName),
+            )
+          }
+          aria-describedby="scenario-note"
+        >
+          <option value="">No fault</option>
+          {SCENARIOS.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p id="scenario-note" className="muted small">
+        {scenarioAvailable
+          ? 'Mock-only. Applies to every request of the next call (retries included), then resets to “No fault”.'
+          : 'Faults are a mock feature; the real service answers for itself.'}
+      </p>
+
+      {props.problem ? (
+        <p className="warning" role="alert">
+          {props.problem}
+        </p>
+      ) : null}
+    </section>
+  );
+}
