@@ -1,0 +1,15 @@
+import type { CoverageCell } from '../coverage.js';
+import type { ContractSession } from '../session.js';
+
+/** One contract rule, runnable against any target. */
+export interface Check {
+  /** Stable id, e.g. `negative-input/wrong-case-type`. */
+  id: string;
+  /** What vitest shows. */
+  title: string;
+  /** The operation × outcome cells of the coverage report this check exercises. */
+  covers: CoverageCell[];
+  /** Fault scenarios exist only in the mock; such checks are skipped for the real service. */
+  mockOnly?: boolean;
+  run(session: ContractSession): Promise<void>;
+}
