@@ -1,0 +1,176 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { ASSET_ID_PATTERN, GetAssetResponse, UploadAssetResponse } from '@kyyvideo/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// These tests run the published bin exactly as a user would: a separate Node process on a free
+// port, talked to over real HTTP (with the real curl when the machine has it).
+
+const BIN = fileURLToPath(new URL('../bin/kyy-mock.js', import.meta.url));
+const run = promisify(execFile);
+
+interface Cli {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  /** Sends `signal` and resolves with the exit code. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /listening on (http:\/\/\S+\/kyyReactApiServer)/.exec(output);
+      if (match?.[1]) {
+        resolve({
+          child,
+          url: match[1],
+          output: () => output,
+          stop: (signal = 'SIGTERM') => {
+            child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    exited.then((code) =>
+      reject(new Error(`kyy-mock exited with ${code} before listening:\n${output}`)),
+    );
+  });
+}
+
+/** Runs a bin that is expected to exit on its own; resolves with its code and output. */
+async function runCli(args: string[]): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, output: e.stdout + e.stderr };
+  }
+}
+
+const hasCurl = await run('curl', ['--version']).then(
+  () => true,
+  () => false,
+);
+
+/** The documentation's upload example, pointed at `base`. */
+async function docsUpload(base: string, key: string): Promise<unknown> {
+  const body = '{"assetType": "Image","url": "https://example.com/cat.jpg","name": "Cat Image"}';
+  if (hasCurl) {
+    const { stdout } = await run('curl', [
+      '--silent',
+      '--show-error',
+      '--request',
+      'POST',
+      '--url',
+      `${base}/kyyVideo2/asset/upload`,
+      '--header',
+      `Authorization: Bearer ${key}`,
+      '--header',
+      'Content-Type: application/json',
+      '--data',
+      body,
+    ]);
+    return JSON.parse(stdout);
+  }
+  const res = await fetch(`${base}/kyyVideo2/asset/upload`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body,
+  });
+  return res.json();
+}
+
+let dir: string;
+beforeAll(async () => {
+  if (!existsSync(fileURLToPath(new URL('../dist/server/cli.js', import.meta.url)))) {
+    throw new Error('dist/ is missing: run `pnpm --filter @kyyvideo/mock build` first.');
+  }
+  dir = await mkdtemp(join(tmpdir(), 'kyy-mock-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('kyy-mock (real process)', () => {
+  it('answers the docs curl example, keeps state across a restart, and exits 0 on SIGTERM/SIGINT', async () => {
+    const key = 'sk-cli-test-0123456789';
+    const stateFile = join(dir, 'state.json');
+    const first = await startCli(['--port', '0', '--state', stateFile, '--api-key', key]);
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kyyReactApiServer$/);
+    expect(first.url).not.toContain(':0/');
+
+    const uploaded = UploadAssetResponse.parse(await docsUpload(first.url, key));
+    expect(uploaded).toEqual({
+      code: 0,
+      msg: null,
+      data: { assetId: expect.stringMatching(ASSET_ID_PATTERN) },
+    });
+    const rejected = (await docsUpload(first.url, 'not-the-key')) as { code: number; msg: string };
+    expect(rejected.code).toBe(401);
+
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(first.output()).not.toContain(key);
+    expect(await readFile(stateFile, 'utf8')).toContain(uploaded.data.assetId);
+
+    const second = await startCli(['--port', '0', '--state', stateFile], { KYY_MOCK_API_KEY: key });
+    const res = await fetch(`${second.url}/kyyVideo2/asset/${uploaded.data.assetId}`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    const detail = GetAssetResponse.parse(await res.json());
+    expect(detail.data).toMatchObject({
+      assetId: uploaded.data.assetId,
+      name: 'Cat Image',
+      assetType: 'Image',
+    });
+    expect(await second.stop('SIGINT')).toBe(0);
+    expect(second.output()).not.toContain(key);
+  });
+
+  it('refuses to start on a port in use, saying what to do', async () => {
+    const first = await startCli(['--port', '0', '--quiet']);
+    const port = new URL(first.url).port;
+    const second = await runCli(['--port', port]);
+    expect(second.code).toBe(1);
+    expect(second.output).toMatch(/already in use.*--port/s);
+    expect(await first.stop()).toBe(0);
+  });
+
+  it('rejects bad arguments with exit code 2 and the usage', async () => {
+    const cases = [
+      ['--port', 'abc'],
+      ['--latency', '-5'],
+      ['--nope'],
+      ['--port', '70000'],
+      ['--api-key', ' '],
+    ];
+    const results = await Promise.all(cases.map((args) => runCli(args)));
+    for (const [i, result] of results.entries()) {
+      expect(result.code, cases[i]?.join(' ')).toBe(2);
+      expect(result.output).toContain('kyy-mock:');
+    }
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.output).toContain('--state FILE');
+  });
+});
