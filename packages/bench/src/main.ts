@@ -4,18 +4,21 @@ import { BENCH_PACKAGE_DIR, REPO_ROOT, readConfig, type SuiteName } from './conf
 import { ensurePeers } from './peers/install-peers.js';
 import { describeMachine } from './report/machine.js';
 import { renderReport, renderSuite } from './report/render-report.js';
+import { batchSuite } from './suites/batch.js';
+import { cliColdStartSuite } from './suites/cli-cold-start.js';
 import { clientOverheadSuite } from './suites/client-overhead.js';
 import { mockVsPrismSuite } from './suites/mock-vs-prism.js';
 import { sizeSuite } from './suites/size.js';
+import { soakSuite } from './suites/soak.js';
 import type { BenchContext, Suite, SuiteResult } from './suites/types.js';
 
 const SUITE_RUNNERS: Record<SuiteName, Suite | undefined> = {
   client: clientOverheadSuite,
   size: sizeSuite,
   mock: mockVsPrismSuite,
-  cli: undefined,
-  batch: undefined,
-  soak: undefined,
+  cli: cliColdStartSuite,
+  batch: batchSuite,
+  soak: soakSuite,
 };
 
 async function main(): Promise<void> {
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
     try {
       const result = await run(context);
       results.push(result);
+      failures.push(...(result.problems ?? []));
       console.log(`\n${renderSuite(result)}\n`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

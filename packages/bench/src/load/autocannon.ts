@@ -57,8 +57,7 @@ export interface LoadResult {
   connections: number;
   requestsPerSec: number;
   totalRequests: number;
-  /** autocannon records whole milliseconds, so p50/p99 have 1 ms resolution; mean is finer. */
-  latencyMeanMs: number;
+  /** autocannon records whole milliseconds, so p50/p99 have 1 ms resolution. */
   latencyP50Ms: number;
   latencyP99Ms: number;
   latencyMaxMs: number;
@@ -98,7 +97,6 @@ export async function runLoad(cacheDir: string, options: LoadOptions): Promise<L
     connections: options.connections,
     requestsPerSec: result.requests.average,
     totalRequests: result.requests.total,
-    latencyMeanMs: result.latency.mean,
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
     latencyMaxMs: result.latency.max,

@@ -3,8 +3,9 @@ import { freePort } from '../proc/free-port.js';
 import { workspaceBin } from './workspace-bins.js';
 
 /**
- * The standalone mock exactly as users run it: the `kyy-mock` bin in its own process, so its
- * memory can be read from /proc and the load generator does not share its event loop.
+ * The standalone mock as users run it: the `kyy-mock` bin in its own process, so its memory can
+ * be read from /proc and the load generator does not share its event loop. `--quiet` turns off
+ * its per-request log line, as Prism runs at `--verboseLevel error`: neither logs per request.
  */
 export async function startMock(extraArgs: string[] = []): Promise<ChildServer> {
   const port = await freePort();

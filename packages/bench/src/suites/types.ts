@@ -16,6 +16,8 @@ export interface SuiteResult {
   sections: Section[];
   /** One-line ratios for the report's summary and the README's Performance section. */
   headlines: string[];
+  /** Requirements the run broke (e.g. soak errors); they make `pnpm bench` exit non-zero. */
+  problems?: string[];
 }
 
 /** Figures one suite measures and another reuses, so the two are from the same run. */

@@ -1,0 +1,101 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { runLoad } from '../load/autocannon.js';
+import type { ChildServer } from '../proc/child-server.js';
+import { readProcessMemory, sampleMemory } from '../proc/memory.js';
+import { formatBytes, formatCount, formatMiB, formatRate } from '../report/format.js';
+import {
+  createAsset,
+  detailRequest,
+  isSuccessEnvelope,
+  splitBaseUrl,
+  uploadRequest,
+} from '../servers/api-requests.js';
+import { startMock } from '../servers/mock-server.js';
+import { slope } from '../stats/slope.js';
+import type { BenchContext, SuiteResult } from './types.js';
+
+const WARMUP_S = 2;
+const SAMPLE_INTERVAL_MS = 1_000;
+// Idle time after the load, so a collection can run and show what memory is really retained.
+const SETTLE_MS = 5_000;
+
+export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
+  const { config, log } = context;
+  let mock: ChildServer | undefined;
+  try {
+    mock = await startMock();
+    const assetId = await createAsset(mock.url);
+    const requests = [uploadRequest(mock.url), detailRequest(mock.url, assetId)];
+    const origin = splitBaseUrl(mock.url).origin;
+    const connections = config.soakConnections;
+    await runLoad(config.cacheDir, { origin, connections, durationS: WARMUP_S, requests });
+    const before = readProcessMemory(mock.pid).rss;
+    log(`soak: ${connections} connections for ${config.soakS} s (upload and detail in turn)`);
+    const sampler = sampleMemory(mock.pid, SAMPLE_INTERVAL_MS);
+    const result = await runLoad(config.cacheDir, {
+      origin,
+      connections,
+      durationS: config.soakS,
+      requests,
+      checkBody: isSuccessEnvelope,
+    });
+    const samples = sampler.stop();
+    const atEnd = readProcessMemory(mock.pid);
+    await delay(SETTLE_MS);
+    const settled = readProcessMemory(mock.pid).rss;
+
+    const failures = result.errors + result.timeouts + result.non2xx + result.badBodies;
+    // autocannon alternates the two requests on each connection, so about half were uploads.
+    const uploads = result.totalRequests / 2;
+    const secondHalf = samples
+      .filter((s) => s.atMs >= (config.soakS * 1000) / 2)
+      .map((s) => ({ x: s.atMs / 60_000, y: s.rss }));
+    const lateSlope = slope(secondHalf);
+    const growth = settled - before;
+    const verdict = failures === 0 ? 'PASS' : 'FAIL';
+    return {
+      name: 'soak',
+      title: `6. Soak: kyy-mock under ${connections} connections for ${config.soakS} s`,
+      problems:
+        failures === 0
+          ? []
+          : [
+              `soak: ${failures} failed requests (must be 0): ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${result.badBodies} bodies without a success envelope`,
+            ],
+      headlines: [
+        `Soak (${connections} connections, ${config.soakS} s, ${formatCount(result.totalRequests)} requests): ${failures} failures (${verdict}); RSS ${formatMiB(before)} → ${formatMiB(settled)} after settling, ${formatBytes(growth / uploads)} per stored upload.`,
+      ],
+      sections: [
+        {
+          heading: 'Errors and memory',
+          text: `Upload and detail in turn on every connection; every response body is checked for a success envelope. RSS is sampled every ${SAMPLE_INTERVAL_MS / 1000} s from /proc; "settled" is ${SETTLE_MS / 1000} s after the load stopped.`,
+          table: {
+            headers: ['measure', 'value'],
+            rows: [
+              ['requests', formatCount(result.totalRequests)],
+              ['throughput', formatRate(result.requestsPerSec, ' req/s')],
+              ['p50 / p99 latency', `${result.latencyP50Ms} / ${result.latencyP99Ms} ms`],
+              [
+                'errors / timeouts / non-2xx / bad bodies',
+                `${result.errors} / ${result.timeouts} / ${result.non2xx} / ${result.badBodies}`,
+              ],
+              ['verdict (failures must be 0)', verdict],
+              ['RSS after warm-up', formatMiB(before)],
+              ['RSS at end of load', formatMiB(atEnd.rss)],
+              ['RSS settled', formatMiB(settled)],
+              ['peak RSS (VmHWM)', formatMiB(atEnd.peakRss)],
+              ['growth (settled − warm-up)', formatMiB(growth)],
+              ['growth per stored upload', formatBytes(growth / uploads)],
+              ['RSS slope, second half of the soak', `${formatMiB(lateSlope)}/min`],
+            ],
+          },
+          notes: [
+            `About ${formatCount(uploads)} uploads were stored: the mock keeps every asset (stateful by design), so some growth per upload is expected; a leak would show as growth that does not track the number of stored assets.`,
+          ],
+        },
+      ],
+    };
+  } finally {
+    await mock?.stop();
+  }
+}
