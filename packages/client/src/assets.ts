@@ -124,7 +124,7 @@ export function createAssetsCore(deps: CoreDeps): AssetsCore {
     const { asset, statusKnown } = await detail(assetId, options);
     if (!statusKnown && deps.validate === 'strict') {
       throw new KyyInvalidResponseError(
-        `The detail request got an unknown status ${JSON.stringify(asset.status)} (documented: Processing, Active, Failed). waitUntilActive keeps polling through it; pass validate: 'off' to read it as is.`,
+        `The detail request got an unknown status ${deps.redact(JSON.stringify(asset.status))} (documented: Processing, Active, Failed). waitUntilActive keeps polling through it; pass validate: 'off' to read it as is.`,
         { operation: 'get', assetId: asset.assetId, httpStatus: 200, code: 0 },
       );
     }

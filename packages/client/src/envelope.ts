@@ -168,7 +168,7 @@ function failureFromStatus(answer: Answer, ctx: InterpretContext): KyyError {
 
 function invalid(answer: Answer, ctx: InterpretContext, why: string, envelope?: Envelope) {
   return new KyyInvalidResponseError(
-    `${WHAT[ctx.operation]} got an answer that is not the documented one: ${why}. Check that baseUrl points at the KyyVideo2 API; if it does, the service changed, so report it.`,
+    `${WHAT[ctx.operation]} got an answer that is not the documented one: ${ctx.redact(why)}. Check that baseUrl points at the KyyVideo2 API; if it does, the service changed, so report it.`,
     details(ctx, answer, envelope),
   );
 }

@@ -11,13 +11,17 @@ export type Reply =
 export interface FakeFetch {
   fetch: typeof fetch;
   requests: Request[];
+  /** Date.now() at each request (fake under fake timers), for checking retry spacing. */
+  times: number[];
 }
 
 export function fakeFetch(...replies: Reply[]): FakeFetch {
   const requests: Request[] = [];
+  const times: number[] = [];
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     requests.push(request);
+    times.push(Date.now());
     const reply = replies.length > 1 ? replies.shift() : replies[0];
     if (reply === undefined) throw new Error('fakeFetch: no reply scripted');
     if (reply === 'hang') {
@@ -31,7 +35,7 @@ export function fakeFetch(...replies: Reply[]): FakeFetch {
     if (typeof reply === 'function') return reply(request);
     return reply.clone();
   };
-  return { fetch: fetchImpl as typeof fetch, requests };
+  return { fetch: fetchImpl as typeof fetch, requests, times };
 }
 
 export function json(body: unknown, init: ResponseInit = {}): Response {

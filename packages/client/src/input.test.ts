@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { KyyInputError } from './errors.js';
+import { checkAssetId, checkUploadInput, MAX_NAME_LENGTH } from './input.js';
+
+function inputMessage(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(KyyInputError);
+    expect(error).toMatchObject({ operation: 'input' });
+    return (error as Error).message;
+  }
+  throw new Error('expected a KyyInputError');
+}
+
+const url = 'https://example.com/cat.jpg';
+
+describe('checkUploadInput', () => {
+  it('passes good input through, dropping nothing documented', () => {
+    expect(checkUploadInput({ assetType: 'Video', url, name: 'Clip' })).toEqual({
+      assetType: 'Video',
+      url,
+      name: 'Clip',
+    });
+    expect(checkUploadInput({ assetType: 'Audio', url })).toEqual({ assetType: 'Audio', url });
+  });
+
+  it('hints at the right case for assetType', () => {
+    expect(inputMessage(() => checkUploadInput({ assetType: 'image', url }))).toMatch(
+      /did you mean 'Image'\?/,
+    );
+    expect(inputMessage(() => checkUploadInput({ assetType: 'DOCUMENT', url }))).toMatch(
+      /did you mean 'Document'\?/,
+    );
+    expect(inputMessage(() => checkUploadInput({ assetType: 'Picture', url }))).toMatch(
+      /'Image', 'Video', 'Audio', 'Document'/,
+    );
+    expect(inputMessage(() => checkUploadInput({ url }))).toMatch(/assetType must be one of/);
+  });
+
+  it.each([
+    ['/cat.jpg', /absolute URL/],
+    ['example.com/cat.jpg', /absolute URL/],
+    ['ftp://example.com/cat.jpg', /http or https/],
+    ['data:image/png;base64,AAAA', /http or https/],
+    [' https://example.com/cat.jpg', /absolute URL/],
+    ['', /public http\(s\) URL/],
+    [`https://example.com/${'a'.repeat(5000)}`, /at most 4096/],
+  ])('rejects url %j', (bad, message) => {
+    expect(inputMessage(() => checkUploadInput({ assetType: 'Image', url: bad }))).toMatch(message);
+  });
+
+  it('limits name to a string of sane length', () => {
+    expect(
+      checkUploadInput({ assetType: 'Image', url, name: 'x'.repeat(MAX_NAME_LENGTH) }).name,
+    ).toHaveLength(MAX_NAME_LENGTH);
+    expect(
+      inputMessage(() =>
+        checkUploadInput({ assetType: 'Image', url, name: 'x'.repeat(MAX_NAME_LENGTH + 1) }),
+      ),
+    ).toMatch(/at most 255/);
+    expect(inputMessage(() => checkUploadInput({ assetType: 'Image', url, name: 7 }))).toMatch(
+      /name must be a string/,
+    );
+  });
+
+  it('names the batch item at fault', () => {
+    expect(inputMessage(() => checkUploadInput({ assetType: 'video', url }, 'items[3].'))).toMatch(
+      /^items\[3\]\.assetType/,
+    );
+    expect(inputMessage(() => checkUploadInput(null))).toMatch(/must be an object/);
+  });
+});
+
+describe('checkAssetId', () => {
+  it('accepts any plausible id', () => {
+    expect(checkAssetId('asset-20260330142158-q75m8', 'get')).toBe('asset-20260330142158-q75m8');
+    expect(checkAssetId('weird/id?x#y', 'get')).toBe('weird/id?x#y');
+  });
+
+  it.each([
+    ['', /non-empty/],
+    ['  ', /non-empty/],
+    [' asset-1', /whitespace/],
+    ['.', /not an asset id/],
+    ['..', /not an asset id/],
+    ['asset://asset-20260330142158-q75m8', /without the "asset:\/\/" prefix/],
+    ['a'.repeat(201), /characters long/],
+  ])('rejects %j', (bad, message) => {
+    expect(inputMessage(() => checkAssetId(bad, 'delete'))).toMatch(message);
+  });
+
+  it('rejects non-strings', () => {
+    expect(inputMessage(() => checkAssetId(undefined, 'get'))).toMatch(/got undefined/);
+  });
+});
