@@ -71,6 +71,21 @@ export function toErrorReport(error: unknown): ErrorReport {
   return { exitCode: EXIT.failed, type: 'Error', message: String(error), details: {} };
 }
 
+/** What to type next, in kyy's terms (the client's messages speak in API option names). */
+function hint(report: ErrorReport): string | undefined {
+  const id = typeof report.details.assetId === 'string' ? report.details.assetId : undefined;
+  switch (report.type) {
+    case 'KyyWaitTimeoutError':
+      return id && `Keep waiting with: kyy assets wait ${id} --timeout 600`;
+    case 'KyyAssetFailedError':
+      return id && `${id} cannot be used; remove it with: kyy assets delete ${id} --yes`;
+    case 'KyyAuthenticationError':
+      return 'Check the key in KYY_API_KEY or the file given to --api-key-file.';
+    default:
+      return undefined;
+  }
+}
+
 /** Prints the report on stderr: one JSON document with --json, else one or two readable lines. */
 export function printErrorReport(report: ErrorReport, out: Output): void {
   if (report.exitCode === EXIT.ok) return;
@@ -88,6 +103,8 @@ export function printErrorReport(report: ErrorReport, out: Output): void {
   }
   const c = out.errColor;
   out.stderr.write(`${c.red('error:')} ${report.message}\n`);
+  const next = out.quiet ? undefined : hint(report);
+  if (next) out.stderr.write(`${c.dim(next)}\n`);
   if (report.exitCode === EXIT.usage && report.type === 'UsageError' && !out.quiet) {
     out.stderr.write(`${c.dim('Run with --help for usage and examples.')}\n`);
   }

@@ -42,6 +42,8 @@ export const command: CommandModule<MockCommandOptions> = {
       ...(options.stateFile !== undefined && { stateFile: resolve(ctx.io.cwd, options.stateFile) }),
       ...(options.reviewDelayMs !== undefined && { reviewDelayMs: options.reviewDelayMs }),
       ...(options.latencyMs !== undefined && { latencyMs: options.latencyMs }),
+      // One line per request on stderr, for a human watching; silent with --json or --quiet.
+      log: (line: string) => ctx.out.info(line),
     });
     const c = ctx.out.color;
     // Printed now, not at the end: callers (and tests) read the URL while the server runs.

@@ -1,0 +1,309 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ASSET_ID_PATTERN } from '@kyyvideo/contract';
+import { type RunningMockServer, startMockServer } from '@kyyvideo/mock/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kyy, transcript, waitForOutput } from './kyy-process.js';
+
+const KEY = 'sk-kyy-batch-test-Vf6Pq1Xs8Dm0';
+
+let fast: RunningMockServer;
+/** Every response takes a while, so a run can be interrupted with uploads still ahead. */
+let slow: RunningMockServer;
+
+beforeAll(async () => {
+  fast = await startMockServer({ port: 0, apiKey: KEY, reviewDelayMs: 0 });
+  slow = await startMockServer({ port: 0, apiKey: KEY, reviewDelayMs: 0, latencyMs: 250 });
+});
+afterAll(async () => {
+  await fast?.close();
+  await slow?.close();
+});
+
+const envFor = (server: RunningMockServer) => ({ KYY_BASE_URL: server.url, KYY_API_KEY: KEY });
+const uploads = (server: RunningMockServer) =>
+  server.mock.requests().filter((r) => r.method === 'POST').length;
+
+function workdir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kyy-batch-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+interface BatchDoc {
+  ok: boolean;
+  interrupted: boolean;
+  resultsFile: string;
+  summary: Record<string, number>;
+  items: Array<{
+    index: number;
+    where: string;
+    status: string;
+    assetId?: string;
+    ref?: string;
+    error?: { type: string };
+  }>;
+}
+
+const csv = (urls: string[]) =>
+  `type,url,name\n${urls.map((u, i) => `image,${u},item ${i + 1}`).join('\n')}\n`;
+
+describe('kyy assets batch', () => {
+  it('uploads a CSV manifest and prints one JSON document describing every item', async () => {
+    const cwd = workdir({
+      'm.csv': csv([
+        'https://example.com/1.png',
+        'https://example.com/2.png',
+        'https://example.com/3.png',
+      ]),
+    });
+    const before = fast.mock.store.size;
+    const r = await kyy(['assets', 'batch', 'm.csv', '--json'], { env: envFor(fast), cwd });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as BatchDoc;
+    expect(doc).toMatchObject({
+      ok: true,
+      interrupted: false,
+      resultsFile: 'm.csv.results.jsonl',
+      summary: { total: 3, succeeded: 3, failed: 0, skipped: 0, unknown: 0, interrupted: 0 },
+    });
+    expect(doc.items.map((i) => [i.where, i.status])).toEqual([
+      ['line 2', 'uploaded'],
+      ['line 3', 'uploaded'],
+      ['line 4', 'uploaded'],
+    ]);
+    for (const item of doc.items) {
+      expect(item.assetId).toMatch(ASSET_ID_PATTERN);
+      expect(item.ref).toBe(`asset://${item.assetId}`);
+    }
+    expect(fast.mock.store.size - before).toBe(3);
+    const events = readFileSync(join(cwd, 'm.csv.results.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).event);
+    expect(events.filter((e) => e === 'started')).toHaveLength(3);
+    expect(events.filter((e) => e === 'uploaded')).toHaveLength(3);
+  });
+
+  it('prints one plain line per item without a terminal, then a summary on stdout', async () => {
+    const cwd = workdir({
+      'm.csv': csv(['https://example.com/p1.png', 'https://example.com/p2.png']),
+    });
+    const r = await kyy(['assets', 'batch', 'm.csv', '--concurrency', '1'], {
+      env: envFor(fast),
+      cwd,
+    });
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\[1\/2\] line 2 {2}uploaded {2}asset-\d{14}-[a-z0-9]{5}$/);
+    expect(lines[1]).toMatch(/^\[2\/2\] line 3 {2}uploaded {2}asset-/);
+    expect(r.stdout).toMatch(/^2\/2 succeeded\nResults: m\.csv\.results\.jsonl\n$/);
+  });
+
+  it('--wait waits for every review; a failed review makes the run exit 3', async () => {
+    const manifest = JSON.stringify([
+      { type: 'Image', url: 'https://example.com/ok.png' },
+      { type: 'video', url: 'https://example.com/reject.mp4', name: 'bad' },
+    ]);
+    const cwd = workdir({ 'm.json': manifest });
+    const r = await kyy(['assets', 'batch', 'm.json', '--wait', '--json'], {
+      env: envFor(fast),
+      cwd,
+    });
+    expect(r.code).toBe(3);
+    const doc = JSON.parse(r.stdout) as BatchDoc;
+    expect(doc.ok).toBe(false);
+    expect(doc.items.map((i) => i.status)).toEqual(['active', 'review-failed']);
+    expect(doc.items[1]?.error?.type).toBe('KyyAssetFailedError');
+    // A failed review is final: running again does not upload it again.
+    const before = uploads(fast);
+    const again = await kyy(['assets', 'batch', 'm.json', '--wait', '--json'], {
+      env: envFor(fast),
+      cwd,
+    });
+    expect(again.code).toBe(3);
+    expect(uploads(fast)).toBe(before);
+    expect((JSON.parse(again.stdout) as BatchDoc).items.map((i) => i.status)).toEqual([
+      'skipped',
+      'review-failed',
+    ]);
+  });
+
+  it('resumes: what succeeded is skipped, what the service rejected is retried', async () => {
+    const urls = [
+      'https://example.com/r1.png',
+      'https://unreachable.invalid/r2.png',
+      'https://example.com/r3.png',
+    ];
+    const cwd = workdir({ 'm.csv': csv(urls) });
+    const sizeBefore = fast.mock.store.size;
+    const uploadsBefore = uploads(fast);
+
+    const first = await kyy(['assets', 'batch', 'm.csv', '--json'], { env: envFor(fast), cwd });
+    expect(first.code).toBe(1);
+    const firstDoc = JSON.parse(first.stdout) as BatchDoc;
+    expect(firstDoc.items.map((i) => i.status)).toEqual(['uploaded', 'rejected', 'uploaded']);
+    expect(firstDoc.items[1]?.error?.type).toBe('KyyUrlUnreachableError');
+    expect(fast.mock.store.size - sizeBefore).toBe(2);
+    expect(uploads(fast) - uploadsBefore).toBe(3);
+
+    const second = await kyy(['assets', 'batch', 'm.csv', '--json'], { env: envFor(fast), cwd });
+    expect(second.code).toBe(1);
+    const secondDoc = JSON.parse(second.stdout) as BatchDoc;
+    expect(secondDoc.items.map((i) => i.status)).toEqual(['skipped', 'rejected', 'skipped']);
+    expect(secondDoc.items[0]?.assetId).toBe(firstDoc.items[0]?.assetId);
+    expect(uploads(fast) - uploadsBefore).toBe(4); // only the rejected item was sent again
+
+    // Fix the bad line: only it is uploaded, the rest stays done.
+    writeFileSync(
+      join(cwd, 'm.csv'),
+      csv([urls[0] as string, 'https://example.com/r2.png', urls[2] as string]),
+    );
+    const third = await kyy(['assets', 'batch', 'm.csv'], { env: envFor(fast), cwd });
+    expect(third.code).toBe(0);
+    expect(third.stderr).toMatch(/Resuming from m\.csv\.results\.jsonl: 2 done earlier, 1 to do\./);
+    expect(third.stdout).toMatch(/^3\/3 succeeded \(2 done in an earlier run\)/);
+    expect(uploads(fast) - uploadsBefore).toBe(5);
+    expect(fast.mock.store.size - sizeBefore).toBe(3);
+  });
+
+  it('never re-uploads an item whose outcome is unknown, unless --retry-unknown', async () => {
+    const cwd = workdir({
+      'm.csv': csv(['https://example.com/u1.png', 'https://example.com/u2.png']),
+    });
+    const uploadsBefore = uploads(fast);
+    // The first upload's connection drops after it was sent: did it create an asset? Unknown.
+    fast.mock.use('drop-connection', { times: 1 });
+    const first = await kyy(['assets', 'batch', 'm.csv', '--concurrency', '1', '--json'], {
+      env: envFor(fast),
+      cwd,
+    });
+    expect(first.code).toBe(1);
+    const firstDoc = JSON.parse(first.stdout) as BatchDoc;
+    expect(firstDoc.items.map((i) => i.status)).toEqual(['unknown', 'uploaded']);
+    expect(firstDoc.items[0]?.error?.type).toBe('KyyUploadOutcomeUnknownError');
+
+    const second = await kyy(['assets', 'batch', 'm.csv'], { env: envFor(fast), cwd });
+    expect(second.code).toBe(1);
+    expect(second.stdout).toMatch(/line 2 {2}unknown {2}an earlier run sent this upload/);
+    expect(second.stdout).toMatch(/add --retry-unknown to upload again \(may create duplicates\)/);
+    expect(uploads(fast) - uploadsBefore).toBe(2); // nothing sent on the second run
+
+    const third = await kyy(['assets', 'batch', 'm.csv', '--retry-unknown', '--json'], {
+      env: envFor(fast),
+      cwd,
+    });
+    expect(third.code).toBe(0);
+    expect((JSON.parse(third.stdout) as BatchDoc).items.map((i) => i.status)).toEqual([
+      'uploaded',
+      'skipped',
+    ]);
+    expect(uploads(fast) - uploadsBefore).toBe(3);
+  });
+
+  it('after a hard kill mid-run, resumes without re-uploading anything that was sent', async () => {
+    const urls = [
+      'https://example.com/k1.png',
+      'https://example.com/k2.png',
+      'https://example.com/k3.png',
+      'https://example.com/k4.png',
+    ];
+    const cwd = workdir({ 'm.csv': csv(urls) });
+    const uploadsBefore = uploads(slow);
+    const killed = await kyy(['assets', 'batch', 'm.csv', '--concurrency', '1'], {
+      env: envFor(slow),
+      cwd,
+      onSpawn: (child, out) => {
+        // Kill -9 as soon as the first item is done: the second upload is in flight.
+        void waitForOutput(child, out.stderr, (t) => t.includes('[1/4]')).then(() =>
+          child.kill('SIGKILL'),
+        );
+      },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    const sentBeforeKill = uploads(slow) - uploadsBefore;
+    expect(sentBeforeKill).toBeGreaterThanOrEqual(1);
+    expect(sentBeforeKill).toBeLessThan(4);
+
+    const resumed = await kyy(['assets', 'batch', 'm.csv', '--json'], { env: envFor(slow), cwd });
+    const doc = JSON.parse(resumed.stdout) as BatchDoc;
+    const statuses = doc.items.map((i) => i.status);
+    expect(statuses[0]).toBe('skipped');
+    // Each item was sent at most once across both runs.
+    expect(uploads(slow) - uploadsBefore).toBeLessThanOrEqual(4);
+    const started = readFileSync(join(cwd, 'm.csv.results.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { key: string; event: string })
+      .filter((r) => r.event === 'started')
+      .map((r) => r.key);
+    expect(new Set(started).size).toBe(started.length);
+    // The upload that was in flight at the kill is reported, not silently repeated.
+    if (statuses.includes('unknown')) expect(resumed.code).toBe(1);
+    else expect(resumed.code).toBe(0);
+  });
+
+  it('on Ctrl-C finishes the uploads in flight, starts no more, and exits 130; the rerun completes', async () => {
+    const urls = [
+      'https://example.com/i1.png',
+      'https://example.com/i2.png',
+      'https://example.com/i3.png',
+      'https://example.com/i4.png',
+      'https://example.com/i5.png',
+    ];
+    const cwd = workdir({ 'm.csv': csv(urls) });
+    const sizeBefore = slow.mock.store.size;
+    const uploadsBefore = uploads(slow);
+    const interrupted = await kyy(['assets', 'batch', 'm.csv', '--concurrency', '1', '--json'], {
+      env: envFor(slow),
+      cwd,
+      onSpawn: (child) => {
+        // Ctrl-C right after the mock stored the first asset: later uploads are still ahead.
+        const stop = slow.mock.store.subscribe(() => {
+          stop();
+          child.kill('SIGINT');
+        });
+      },
+    });
+    expect(interrupted.code).toBe(130);
+    const doc = JSON.parse(interrupted.stdout) as BatchDoc;
+    expect(doc.interrupted).toBe(true);
+    const done = doc.items.filter((i) => i.status === 'uploaded').length;
+    expect(done).toBeGreaterThanOrEqual(1);
+    expect(done).toBeLessThan(5);
+    expect(doc.items.filter((i) => i.status === 'unknown')).toEqual([]);
+    expect(slow.mock.store.size - sizeBefore).toBe(done);
+
+    const rerun = await kyy(['assets', 'batch', 'm.csv', '--json'], { env: envFor(slow), cwd });
+    expect(rerun.code).toBe(0);
+    expect((JSON.parse(rerun.stdout) as BatchDoc).summary).toMatchObject({
+      total: 5,
+      succeeded: 5,
+      skipped: done,
+    });
+    expect(slow.mock.store.size - sizeBefore).toBe(5);
+    expect(uploads(slow) - uploadsBefore).toBe(5);
+  });
+
+  it('lists every manifest problem and sends nothing', async () => {
+    const cwd = workdir({
+      'm.csv':
+        'type,url\npicture,https://example.com/a.png\nimage,example.com/b.png\nimage,https://example.com/c.png\n',
+    });
+    const before = uploads(fast);
+    const r = await kyy(['assets', 'batch', 'm.csv'], { env: envFor(fast), cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/m\.csv has 2 problems; nothing was uploaded\. Fix:/);
+    expect(r.stderr).toMatch(/line 2: "type" must be one of Image, Video, Audio, Document/);
+    expect(r.stderr).toMatch(/line 3: "url" must be a full http\(s\) URL/);
+    expect(uploads(fast)).toBe(before);
+    expect(existsSync(join(cwd, 'm.csv.results.jsonl'))).toBe(false);
+  });
+
+  it('never printed the key', () => {
+    expect(transcript.length).toBeGreaterThan(10);
+    for (const text of transcript) expect(text).not.toContain(KEY);
+  });
+});
