@@ -323,9 +323,6 @@ const steps = [
         if (version !== state.after.get(name)) {
           problems.push(`${name}: installed ${version}, released ${state.after.get(name)}`);
         }
-        for (const file of ['README.md', 'CHANGELOG.md']) {
-          if (!existsSync(join(dir, file))) problems.push(`${name}'s package has no ${file}`);
-        }
       }
       if (problems.length > 0) throw new Error(problems.join('\n'));
       return `npm install ${wanted.join(' ')}`;
@@ -362,7 +359,7 @@ const steps = [
         cwd: state.consumer,
         env,
         timeoutMs: MOCK_START_TIMEOUT_MS,
-        ready: /https?:\/\/[^\s'"]+/,
+        ready: /https?:\/\/[^\s'"\x1b]+/,
         ...withEcho,
       });
       cleanup.add('stop kyy mock', mock.stop);
@@ -446,6 +443,21 @@ const steps = [
         problems.push('the asset could still be read after delete');
       if (problems.length > 0) throw new Error(`${problems.join('\n')}\noutput: ${stdout}`);
       return `${result.assetId}: ${[...result.statuses, 'deleted'].join(' → ')}`;
+    },
+  },
+  {
+    // Last, so that a missing document does not hide whether the packages work.
+    name: 'installed packages carry their README and CHANGELOG',
+    run: async () => {
+      const problems = [];
+      for (const name of state.released) {
+        const dir = join(state.consumer, 'node_modules', name);
+        for (const file of ['README.md', 'CHANGELOG.md']) {
+          if (!existsSync(join(dir, file)))
+            problems.push(`${name}'s published package has no ${file}`);
+        }
+      }
+      if (problems.length > 0) throw new Error(problems.join('\n'));
     },
   },
 ];

@@ -39,6 +39,9 @@ export function childEnv(base, extra = {}) {
     }
     env[name] = value;
   }
+  // Plain text: output is parsed (URLs, JSON) and shown in logs, never on a terminal.
+  delete env.FORCE_COLOR;
+  env.NO_COLOR = '1';
   env.TURBO_TELEMETRY_DISABLED = '1';
   env.DO_NOT_TRACK = '1';
   env.NO_UPDATE_NOTIFIER = '1';
