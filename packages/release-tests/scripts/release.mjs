@@ -359,7 +359,7 @@ const steps = [
         cwd: state.consumer,
         env,
         timeoutMs: MOCK_START_TIMEOUT_MS,
-        ready: /https?:\/\/[^\s'"\x1b]+/,
+        ready: /https?:\/\/[^\s'"]+/, // plain text: children get NO_COLOR
         ...withEcho,
       });
       cleanup.add('stop kyy mock', mock.stop);
