@@ -1,6 +1,7 @@
 import { SCENARIO_HEADER } from '@kyyvideo/mock';
 import type { OpenApiValidator, OperationId } from './openapi-validator.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { maskSecrets } from './secrets.js';
 
 /** One request and what came back, as the suite saw it on the wire. */
 export interface Exchange {
@@ -56,7 +57,9 @@ export function createRecordingFetch(options: RecordingFetchOptions): typeof fet
     try {
       response = limiter ? await limiter.schedule(send) : await send();
     } catch (error) {
-      exchange.networkError = error instanceof Error ? error.message : String(error);
+      exchange.networkError = maskSecrets(error instanceof Error ? error.message : String(error), [
+        sessionKey,
+      ]);
       onExchange(exchange);
       throw error;
     }
@@ -64,7 +67,8 @@ export function createRecordingFetch(options: RecordingFetchOptions): typeof fet
     exchange.contentType = response.headers.get('content-type');
     exchange.headers = response.headers;
     try {
-      exchange.bodyText = await response.clone().text();
+      // Kept masked: a target that echoes the Authorization header must not put the key in a report.
+      exchange.bodyText = maskSecrets(await response.clone().text(), [sessionKey]);
     } catch (error) {
       exchange.networkError = `the body could not be read: ${error instanceof Error ? error.message : String(error)}`;
     }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createKyyClient, type KyyClient, type KyyClientOptions } from '@kyyvideo/client';
 import { isSuccessCode } from '@kyyvideo/contract';
 import { SCENARIO_HEADER, type ScenarioName } from '@kyyvideo/mock';
-import { assertSuccess, envelopeCode } from './assertions.js';
+import { assertSuccess, conformanceProblems, envelopeCode } from './assertions.js';
 import { type AssetTracker, createAssetTracker } from './asset-tracker.js';
 import { createRecordingFetch, type Exchange, jsonBody } from './exchange.js';
 import {
@@ -83,13 +83,15 @@ export function openSession(target: ContractTarget): ContractSession {
   const runId = randomBytes(3).toString('hex');
   const secrets = [target.apiKey];
 
+  // Err on the side of cleaning up: any id an upload answer carries counts as created, but a
+  // delete counts only when its answer is a conforming success (not, say, a fault's bare code 0).
   const observe = (exchange: Exchange) => {
     exchanges.push(exchange);
     const body = jsonBody(exchange) as { data?: { assetId?: unknown } } | undefined;
     const success =
       exchange.status !== undefined &&
       exchange.status < 300 &&
-      isSuccessCode(body && envelopeCode(exchange));
+      isSuccessCode(envelopeCode(exchange));
     if (
       exchange.operation === 'uploadAsset' &&
       success &&
@@ -97,8 +99,13 @@ export function openSession(target: ContractTarget): ContractSession {
     ) {
       tracker.created(body.data.assetId);
     }
-    if (exchange.operation === 'deleteAsset' && success)
+    if (
+      exchange.operation === 'deleteAsset' &&
+      success &&
+      conformanceProblems(validator, exchange).length === 0
+    ) {
       tracker.deleted(assetIdFromPath(exchange.path));
+    }
   };
 
   const recordingFetch = createRecordingFetch({

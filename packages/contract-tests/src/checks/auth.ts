@@ -85,7 +85,8 @@ export const authChecks: Check[] = [
     'deleteAsset',
     'delete without a token or with a wrong token is rejected and deletes nothing',
     async (session) => {
-      const assetId = await session.sharedAsset();
+      // Its own asset: if a delete wrongly succeeded, no other check may lose the shared one.
+      const assetId = await session.createAsset('auth delete');
       await assertBothRejected(session, { operation: 'deleteAsset', assetId }, 'delete');
       const still = await session.request({ operation: 'getAsset', assetId });
       assertSuccess(session.validator, still);

@@ -1,4 +1,4 @@
-import { SCENARIOS } from '@kyyvideo/mock';
+import { type Mock, SCENARIOS } from '@kyyvideo/mock';
 import { setupMockServer } from '@kyyvideo/mock/node';
 import type { RequestHandler } from 'msw';
 import { MOCK_ASSET_URL, MOCK_CHECK_TIMEOUT_MS, mockTargetOptions } from './mock-options.js';
@@ -13,8 +13,11 @@ import {
 const IN_PROCESS_BASE_URL = 'http://in-process.kyy-contract-tests.invalid/kyyReactApiServer';
 
 export interface InProcessTargetOptions {
-  /** msw handlers put in front of the mock's own, e.g. to break it on purpose. */
-  overrides?: RequestHandler[];
+  /**
+   * msw handlers put in front of the mock's own, e.g. to break it on purpose. Given the mock,
+   * and its key, so an override can forward to the real handlers and alter their answer.
+   */
+  overrides?: (mock: Mock, apiKey: string) => RequestHandler[];
 }
 
 /** The mock's msw handlers intercepting this process's fetch (`@kyyvideo/mock/node`). */
@@ -24,7 +27,8 @@ export async function startInProcessTarget(
   const { options: mockOptions, finishReview } = mockTargetOptions();
   const { server, mock } = setupMockServer(mockOptions);
   server.listen({ onUnhandledRequest: 'error' });
-  if (options.overrides?.length) server.use(...options.overrides);
+  const overrides = options.overrides?.(mock, mockOptions.apiKey) ?? [];
+  if (overrides.length > 0) server.use(...overrides);
   return {
     name: 'in-process',
     baseUrl: IN_PROCESS_BASE_URL,
