@@ -1,4 +1,9 @@
-import { KyyAssetFailedError, KyyNotFoundError, type UploadInput } from '@kyyvideo/client';
+import {
+  KyyAssetFailedError,
+  type KyyClient,
+  KyyNotFoundError,
+  type UploadInput,
+} from '@kyyvideo/client';
 import { type Asset, toAssetRef } from '@kyyvideo/contract';
 import type { ScenarioName } from '@kyyvideo/mock';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
@@ -19,7 +24,8 @@ export interface AppProps {
   origin: string;
 }
 
-type Exec<T> = Parameters<typeof runCall<T>>[0]['exec'];
+/** The call itself; `callId` lets a long call (a wait) report progress into its own card. */
+type Exec<T> = (client: KyyClient, callId: number) => Promise<T>;
 
 export function App({ mockSettings, origin }: AppProps) {
   const [settings, setSettings] = useState<TargetSettings>(DEFAULT_TARGET_SETTINGS);
@@ -135,11 +141,7 @@ export function App({ mockSettings, origin }: AppProps) {
 
   const showMissing = (assetId: string, error: unknown) => {
     if (error instanceof KyyNotFoundError) {
-      setDetail((current) =>
-        current?.assetId === assetId && current.state === 'deleted'
-          ? current
-          : { assetId, state: 'not-found' },
-      );
+      setDetail({ assetId, state: 'not-found' });
     }
     if (error instanceof KyyAssetFailedError) showAsset(error.asset);
   };

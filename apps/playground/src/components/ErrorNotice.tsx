@@ -1,4 +1,5 @@
 import type { ErrorText } from '../lib/error-text.js';
+import { InlineText } from './InlineText.js';
 
 /** An error in plain words: what happened, what to do next, then the client's own message. */
 export function ErrorNotice({ error }: { error: ErrorText }) {
@@ -7,7 +8,7 @@ export function ErrorNotice({ error }: { error: ErrorText }) {
       <p className="error-title">{error.title}</p>
       <p className="error-next">
         <strong>What to do: </strong>
-        {error.next}
+        <InlineText text={error.next} />
       </p>
       <details>
         <summary>

@@ -1,6 +1,7 @@
 import { formatDuration, formatJson } from '../lib/format.js';
 import type { BodyView, Exchange } from '../lib/recording-fetch.js';
 import { CopyButton } from './CopyButton.js';
+import { InlineText } from './InlineText.js';
 
 function pathOf(url: string): string {
   try {
@@ -64,7 +65,11 @@ export function ExchangeView({
       <pre className="code curl" data-testid="curl">
         {exchange.curl}
       </pre>
-      {curlNote ? <p className="muted small">{curlNote}</p> : null}
+      {curlNote ? (
+        <p className="muted small">
+          <InlineText text={curlNote} />
+        </p>
+      ) : null}
     </div>
   );
 }

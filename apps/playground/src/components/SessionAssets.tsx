@@ -41,15 +41,17 @@ export function SessionAssets({
                     <StatusBadge status={asset.status} />
                   </td>
                   <td className="small">{TARGET_LABELS[asset.target]}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => onSelect(asset.assetId)}
-                    >
-                      Select
-                    </button>
-                    <CopyButton text={asset.ref} label="Copy ref" />
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => onSelect(asset.assetId)}
+                      >
+                        Select
+                      </button>
+                      <CopyButton text={asset.ref} label="Copy ref" />
+                    </div>
                   </td>
                 </tr>
               ))}

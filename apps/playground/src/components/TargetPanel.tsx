@@ -7,6 +7,8 @@ import {
   type TargetKind,
   type TargetSettings,
 } from '../lib/targets.js';
+import { InlineText } from './InlineText.js';
+import { SecretInput } from './SecretInput.js';
 
 export type BrowserMockState = 'starting' | 'ready' | 'paused' | 'failed';
 
@@ -80,7 +82,9 @@ export function TargetPanel(props: TargetPanelProps) {
               onChange={() => set({ kind })}
             />
             <span className="choice-title">{TARGET_LABELS[kind]}</span>
-            <span className="choice-text">{DESCRIPTIONS[kind]}</span>
+            <span className="choice-text">
+              <InlineText text={DESCRIPTIONS[kind]} />
+            </span>
           </label>
         ))}
       </fieldset>
@@ -93,7 +97,7 @@ export function TargetPanel(props: TargetPanelProps) {
             data-testid="mock-state"
           >
             {MOCK_STATE_TEXT[props.mockState]}
-            {props.mockError ? ` ${props.mockError}` : ''}
+            {props.mockError ? <InlineText text={` ${props.mockError}`} /> : null}
           </p>
           <MockSettingsNote mockSettings={props.mockSettings} />
         </>
@@ -111,14 +115,12 @@ export function TargetPanel(props: TargetPanelProps) {
               spellCheck={false}
             />
           </label>
-          <label className="field">
+          <label className="field" htmlFor="local-key">
             <span>Key (only if the server was started with --api-key)</span>
-            <input
-              type="password"
+            <SecretInput
+              id="local-key"
               value={settings.localServerKey}
-              onChange={(event) => set({ localServerKey: event.target.value })}
-              autoComplete="off"
-              spellCheck={false}
+              onValueChange={(localServerKey) => set({ localServerKey })}
             />
           </label>
         </div>
@@ -126,14 +128,12 @@ export function TargetPanel(props: TargetPanelProps) {
 
       {settings.kind === 'real' ? (
         <div className="fields">
-          <label className="field">
+          <label className="field" htmlFor="real-key">
             <span>API key</span>
-            <input
-              type="password"
+            <SecretInput
+              id="real-key"
               value={settings.realKey}
-              onChange={(event) => set({ realKey: event.target.value })}
-              autoComplete="off"
-              spellCheck={false}
+              onValueChange={(realKey) => set({ realKey })}
               aria-describedby="key-note"
             />
           </label>

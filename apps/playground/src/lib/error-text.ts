@@ -63,6 +63,19 @@ function authAdvice(context: ErrorContext): string {
   return 'The in-browser mock accepts any key, so this should not happen; reload the page.';
 }
 
+/** Why an upload's outcome is unknown, from the error the client wrapped. */
+function uncertainCause(error: KyyUploadOutcomeUnknownError): string {
+  const cause = error.cause;
+  const status = error.httpStatus ?? (cause instanceof KyyError ? cause.httpStatus : undefined);
+  if (cause instanceof KyyServerError || (status !== undefined && status >= 500))
+    return status !== undefined ? ` (the service answered HTTP ${status})` : '';
+  if (cause instanceof KyyInvalidResponseError)
+    return ' (the answer was not the documented envelope)';
+  if (cause instanceof KyyTimeoutError) return ' (no answer in time)';
+  if (cause instanceof KyyConnectionError) return ' (the connection broke after the request left)';
+  return '';
+}
+
 function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'title' | 'next'> {
   if (error instanceof KyyInputError)
     return {
@@ -102,7 +115,7 @@ function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'titl
     };
   if (error instanceof KyyUploadOutcomeUnknownError)
     return {
-      title: 'The upload may or may not have created an asset.',
+      title: `The upload may or may not have created an asset${uncertainCause(error)}.`,
       next: 'Do not simply resend: the API has no idempotency key, so a second asset could be created. Look for the asset first (if you know its id, look it up); resend only if you accept a possible duplicate.',
     };
   if (error instanceof KyyServerError)

@@ -1,0 +1,140 @@
+import {
+  KyyApiError,
+  KyyAssetFailedError,
+  KyyAuthenticationError,
+  KyyConnectionError,
+  KyyInputError,
+  KyyNotFoundError,
+  KyyRateLimitError,
+  KyyServerError,
+  KyyTimeoutError,
+  KyyUploadOutcomeUnknownError,
+  KyyUrlUnreachableError,
+  KyyWaitTimeoutError,
+} from '@kyyvideo/client';
+import { describe, expect, it } from 'vitest';
+import { describeError } from './error-text.js';
+import { MASK } from './redact.js';
+
+const SECRET = 'sk-live-aaaabbbbccccdddd';
+
+describe('describeError', () => {
+  it('says what a not-found means and what to do', () => {
+    const text = describeError(
+      new KyyNotFoundError('No asset asset-20260330142158-q75m8.', {
+        operation: 'get',
+        code: -1,
+        httpStatus: 200,
+      }),
+      { target: 'browser-mock' },
+    );
+    expect(text).toEqual({
+      kind: 'KyyNotFoundError',
+      title: 'No asset has this id.',
+      next: 'It never existed, or it was deleted (deletion is permanent). Check the id, or pick one from this session’s assets.',
+      detail: 'No asset asset-20260330142158-q75m8.',
+      code: -1,
+      httpStatus: 200,
+    });
+  });
+
+  it('gives target-specific advice for a refused key and a failed connection', () => {
+    const auth = new KyyAuthenticationError('401', { operation: 'upload', httpStatus: 401 });
+    expect(describeError(auth, { target: 'real' }).next).toMatch(/^Check the API key you entered/);
+    expect(describeError(auth, { target: 'local-server' }).next).toMatch(/--api-key/);
+
+    const refused = new KyyConnectionError('refused', { operation: 'get', provablyNotSent: true });
+    expect(
+      describeError(refused, {
+        target: 'local-server',
+        baseUrl: 'http://127.0.0.1:4010/kyyReactApiServer',
+      }).next,
+    ).toBe(
+      'Start the local mock server with `pnpm mock` (or `pnpm start`, which runs it with this playground) and check that it listens at http://127.0.0.1:4010/kyyReactApiServer.',
+    );
+    expect(describeError(refused, { target: 'real' }).next).toMatch(/proxy/);
+  });
+
+  it('turns Retry-After into a concrete wait', () => {
+    const error = new KyyRateLimitError('429', {
+      operation: 'get',
+      httpStatus: 429,
+      retryAfterMs: 1_200,
+    });
+    expect(describeError(error, { target: 'browser-mock' }).next).toBe(
+      'Wait 2 seconds and try again.',
+    );
+  });
+
+  it('tells the HTTP status of a server error and how often get was tried', () => {
+    const error = new KyyServerError('500', { operation: 'get', httpStatus: 500, attempts: 3 });
+    expect(describeError(error, { target: 'browser-mock' })).toMatchObject({
+      title: 'The service had an internal problem (HTTP 500).',
+      next: 'Try again in a moment (the client already tried 3 times).',
+    });
+  });
+
+  it('warns against blindly resending an upload of unknown outcome, and says why it is unknown', () => {
+    const cause = new KyyServerError('502', { operation: 'upload', httpStatus: 502 });
+    const error = new KyyUploadOutcomeUnknownError('maybe', { operation: 'upload', cause });
+    const text = describeError(error, { target: 'real' });
+    expect(text.title).toBe(
+      'The upload may or may not have created an asset (the service answered HTTP 502).',
+    );
+    expect(text.next).toMatch(/^Do not simply resend/);
+    const timedOut = new KyyUploadOutcomeUnknownError('maybe', {
+      operation: 'upload',
+      cause: new KyyTimeoutError('slow', { operation: 'upload' }),
+    });
+    expect(describeError(timedOut, { target: 'real' }).title).toBe(
+      'The upload may or may not have created an asset (no answer in time).',
+    );
+  });
+
+  it('names the final Failed status, the last status of a timed-out wait, and undocumented codes', () => {
+    const asset = {
+      name: null,
+      assetId: 'asset-20260330142158-q75m8',
+      status: 'Failed' as const,
+      assetType: 'Image' as const,
+      url: 'https://example.com/reject.jpg',
+      createTime: '2026-03-30 14:21:58',
+    };
+    expect(
+      describeError(new KyyAssetFailedError('f', { operation: 'wait', asset }), { target: 'real' })
+        .title,
+    ).toBe('Review rejected this asset: its status is Failed, which is final.');
+    expect(
+      describeError(new KyyWaitTimeoutError('t', { operation: 'wait', lastStatus: 'Processing' }), {
+        target: 'real',
+      }).title,
+    ).toBe('Still not Active when the wait ran out (last status: Processing).');
+    expect(
+      describeError(new KyyApiError('x', { operation: 'upload', code: 400, msg: 'bad url' }), {
+        target: 'real',
+      }).title,
+    ).toBe('The service refused the call with code 400: bad url.');
+  });
+
+  it('adapts the 1001 advice to the target', () => {
+    const error = new KyyUrlUnreachableError('1001', { operation: 'upload', code: 1001 });
+    expect(describeError(error, { target: 'browser-mock' }).next).toMatch(/\.invalid/);
+    expect(describeError(error, { target: 'real' }).next).toMatch(/anyone on the internet/);
+  });
+
+  it('never repeats the key, even if a message carried it', () => {
+    const error = new KyyInputError(`bad key ${SECRET}`, { operation: 'input' });
+    const text = describeError(error, { target: 'real', secret: SECRET });
+    expect(JSON.stringify(text)).not.toContain(SECRET);
+    expect(text.detail).toBe(`bad key ${MASK}`);
+  });
+
+  it('describes errors that do not come from the client', () => {
+    const text = describeError(new RangeError(`oops ${SECRET}`), {
+      target: 'real',
+      secret: SECRET,
+    });
+    expect(text.kind).toBe('RangeError');
+    expect(text.detail).toBe(`RangeError: oops ${MASK}`);
+  });
+});
