@@ -19,3 +19,8 @@ export function workspaceBin(packageName: string, bin: string): string {
   if (!rel) throw new Error(`${packageName} declares no bin named ${bin}`);
   return join(dirname(manifestPath), rel);
 }
+
+/** The directory of a workspace package (where its own dependencies resolve from). */
+export function workspacePackageDir(packageName: string): string {
+  return dirname(requireFromBench.resolve(`${packageName}/package.json`));
+}
