@@ -1,6 +1,4 @@
 import type { AssetsApi } from './client-types.js';
-import { confirmOnTerminal } from './confirm.js';
-import { resolveConnection } from './connection.js';
 import type { CommandContext, GlobalOptions } from './context.js';
 import { printErrorReport, toErrorReport } from './error-boundary.js';
 import { EXIT } from './exit-codes.js';
@@ -65,12 +63,19 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       globals,
       signal,
       interactive: Boolean(rawIo.stdin.isTTY && rawIo.stderr.isTTY),
-      confirm: (question) => confirmOnTerminal(question, rawIo.stdin, io.stderr, signal),
+      // Loaded on use, like the commands: `kyy --help` must not pay for readline or the
+      // contract's schemas.
+      confirm: async (question) => {
+        const { confirmOnTerminal } = await import('./confirm.js');
+        return confirmOnTerminal(question, rawIo.stdin, io.stderr, signal);
+      },
       assets: () => {
-        assets ??= resolveConnection(globals, io).then((connection) => {
-          redactor.add(connection.apiKey);
-          return createAssets(connection);
-        });
+        assets ??= import('./connection.js')
+          .then(({ resolveConnection }) => resolveConnection(globals, io))
+          .then((connection) => {
+            redactor.add(connection.apiKey);
+            return createAssets(connection);
+          });
         return assets;
       },
     };

@@ -46,12 +46,14 @@ export const command: CommandModule<MockCommandOptions> = {
       log: (line: string) => ctx.out.info(line),
     });
     const c = ctx.out.color;
+    const { MOCK_BASE_URL } = await import('@kyyvideo/contract');
+    const target = server.url === MOCK_BASE_URL ? '--mock' : `--base-url ${server.url}`;
     // Printed now, not at the end: callers (and tests) read the URL while the server runs.
     ctx.out.result(
       ctx.out.quiet
         ? server.url
         : `${c.green('Mock listening on')} ${c.bold(server.url)}\n` +
-            `Try:  kyy --base-url ${server.url} assets upload --type image --url https://example.com/a.png\n` +
+            `Try:  kyy ${target} assets upload --type image --url https://example.com/a.png\n` +
             `${c.dim('Mock only: any non-empty key is accepted. Ctrl-C stops it.')}`,
       { url: server.url, port: server.port },
     );
