@@ -87,7 +87,9 @@ describe('prepare', () => {
     expect(result.ok).toBe(true);
     expect(result.items.map((r) => r.ok && r.assetId)).toEqual([1, 2, 3, 4, 5, 6, 7].map(idOf));
     expect(result.items.every((r) => r.ok && r.asset?.status === 'Active')).toBe(true);
-    expect(result.items[2]).toMatchObject({ index: 2, input: items[2], ref: `asset://${idOf(3)}` });
+    expect(result.items[2]).toMatchObject({ index: 2, ref: `asset://${idOf(3)}` });
+    // The caller's own object comes back, extra fields and all, to map results to their use.
+    expect(result.items[2]?.input).toBe(items[2]);
     expect(fake.maxInFlight()).toBe(DEFAULT_PREPARE_CONCURRENCY);
     expect(events.filter((e) => e.type === 'ready')).toHaveLength(7);
     expect(events.at(-1)).toMatchObject({ type: 'ready', done: 7, total: 7 });

@@ -69,7 +69,8 @@ export async function prepare(
   const fail = (index: number, error: KyyError, assetId?: string) => {
     results[index] = {
       index,
-      input: inputs[index] as UploadInput,
+      // The caller's own object, so anything they attached to it maps the result back.
+      input: items[index] as UploadInput,
       ok: false,
       error,
       ...(assetId === undefined ? {} : { assetId }),
@@ -117,7 +118,14 @@ export async function prepare(
         return;
       }
     }
-    results[index] = { index, input, ok: true, assetId, ref, ...(asset ? { asset } : {}) };
+    results[index] = {
+      index,
+      input: items[index] as UploadInput,
+      ok: true,
+      assetId,
+      ref,
+      ...(asset ? { asset } : {}),
+    };
     done++;
     emit({ type: 'ready', index, assetId, ref, done, total });
   };
