@@ -19,8 +19,9 @@ const DROPPED_NAMES = new Set([
   'npm_token',
   'node_auth_token',
 ]);
-// Turbo's own switches that keep the nested build quiet and offline stay.
-const KEPT_NAMES = new Set(['turbo_telemetry_disabled', 'pnpm_home']);
+// Kept: where pnpm lives, and the machine's registry and cache (a mirror configured through the
+// environment must keep working; only the @kyyvideo scope is ever pointed at Verdaccio).
+const KEPT_NAMES = new Set(['pnpm_home', 'npm_config_registry', 'npm_config_cache']);
 
 /**
  * @param {NodeJS.ProcessEnv} base

@@ -6,7 +6,8 @@ describe('childEnv', () => {
     PATH: '/usr/bin',
     HOME: '/root',
     PNPM_HOME: '/root/.local/share/pnpm',
-    npm_config_registry: 'https://elsewhere.example/',
+    npm_config_registry: 'https://mirror.example/',
+    npm_config_user_agent: 'pnpm/10',
     NPM_CONFIG_USERCONFIG: '/somewhere/.npmrc',
     npm_package_name: '@kyyvideo/release-tests',
     npm_lifecycle_event: 'test:release',
@@ -18,13 +19,14 @@ describe('childEnv', () => {
     TURBO_HASH: 'abc',
   };
 
-  it('keeps the basics and drops tool, token and KYY variables', () => {
+  it('keeps the basics and the registry, drops tool, token and KYY variables', () => {
     const env = childEnv(base);
     expect(env.PATH).toBe('/usr/bin');
     expect(env.HOME).toBe('/root');
     expect(env.PNPM_HOME).toBe('/root/.local/share/pnpm');
+    expect(env.npm_config_registry).toBe('https://mirror.example/');
     for (const name of [
-      'npm_config_registry',
+      'npm_config_user_agent',
       'NPM_CONFIG_USERCONFIG',
       'npm_package_name',
       'npm_lifecycle_event',
