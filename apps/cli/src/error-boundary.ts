@@ -19,7 +19,6 @@ const EXIT_BY_ERROR_NAME: Record<string, ExitCode> = {
   KyyConfigError: EXIT.usage,
   KyyAssetFailedError: EXIT.reviewFailed,
   KyyWaitTimeoutError: EXIT.waitTimedOut,
-  InterruptedError: EXIT.interrupted,
   NotConfirmedError: EXIT.failed,
 };
 
@@ -79,6 +78,10 @@ function hint(report: ErrorReport): string | undefined {
       return id && `Keep waiting with: kyy assets wait ${id} --timeout 600`;
     case 'KyyAssetFailedError':
       return id && `${id} cannot be used; remove it with: kyy assets delete ${id} --yes`;
+    case 'KyyAbortError':
+      return id && report.details.operation === 'wait'
+        ? `${id} exists; keep waiting with: kyy assets wait ${id}`
+        : undefined;
     case 'KyyAuthenticationError':
       return 'Check the key in KYY_API_KEY or the file given to --api-key-file.';
     default:

@@ -7,8 +7,3 @@ export class UsageError extends Error {
 export class NotConfirmedError extends Error {
   override readonly name = 'NotConfirmedError';
 }
-
-/** Ctrl-C arrived; whatever could be saved has been saved. */
-export class InterruptedError extends Error {
-  override readonly name = 'InterruptedError';
-}

@@ -169,6 +169,13 @@ describe('commands without argv parsing concerns', () => {
     }
   });
 
+  it('never echoes a value typed after a misspelt key flag', async () => {
+    const r = await run(['--apikey=sk-misspelt-flag-value', 'assets', 'get', ID]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--apikey=\[redacted\]'/);
+    expect(r.stderr).not.toContain('sk-misspelt-flag-value');
+  });
+
   it('refuses a key given as a flag without ever printing it', async () => {
     const r = await run(['--api-key', 'sk-typed-on-the-command-line', 'assets', 'get', ID]);
     expect(r.code).toBe(2);

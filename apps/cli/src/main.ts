@@ -38,11 +38,28 @@ function scanMode(argv: readonly string[]): { json: boolean; quiet: boolean } {
   };
 }
 
+/**
+ * Values typed after something that looks like a key flag (`--api-key X`, `--apikey=X`, …).
+ * kyy accepts no such flag, and commander echoes unknown options in its errors, so these are
+ * registered as secrets before anything can be printed.
+ */
+export function keyLikeArguments(argv: readonly string[]): string[] {
+  const found: string[] = [];
+  argv.forEach((arg, i) => {
+    const match = /^--?api[-_]?key(?:=(.*))?$/i.exec(arg);
+    if (!match) return;
+    const value = match[1] ?? argv[i + 1];
+    if (value) found.push(value);
+  });
+  return found;
+}
+
 /** Runs kyy with `argv` (without `node` and the script) and resolves to the exit code. */
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   const rawIo = options.io ?? processIo();
   const redactor = new Redactor();
   redactor.add(rawIo.env.KYY_API_KEY?.trim());
+  for (const value of keyLikeArguments(argv)) redactor.add(value);
   const io: Io = {
     ...rawIo,
     stdout: redactor.wrap(rawIo.stdout),

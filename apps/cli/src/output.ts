@@ -43,15 +43,4 @@ export class Output {
     if (this.json || this.quiet) return;
     this.stderr.write(`${line}\n`);
   }
-
-  /** A warning worth seeing even with --quiet; with --json it stays silent (the document says it). */
-  warn(line: string): void {
-    if (this.json) return;
-    this.stderr.write(`${this.errColor.yellow('warning:')} ${line}\n`);
-  }
-
-  /** True when a live progress display (bar, spinner) makes sense on stderr. */
-  get liveProgress(): boolean {
-    return Boolean(this.stderr.isTTY) && !this.quiet;
-  }
 }
