@@ -66,6 +66,13 @@ describe('describeError', () => {
     );
   });
 
+  it('tells a gateway failure from an internal error', () => {
+    const error = new KyyServerError('502', { operation: 'delete', httpStatus: 502 });
+    expect(describeError(error, { target: 'real' }).title).toBe(
+      'A gateway in front of the service could not get an answer from it (HTTP 502).',
+    );
+  });
+
   it('tells the HTTP status of a server error and how often get was tried', () => {
     const error = new KyyServerError('500', { operation: 'get', httpStatus: 500, attempts: 3 });
     expect(describeError(error, { target: 'browser-mock' })).toMatchObject({

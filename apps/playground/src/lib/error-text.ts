@@ -63,6 +63,13 @@ function authAdvice(context: ErrorContext): string {
   return 'The in-browser mock accepts any key, so this should not happen; reload the page.';
 }
 
+/** 502–504 come from a gateway in front of the service, not from the service itself. */
+function serverProblem(status: number | undefined): string {
+  if (status !== undefined && status >= 502 && status <= 504)
+    return `A gateway in front of the service could not get an answer from it (HTTP ${status}).`;
+  return `The service had an internal problem${status ? ` (HTTP ${status})` : ''}.`;
+}
+
 /** Why an upload's outcome is unknown, from the error the client wrapped. */
 function uncertainCause(error: KyyUploadOutcomeUnknownError): string {
   const cause = error.cause;
@@ -120,7 +127,7 @@ function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'titl
     };
   if (error instanceof KyyServerError)
     return {
-      title: `The service had an internal problem${error.httpStatus ? ` (HTTP ${error.httpStatus})` : ''}.`,
+      title: serverProblem(error.httpStatus),
       next:
         error.operation === 'upload'
           ? 'Try again in a moment.'

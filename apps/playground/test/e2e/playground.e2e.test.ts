@@ -127,6 +127,13 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
     await page.getByTestId('detail').getByRole('button', { name: 'Copy ref' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(ref);
 
+    // Escape backs out of the confirmation without deleting anything.
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    expect(await page.locator('article[data-operation="delete"]').count()).toBe(0);
+
     await page.getByRole('button', { name: 'Delete…' }).click();
     const confirm = page.getByRole('alertdialog');
     expect(await confirm.textContent()).toContain(`Delete ${assetId}?`);
@@ -247,7 +254,7 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
       await failed.locator('h4').filter({ hasText: 'Body (not JSON)' }).count(),
     ).toBeGreaterThan(0);
     expect(await failed.locator('.error-title').textContent()).toBe(
-      'The service had an internal problem (HTTP 502).',
+      'A gateway in front of the service could not get an answer from it (HTTP 502).',
     );
     await shot(page, '09-local-server-fault');
     await page.close();
