@@ -1,3 +1,4 @@
+import { measureMockInProcess } from '../diagnostics/mock-in-process.js';
 import { type LoadRequest, type LoadResult, runLoad } from '../load/autocannon.js';
 import type { ChildServer } from '../proc/child-server.js';
 import { readProcessMemory } from '../proc/memory.js';
@@ -196,6 +197,37 @@ export async function mockVsPrismSuite(context: BenchContext): Promise<SuiteResu
         `Mock server peak memory: kyy-mock ${formatMiB(ourMemory.peakRss)} vs Prism ${formatMiB(peerMemory.peakRss)} = ${formatRatio(ratio(ourMemory.peakRss, peerMemory.peakRss))}.`,
       );
     }
+    log('mock: in-process cost of the mock without HTTP (diagnostic)');
+    const inProcess = await measureMockInProcess();
+    const httpUpload = results.get(key('kyy-mock', 'upload', 1));
+    const httpDetail = results.get(key('kyy-mock', 'detail', 1));
+    const httpMs = (label: string) => {
+      const run = label.startsWith('upload') ? httpUpload : httpDetail;
+      return run ? meanLatencyMs(run) : Number.NaN;
+    };
+    const byLabel = (prefix: string) => inProcess.find((row) => row.label.startsWith(prefix));
+    const fullDetail = byLabel('detail, request log full');
+    const freshDetail = byLabel('detail, request log not full');
+    sections.push({
+      heading: "Diagnostic: where kyy-mock's time goes",
+      text: "The mock's handlers called in this process through msw's `getResponse`, exactly as the standalone server calls them, without HTTP (the Fetch API Request is built and the Response body read). Compared with the mean time per request over HTTP at 1 connection from the tables above; the rest is node:http, the Node↔Fetch bridging and the load generator.",
+      table: {
+        headers: ['path', 'mean', 'p50', 'p99', 'mean ÷ HTTP mean at 1 connection'],
+        rows: inProcess.map((row) => [
+          row.label,
+          formatMs(row.meanMs),
+          formatMs(row.p50Ms),
+          formatMs(row.p99Ms),
+          formatRatio(ratio(row.meanMs, httpMs(row.label))),
+        ]),
+      },
+      notes:
+        fullDetail && freshDetail
+          ? [
+              `Once the mock's bounded request log is full, a detail request costs ${formatRatio(ratio(fullDetail.meanMs, freshDetail.meanMs))} as much on average and ${formatRatio(ratio(fullDetail.p99Ms, freshDetail.p99Ms))} at p99 (the log copies itself on every request past its limit, which also feeds the garbage collector).`,
+            ]
+          : [],
+    });
     return {
       name: 'mock',
       title: '3. Mock server under load: kyy-mock vs Prism',
