@@ -7,6 +7,7 @@ import {
 import { getResponse, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
+  KyyAbortError,
   KyyInvalidResponseError,
   KyyRateLimitError,
   KyyUploadOutcomeUnknownError,
@@ -62,6 +63,19 @@ describe('upload under every mock fault scenario: zero duplicate uploads', () =>
     expect((error as Error).message).toMatch(/no answer arrived in time/);
     // The slow handler finished after the client gave up: the asset exists exactly once.
     expect(mock.store.size).toBe(1);
+    expect(uploadsSent()).toBe(1);
+  });
+
+  it('an abort while the upload is on the wire: outcome unknown, sent once', async () => {
+    mock.use('latency');
+    const controller = new AbortController();
+    const call = settle(client().assets.upload(IMAGE, { signal: controller.signal }));
+    await runTimers(500);
+    controller.abort();
+    const error = await rejection(call);
+    expect(error).toBeInstanceOf(KyyUploadOutcomeUnknownError);
+    expect((error as Error).cause).toBeInstanceOf(KyyAbortError);
+    await runTimers(SCENARIO_LATENCY_MS);
     expect(uploadsSent()).toBe(1);
   });
 

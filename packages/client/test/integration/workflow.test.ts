@@ -1,8 +1,10 @@
 import { DEFAULT_FACE_REVIEW_DELAY_MS, DEFAULT_REVIEW_DELAY_MS } from '@kyyvideo/mock/node';
+import { getResponse, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
   KyyAbortError,
   KyyAssetFailedError,
+  KyyInvalidResponseError,
   KyyUrlUnreachableError,
   KyyWaitTimeoutError,
 } from '../../src/errors.js';
@@ -11,7 +13,7 @@ import { WAIT_MAX_INTERVAL_MS } from '../../src/wait.js';
 import { rejection, settle } from '../helpers/settle.js';
 import { runTimers, useMock } from './support.js';
 
-const { mock, client, uploadsSent } = useMock();
+const { server, mock, client, uploadsSent } = useMock();
 const image = (n: number, extra = '') => ({
   assetType: 'Image' as const,
   url: `https://example.com/${n}${extra}.png`,
@@ -73,6 +75,29 @@ describe('waitUntilActive against the mock', () => {
     expect(await rejection(aborted)).toBeInstanceOf(KyyAbortError);
     await runTimers(20_000);
     expect(mock.requests()).toHaveLength(before);
+  });
+
+  it('keeps polling through a status the contract does not know', async () => {
+    const kyy = client();
+    const { assetId } = await kyy.assets.upload(image(7));
+    let reviewing = 2;
+    server.use(
+      http.get(/\/kyyVideo2\/asset\/[^/]+$/, async ({ request }) => {
+        const real = await getResponse(mock.handlers, request);
+        if (!real || reviewing-- <= 0) return real;
+        const body = await real.json();
+        return HttpResponse.json({ ...body, data: { ...body.data, status: 'Reviewing' } });
+      }),
+    );
+    await expect(kyy.assets.get(assetId)).rejects.toBeInstanceOf(KyyInvalidResponseError);
+    const seen: string[] = [];
+    const wait = settle(
+      kyy.assets.waitUntilActive(assetId, { onStatus: (a) => seen.push(a.status) }),
+    );
+    await runTimers(DEFAULT_REVIEW_DELAY_MS + 2 * WAIT_MAX_INTERVAL_MS);
+    const outcome = await wait.result;
+    expect(outcome.ok && outcome.value.status).toBe('Active');
+    expect(seen).not.toContain('Reviewing');
   });
 
   it('keeps polling through a transient fault while waiting', async () => {
