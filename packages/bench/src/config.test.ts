@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig, SUITES } from './config.js';
+import { argvToEnv, readConfig, SUITES } from './config.js';
 
 describe('readConfig', () => {
   it('runs every suite with full durations and writes REPORT.md by default', () => {
@@ -31,5 +31,19 @@ describe('readConfig', () => {
     expect(() => readConfig({ BENCH_SOAK_S: '0' })).toThrow(/greater than 0/);
     expect(() => readConfig({ BENCH_BATCH_SIZE: '2.5' })).toThrow(/whole number/);
     expect(() => readConfig({ BENCH_ONLY: 'client,speed' })).toThrow(/unknown suite "speed"/);
+  });
+});
+
+describe('argvToEnv', () => {
+  it('maps flags onto the BENCH_* variables', () => {
+    expect(argvToEnv(['--quick', '--only=mock,soak', '--duration=3'])).toEqual({
+      BENCH_QUICK: '1',
+      BENCH_ONLY: 'mock,soak',
+      BENCH_DURATION_S: '3',
+    });
+  });
+
+  it('names the accepted flags when given an unknown one', () => {
+    expect(() => argvToEnv(['--fast'])).toThrow(/unknown argument "--fast".*--quick/);
   });
 });

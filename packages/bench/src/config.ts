@@ -78,6 +78,32 @@ function parseSuites(text: string | undefined): SuiteName[] {
   return SUITES.filter((suite) => names.includes(suite));
 }
 
+const FLAG_TO_ENV: Record<string, string> = {
+  '--quick': 'BENCH_QUICK',
+  '--only': 'BENCH_ONLY',
+  '--duration': 'BENCH_DURATION_S',
+  '--soak': 'BENCH_SOAK_S',
+};
+
+/**
+ * Command-line flags (`pnpm bench -- --quick --only=mock`) as environment overrides, for when
+ * the environment does not reach the task (turbo passes only declared variables).
+ */
+export function argvToEnv(argv: readonly string[]): Env {
+  const env: Env = {};
+  for (const arg of argv) {
+    const [flag, value] = arg.split('=', 2) as [string, string | undefined];
+    const name = FLAG_TO_ENV[flag];
+    if (!name) {
+      throw new Error(
+        `unknown argument "${arg}"; use ${Object.keys(FLAG_TO_ENV).join(', ')} (e.g. --only=mock,soak) or the BENCH_* variables`,
+      );
+    }
+    env[name] = value ?? '1';
+  }
+  return env;
+}
+
 export function readConfig(env: Env = process.env): BenchConfig {
   const quick = env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true';
   const defaults = quick ? QUICK : FULL;

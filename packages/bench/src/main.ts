@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { BENCH_PACKAGE_DIR, REPO_ROOT, readConfig, type SuiteName } from './config.js';
+import { argvToEnv, BENCH_PACKAGE_DIR, REPO_ROOT, readConfig, type SuiteName } from './config.js';
 import { ensurePeers } from './peers/install-peers.js';
 import { describeMachine } from './report/machine.js';
 import { renderReport, renderSuite } from './report/render-report.js';
@@ -22,7 +22,7 @@ const SUITE_RUNNERS: Record<SuiteName, Suite | undefined> = {
 };
 
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = readConfig({ ...process.env, ...argvToEnv(process.argv.slice(2)) });
   const log = (line: string) => console.error(`[bench] ${line}`);
   ensurePeers(config.cacheDir, log);
   const context: BenchContext = { config, log, shared: {} };
