@@ -27,6 +27,20 @@ describe('maskError', () => {
     expect(maskError(error, ['sk-123'])).toBe(error);
   });
 
+  it('replaces an error whose fields or cause carry a secret', () => {
+    const error = Object.assign(
+      new Error('request failed', { cause: new Error('Bearer sk-123') }),
+      {
+        header: 'Bearer sk-123',
+      },
+    );
+    const masked = maskError(error, ['sk-123']);
+    expect(masked).not.toBe(error);
+    expect(masked.message).toBe('request failed');
+    expect(JSON.stringify({ ...masked })).not.toContain('sk-123');
+    expect(masked.cause).toBeUndefined();
+  });
+
   it('turns a thrown non-error into a masked Error', () => {
     expect(maskError('raw sk-123', ['sk-123']).message).toBe(`raw ${MASK}`);
   });
