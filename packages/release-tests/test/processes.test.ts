@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, isLoopbackUrl } from '../scripts/lib/network.mjs';
-import { CommandError, run, startService, stopAll } from '../scripts/lib/processes.mjs';
+import {
+  CommandError,
+  failureExcerpt,
+  run,
+  startService,
+  stopAll,
+} from '../scripts/lib/processes.mjs';
 
 const node = process.execPath;
 const env = process.env;
@@ -95,5 +101,23 @@ describe('network', () => {
     expect(isLoopbackUrl('http://[::1]:1/')).toBe(true);
     expect(isLoopbackUrl('http://192.168.1.2:1/')).toBe(false);
     expect(isLoopbackUrl('https://zcbservice.aizfw.cn/kyyReactApiServer')).toBe(false);
+  });
+});
+
+describe('failureExcerpt', () => {
+  it('shows error lines from before the tail, and the tail', () => {
+    const output = [
+      'src/a.ts(3,1): error TS2304: Cannot find name x.',
+      ...Array.from({ length: 60 }, (_, i) => `summary line ${i}`),
+    ].join('\n');
+    const excerpt = failureExcerpt(output);
+    expect(excerpt).toMatch(/lines that look like errors ---\nsrc\/a\.ts\(3,1\): error TS2304/);
+    expect(excerpt).toMatch(/last output ---\nsummary line 20\n/);
+    expect(excerpt).toMatch(/summary line 59$/);
+    expect(excerpt).not.toMatch(/summary line 19\n/);
+  });
+
+  it('has only the tail when nothing looks like an error', () => {
+    expect(failureExcerpt('all fine\n')).toBe('--- last output ---\nall fine');
   });
 });

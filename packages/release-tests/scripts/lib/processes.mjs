@@ -11,8 +11,10 @@ export const STOP_GRACE_MS = 5_000;
 const GROUP_POLL_MS = 50;
 /** Output kept per command for error messages; later output replaces earlier. */
 const OUTPUT_LIMIT_CHARS = 200_000;
-/** Lines of output shown when a command fails. */
+/** Lines of output shown when a command fails: the end, and the lines that look like errors
+ * (a turbo or pnpm summary at the end often hides the compiler error above it). */
 const FAILURE_TAIL_LINES = 40;
+const FAILURE_ERROR_LINES = 20;
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const live = new Set();
@@ -23,9 +25,7 @@ export class CommandError extends Error {
    * @param {string} output
    */
   constructor(message, output) {
-    super(
-      `${message}${output ? `\n--- last output ---\n${tail(output, FAILURE_TAIL_LINES)}` : ''}`,
-    );
+    super(`${message}${output ? `\n${failureExcerpt(output)}` : ''}`);
     this.name = 'CommandError';
     this.output = output;
   }
@@ -244,6 +244,25 @@ function signalGroup(child, signal) {
 /** @param {string} text */
 function cap(text) {
   return text.length > OUTPUT_LIMIT_CHARS ? text.slice(-OUTPUT_LIMIT_CHARS) : text;
+}
+
+/**
+ * What to show of a failed command's output.
+ * @param {string} output
+ */
+export function failureExcerpt(output) {
+  const lastLines = tail(output, FAILURE_TAIL_LINES);
+  const shown = new Set(lastLines.split('\n'));
+  const errors = [
+    ...new Set(
+      output
+        .split('\n')
+        .filter((line) => /\berror\b|ERR!|\bfailed\b/i.test(line) && !shown.has(line)),
+    ),
+  ].slice(0, FAILURE_ERROR_LINES);
+  const head =
+    errors.length > 0 ? `--- lines that look like errors ---\n${errors.join('\n')}\n` : '';
+  return `${head}--- last output ---\n${lastLines}`;
 }
 
 /**
