@@ -47,12 +47,34 @@ export function esbuildVersion(cacheDir: string): string {
  * Bundles `source` (an ES module that re-exports what a browser app would import) for the
  * browser, minified, tree-shaken, with every dependency inlined, and measures it.
  */
+/**
+ * Replaces a package with a stand-in that accepts any property access and call, so code that
+ * builds schemas at import time still bundles. Used to show what one dependency weighs.
+ */
+function stubPackagePlugin(name: string) {
+  return {
+    name: `stub-${name}`,
+    setup(build: {
+      onResolve(o: { filter: RegExp }, f: () => { path: string; namespace: string }): void;
+      onLoad(o: { filter: RegExp; namespace: string }, f: () => { contents: string }): void;
+    }) {
+      const filter = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/.*)?$`);
+      build.onResolve({ filter }, () => ({ path: name, namespace: 'stub' }));
+      build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+        contents:
+          'const s = new Proxy(function () {}, { get: () => s, apply: () => s }); export const z = s; export default s;',
+      }));
+    },
+  };
+}
+
 export async function measureBundle(
   cacheDir: string,
   label: string,
   source: string,
   resolveDir: string,
   repoRoot: string,
+  stub?: string,
 ): Promise<BundleSize> {
   const esbuild = requirePeer<Esbuild>(cacheDir, 'esbuild');
   const result = await esbuild.build({
@@ -69,6 +91,7 @@ export async function measureBundle(
     absWorkingDir: repoRoot,
     // Symlinked workspace packages must resolve like installed ones.
     preserveSymlinks: false,
+    plugins: stub ? [stubPackagePlugin(stub)] : [],
   });
   const output = result.outputFiles[0];
   if (!output) throw new Error(`esbuild produced no output for ${label}`);

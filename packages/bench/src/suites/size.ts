@@ -17,6 +17,11 @@ const ENTRIES = [
     source: "export { createKyyClient } from '@kyyvideo/client';",
   },
   {
+    label: '@kyyvideo/client with zod stubbed out (diagnostic)',
+    source: "export * from '@kyyvideo/client';",
+    stub: 'zod',
+  },
+  {
     label: 'openapi-fetch alone',
     source: "export { default } from 'openapi-fetch'; export * from 'openapi-fetch';",
   },
@@ -24,7 +29,7 @@ const ENTRIES = [
     label: 'hand-written zero-dependency client',
     source: `export * from ${JSON.stringify(TINY_CLIENT_MODULE)};`,
   },
-] as const;
+] as { label: string; source: string; stub?: string }[];
 
 const BASELINE_LABEL = 'hand-written zero-dependency client';
 const PEER_LABEL = 'openapi-fetch alone';
@@ -41,7 +46,14 @@ export async function sizeSuite(context: BenchContext): Promise<SuiteResult> {
     context.log(`size: bundling ${entry.label}`);
     try {
       sizes.push(
-        await measureBundle(cacheDir, entry.label, entry.source, BENCH_PACKAGE_DIR, REPO_ROOT),
+        await measureBundle(
+          cacheDir,
+          entry.label,
+          entry.source,
+          BENCH_PACKAGE_DIR,
+          REPO_ROOT,
+          entry.stub,
+        ),
       );
     } catch (error) {
       const reason = (error as Error).message.split('\n').slice(0, 2).join(' ');
@@ -57,7 +69,7 @@ export async function sizeSuite(context: BenchContext): Promise<SuiteResult> {
     peer ? formatRatio(ratio(size.gzipBytes, peer.gzipBytes)) : 'n/a',
     baseline ? formatRatio(ratio(size.gzipBytes, baseline.gzipBytes)) : 'n/a',
   ]);
-  const full = sizes.find((size) => size.label === ENTRIES[0].label);
+  const full = sizes.find((size) => size.label === ENTRIES[0]?.label);
   const headlines: string[] = [];
   if (full && peer && baseline) {
     headlines.push(
