@@ -14,6 +14,7 @@ function recorder(transport: typeof fetch) {
     transport,
     validator,
     sessionKey: KEY,
+    source: 'client',
     limiter,
     onExchange: (exchange) => exchanges.push(exchange),
   });
@@ -27,7 +28,10 @@ describe('createRecordingFetch', () => {
     );
     const headers = { authorization: `Bearer ${KEY}` };
     const response = await fetch(`${BASE}/kyyVideo2/asset/asset-20260330142158-q75m8`, { headers });
-    await fetch(`${BASE}/kyyVideo2/asset/upload`, { method: 'POST' });
+    await fetch(`${BASE}/kyyVideo2/asset/upload`, {
+      method: 'POST',
+      body: '{"assetType":"Image"}',
+    });
     await fetch(`${BASE}/kyyVideo2/asset/upload`, {
       method: 'POST',
       headers: { authorization: 'Bearer other', 'x-mock-scenario': 'server-error' },
@@ -53,6 +57,11 @@ describe('createRecordingFetch', () => {
       data: null,
     });
     expect(limiter.started).toBe(3);
+    expect(exchanges.map((e) => [e.source, e.requestText])).toEqual([
+      ['client', undefined],
+      ['client', '{"assetType":"Image"}'],
+      ['client', undefined],
+    ]);
   });
 
   it('records a failed connection and rethrows it to the caller', async () => {

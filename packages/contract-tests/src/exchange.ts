@@ -5,6 +5,8 @@ import { maskSecrets } from './secrets.js';
 
 /** One request and what came back, as the suite saw it on the wire. */
 export interface Exchange {
+  /** Who sent it: the suite's raw requests, or the client under test. */
+  source: 'suite' | 'client';
   operation: OperationId | undefined;
   method: string;
   /** The path below the origin; the suite never puts secrets in URLs. */
@@ -13,6 +15,8 @@ export interface Exchange {
   scenario: string | null;
   /** Which credentials were sent; the token itself is never recorded. */
   auth: 'session-key' | 'none' | 'other';
+  /** The request body as sent (key masked), when there was one. */
+  requestText?: string;
   status?: number;
   contentType?: string | null;
   headers?: Headers;
@@ -26,6 +30,7 @@ export interface RecordingFetchOptions {
   transport: typeof fetch;
   validator: OpenApiValidator;
   sessionKey: string;
+  source: Exchange['source'];
   limiter?: RateLimiter;
   onExchange(exchange: Exchange): void;
 }
@@ -41,17 +46,21 @@ function classifyAuth(header: string | null, sessionKey: string): Exchange['auth
  * requests both go through it, so nothing reaches a target unrecorded or unthrottled.
  */
 export function createRecordingFetch(options: RecordingFetchOptions): typeof fetch {
-  const { transport, validator, sessionKey, limiter, onExchange } = options;
+  const { transport, validator, sessionKey, source, limiter, onExchange } = options;
   return async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
     const exchange: Exchange = {
+      source,
       operation: validator.findOperation(request.method, url)?.id,
       method: request.method,
       path: url.pathname,
       scenario: request.headers.get(SCENARIO_HEADER),
       auth: classifyAuth(request.headers.get('authorization'), sessionKey),
     };
+    if (request.body !== null) {
+      exchange.requestText = maskSecrets(await request.clone().text(), [sessionKey]);
+    }
     const send = () => transport(request);
     let response: Response;
     try {

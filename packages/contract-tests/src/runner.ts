@@ -1,6 +1,7 @@
 import { conformanceProblems, violation } from './assertions.js';
 import type { Check } from './checks/check.js';
 import { CONTRACT_CHECKS } from './checks/index.js';
+import type { Exchange } from './exchange.js';
 import { maskError } from './secrets.js';
 import { type CleanupReport, type ContractSession, openSession } from './session.js';
 import type { ContractTarget } from './targets/target.js';
@@ -13,8 +14,21 @@ function mustConform(exchange: { scenario: string | null }): boolean {
   return exchange.scenario === null || exchange.scenario === 'latency';
 }
 
+/** What is wrong with a request body the client sent (the suite's own may be invalid on purpose). */
+function clientRequestProblems(session: ContractSession, exchange: Exchange): string[] {
+  if (exchange.source !== 'client' || exchange.operation !== 'uploadAsset') return [];
+  let body: unknown;
+  try {
+    body = JSON.parse(exchange.requestText ?? '');
+  } catch {
+    return ['the upload body is not JSON'];
+  }
+  return session.validator.validateRequestBody('uploadAsset', body).errors;
+}
+
 /**
- * Runs one check, then holds every exchange it caused — the client's included — to the spec.
+ * Runs one check, then holds every exchange it caused — the client's included — to the spec:
+ * every response, and every upload body the client sent.
  * Whatever it throws has the target's key masked out.
  */
 export async function runCheck(check: Check, session: ContractSession): Promise<void> {
@@ -22,6 +36,13 @@ export async function runCheck(check: Check, session: ContractSession): Promise<
   try {
     await check.run(session);
     for (const exchange of session.exchanges.slice(mark)) {
+      const sent = clientRequestProblems(session, exchange);
+      if (sent.length > 0) {
+        throw violation(
+          `The client sent a request body that does not conform to spec/openapi.yaml: ${sent.join('; ')}`,
+          exchange,
+        );
+      }
       if (!mustConform(exchange)) continue;
       const problems = conformanceProblems(session.validator, exchange);
       if (problems.length > 0) {

@@ -44,8 +44,10 @@ export interface ContractSession {
   readonly limiter: RateLimiter | undefined;
   /** Strings that must never appear in output: the target's key. */
   readonly secrets: readonly string[];
-  /** Recording (and, for the real service, rate-limited) fetch. */
+  /** Recording (and, for the real service, rate-limited) fetch for the suite's own requests. */
   readonly fetch: typeof fetch;
+  /** The same, for the client under test: its requests are held to the spec too. */
+  readonly clientFetch: typeof fetch;
   /** One raw request; never throws for a network error (it is in the returned exchange). */
   request(request: RawRequest): Promise<Exchange>;
   /** A client on this target whose every exchange is recorded. */
@@ -108,20 +110,24 @@ export function openSession(target: ContractTarget): ContractSession {
     }
   };
 
-  const recordingFetch = createRecordingFetch({
-    transport: target.transport,
-    validator,
-    sessionKey: target.apiKey,
-    ...(limiter ? { limiter } : {}),
-    onExchange: observe,
-  });
+  const recordingFetchFor = (source: Exchange['source']) =>
+    createRecordingFetch({
+      transport: target.transport,
+      validator,
+      sessionKey: target.apiKey,
+      source,
+      ...(limiter ? { limiter } : {}),
+      onExchange: observe,
+    });
+  const recordingFetch = recordingFetchFor('suite');
+  const clientFetch = recordingFetchFor('client');
 
   const withScenario =
     (scenario: ScenarioName): typeof fetch =>
     (input, init) => {
       const request = new Request(input, init);
       request.headers.set(SCENARIO_HEADER, scenario);
-      return recordingFetch(request);
+      return clientFetch(request);
     };
 
   const urlFor = (operation: OperationId, assetId?: string) => {
@@ -140,6 +146,7 @@ export function openSession(target: ContractTarget): ContractSession {
     limiter,
     secrets,
     fetch: recordingFetch,
+    clientFetch,
     async request(raw) {
       const { url, method } = urlFor(raw.operation, raw.assetId);
       const headers = new Headers();
@@ -165,7 +172,7 @@ export function openSession(target: ContractTarget): ContractSession {
         apiKey: target.apiKey,
         ...rest,
         baseUrl: target.baseUrl,
-        fetch: scenario ? withScenario(scenario) : recordingFetch,
+        fetch: scenario ? withScenario(scenario) : clientFetch,
       });
     },
     async createAsset(label) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Check } from '../src/checks/check.js';
 import { CONTRACT_CHECKS } from '../src/checks/index.js';
 import { runChecks } from '../src/runner.js';
 import { startInProcessTarget } from '../src/targets/in-process.js';
@@ -54,4 +55,33 @@ describe('the suite bites', () => {
       expect(store?.size).toBe(0);
     });
   }
+});
+
+describe('the suite holds the client to the spec too', () => {
+  it('fails a check when the client sends an upload body the spec does not allow', async () => {
+    const target = await startInProcessTarget();
+    // Stands in for a client bug: a lower-case type sent through the client's recorded fetch.
+    const sloppyClient: Check = {
+      id: 'sloppy-client',
+      title: 'a client that sends a lower-case type',
+      covers: [],
+      async run(session) {
+        await session.clientFetch(`${session.target.baseUrl}/kyyVideo2/asset/upload`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${session.target.apiKey}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ assetType: 'image', url: session.target.assetUrl }),
+        });
+      },
+    };
+    const { results } = await runChecks(target, [sloppyClient]);
+    expect(results).toEqual([
+      expect.objectContaining({
+        state: 'failed',
+        message: expect.stringMatching(/client sent a request body that does not conform/),
+      }),
+    ]);
+  });
 });
