@@ -1,4 +1,4 @@
-import { type Asset, type paths, toAssetRef } from '@kyyvideo/contract';
+import { ASSET_REF_PREFIX, type Asset, type paths } from '@kyyvideo/contract';
 import type { Client } from 'openapi-fetch';
 import {
   type InterpretContext,
@@ -43,8 +43,11 @@ function unknownOutcomeReason(error: KyyError): string | undefined {
   if (error instanceof KyyTimeoutError) return 'no answer arrived in time';
   if (error instanceof KyyAbortError) return 'it was aborted while the request was in flight';
   if (error instanceof KyyServerError) return `the service failed with HTTP ${error.httpStatus}`;
-  if (error instanceof KyyInvalidResponseError)
-    return 'the answer was not the documented success or failure';
+  if (error instanceof KyyInvalidResponseError) {
+    return error.assetId === undefined
+      ? 'the answer was not the documented success or failure'
+      : `the answer named asset "${error.assetId}" but was not the documented success (check it with assets.get before uploading again)`;
+  }
   if (error instanceof KyyConnectionError && !error.provablyNotSent)
     return 'the connection failed after the request may have been sent';
   return undefined;
@@ -88,6 +91,7 @@ export function createAssetsCore(deps: CoreDeps): AssetsCore {
               ...(cause.httpStatus === undefined ? {} : { httpStatus: cause.httpStatus }),
               ...(cause.code === undefined ? {} : { code: cause.code }),
               ...(cause.msg === undefined ? {} : { msg: cause.msg }),
+              ...(cause.assetId === undefined ? {} : { assetId: cause.assetId }),
             },
           );
         }
@@ -95,7 +99,9 @@ export function createAssetsCore(deps: CoreDeps): AssetsCore {
       // Only a request that provably never left this machine may be sent again.
       (error) => error instanceof KyyConnectionError && error.provablyNotSent,
     );
-    return { assetId, ref: toAssetRef(assetId) };
+    // Not toAssetRef: with validate 'off' an id in another form must not turn a created asset
+    // into an exception. Strict mode has already checked the documented form.
+    return { assetId, ref: `${ASSET_REF_PREFIX}${assetId}` as const };
   }
 
   async function detail(assetId: string, options: CallOptions = {}) {

@@ -8,7 +8,12 @@ import {
   UPLOAD_OK,
 } from '../test/helpers/fake-fetch.js';
 import { createKyyClient } from './client.js';
-import { KyyConfigError, KyyNotFoundError, KyyUrlUnreachableError } from './errors.js';
+import {
+  KyyConfigError,
+  KyyNotFoundError,
+  KyyUploadOutcomeUnknownError,
+  KyyUrlUnreachableError,
+} from './errors.js';
 
 const BASE = 'https://api.example.test/kyyReactApiServer';
 
@@ -59,6 +64,22 @@ describe('createKyyClient', () => {
     const get = client.assets.get(ASSET_ID);
     await expect(get).rejects.toBeInstanceOf(KyyNotFoundError);
     await expect(get).rejects.toMatchObject({ code: -1, assetId: ASSET_ID });
+  });
+
+  it('keeps an id in an undocumented form: returned with validate off, on the error otherwise', async () => {
+    const body = { code: 0, msg: null, data: { assetId: 'A-1' } };
+    const input = { assetType: 'Image' as const, url: 'https://example.com/a.png' };
+    const off = createKyyClient({
+      apiKey: 'k',
+      fetch: fakeFetch(json(body)).fetch,
+      validate: 'off',
+    });
+    expect(await off.assets.upload(input)).toEqual({ assetId: 'A-1', ref: 'asset://A-1' });
+    const strict = createKyyClient({ apiKey: 'k', fetch: fakeFetch(json(body)).fetch });
+    const error = await strict.assets.upload(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KyyUploadOutcomeUnknownError);
+    expect(error).toMatchObject({ assetId: 'A-1' });
+    expect((error as Error).message).toMatch(/named asset "A-1".*assets\.get/);
   });
 
   it('refuses to start without an API key', () => {

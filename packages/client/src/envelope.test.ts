@@ -115,6 +115,10 @@ describe('HTTP 200 that is not a success', () => {
     const body = { code: 0, msg: null, data: { assetId: 'not-an-asset-id' } };
     expect(() => interpretUpload(answer(body), strict('upload'))).toThrow(/data\.assetId/);
     expect(interpretUpload(answer(body), off('upload'))).toEqual({ assetId: 'not-an-asset-id' });
+    // The undocumented id is kept on the error: the asset it names probably exists.
+    expect(() => interpretUpload(answer(body), strict('upload'))).toThrow(
+      expect.objectContaining({ assetId: 'not-an-asset-id' }),
+    );
     const broken = assetBody('Active', { createTime: 'yesterday' });
     expect(() => interpretGet(answer(broken), strict('get'))).toThrow(KyyInvalidResponseError);
     expect(interpretGet(answer(broken), off('get')).asset.createTime).toBe('yesterday');

@@ -195,7 +195,16 @@ export function interpretUpload(answer: Answer, ctx: InterpretContext): { assetI
   const envelope = successEnvelope(answer, ctx);
   if (ctx.validate === 'strict') {
     const result = UploadAssetResponse.safeParse({ ...envelope.raw, code: Number(envelope.code) });
-    if (!result.success) throw invalid(answer, ctx, zodIssues(result.error), envelope);
+    if (!result.success) {
+      // A success with an id in an undocumented form still names an asset that probably exists:
+      // keep the id on the error so the caller can look it up or delete it.
+      const maybeId = (envelope.data as { assetId?: unknown } | null | undefined)?.assetId;
+      const withId =
+        typeof maybeId === 'string' && maybeId !== ''
+          ? { ...ctx, assetId: ctx.redact(maybeId) }
+          : ctx;
+      throw invalid(answer, withId, zodIssues(result.error), envelope);
+    }
     return { assetId: result.data.data.assetId };
   }
   const data = envelope.data as { assetId?: unknown } | null | undefined;
