@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { argvToEnv, BENCH_PACKAGE_DIR, REPO_ROOT, readConfig, type SuiteName } from './config.js';
 import { ensurePeers } from './peers/install-peers.js';
 import { describeMachine } from './report/machine.js';
@@ -48,7 +48,9 @@ async function main(): Promise<void> {
     log(`suite ${name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const machine = describeMachine(REPO_ROOT, BENCH_PACKAGE_DIR, config.cacheDir);
-  writeFileSync(config.reportPath, renderReport(machine, config, results, failures));
+  const findingsPath = join(BENCH_PACKAGE_DIR, 'FINDINGS.md');
+  const findings = existsSync(findingsPath) ? readFileSync(findingsPath, 'utf8') : undefined;
+  writeFileSync(config.reportPath, renderReport(machine, config, results, failures, findings));
   log(`report written to ${relative(process.cwd(), config.reportPath)}`);
   if (failures.length) process.exitCode = 1;
 }

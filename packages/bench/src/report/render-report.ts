@@ -26,11 +26,21 @@ function describeConfig(config: BenchConfig): string {
   ].join('; ');
 }
 
+/**
+ * The hand-written analysis (FINDINGS.md) goes into the report with its own heading levels
+ * pushed down one, so the report stays one document.
+ */
+export function embedFindings(markdown: string): string {
+  const body = markdown.replace(/^# .*\n+/, '');
+  return body.replace(/^(#{2,5}) /gm, '#$1 ').trim();
+}
+
 export function renderReport(
   machine: MachineInfo,
   config: BenchConfig,
   results: SuiteResult[],
   failures: string[],
+  findings?: string,
 ): string {
   const machineTable = renderMarkdownTable({
     headers: ['', ''],
@@ -59,5 +69,12 @@ export function renderReport(
       : '- (no suite produced a ratio)',
     ...(failures.length ? ['## Suites that failed', failures.map((f) => `- ${f}`).join('\n')] : []),
     ...results.map(renderSuite),
+    ...(findings
+      ? [
+          '## Findings',
+          'Written by hand from profiles of the code as committed when this report was made (packages/bench/FINDINGS.md); re-check after changes to the measured packages.',
+          embedFindings(findings),
+        ]
+      : []),
   ].join('\n\n')}\n`;
 }

@@ -5,7 +5,7 @@ import { runLoad } from '../load/autocannon.js';
 import type { ChildServer } from '../proc/child-server.js';
 import { expectSuccess, runTimed } from '../proc/run-timed.js';
 import { formatMs, formatRate, formatRatio } from '../report/format.js';
-import { splitBaseUrl, uploadRequest } from '../servers/api-requests.js';
+import { BENCH_TOKEN, splitBaseUrl, uploadRequest } from '../servers/api-requests.js';
 import { startMock } from '../servers/mock-server.js';
 import { workspaceBin } from '../servers/workspace-bins.js';
 import { ratio } from '../stats/percentile.js';
@@ -24,6 +24,31 @@ export function buildManifest(size: number): { type: string; url: string; name: 
     name: `bench ${i}`,
   }));
 }
+
+/**
+ * The same uploads from a bare Node script with the global fetch at the same concurrency, run
+ * as its own process like the CLI: the floor for any fetch-based tool on this machine.
+ * Prints the number of success envelopes it got.
+ */
+const RAW_FETCH_SCRIPT = `
+const { BASE, TOKEN, COUNT, CONCURRENCY } = process.env;
+let next = 0;
+let ok = 0;
+async function worker() {
+  while (next < Number(COUNT)) {
+    const i = next++;
+    const response = await fetch(BASE + '/kyyVideo2/asset/upload', {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + TOKEN, 'content-type': 'application/json' },
+      body: JSON.stringify({ assetType: 'Image', url: 'https://example.com/raw/' + i + '.jpg', name: 'raw ' + i }),
+    });
+    const envelope = await response.json();
+    if (envelope.code === 0) ok++;
+  }
+}
+await Promise.all(Array.from({ length: Number(CONCURRENCY) }, worker));
+console.log(ok);
+`;
 
 /** Pulls `summary.succeeded` out of `kyy --json assets batch` output, wherever it is nested. */
 export function succeededCount(stdout: string): number {
@@ -86,17 +111,38 @@ export async function batchSuite(context: BenchContext): Promise<SuiteResult> {
       if (succeeded !== config.batchSize) {
         throw new Error(`kyy assets batch uploaded ${succeeded} of ${config.batchSize}`);
       }
+      log(`batch: raw-fetch script, ${config.batchSize} uploads at ${concurrency} in flight`);
+      const rawScript = expectSuccess(
+        'raw fetch script',
+        await runTimed(process.execPath, ['--input-type=module', '-e', RAW_FETCH_SCRIPT], {
+          env: {
+            PATH: process.env.PATH,
+            BASE: mock.url,
+            TOKEN: BENCH_TOKEN,
+            COUNT: String(config.batchSize),
+            CONCURRENCY: String(concurrency),
+          },
+        }),
+      );
+      if (Number(rawScript.stdout.trim()) !== config.batchSize) {
+        throw new Error(
+          `the raw fetch script got ${rawScript.stdout.trim()} successes of ${config.batchSize}`,
+        );
+      }
+      const rawScriptPerSecond = config.batchSize / (rawScript.wallMs / 1000);
       const perSecond = config.batchSize / (run.wallMs / 1000);
       rows.push([
         String(concurrency),
         formatMs(run.wallMs),
         formatRate(perSecond),
+        formatRate(rawScriptPerSecond),
+        formatRatio(ratio(perSecond, rawScriptPerSecond)),
         formatRate(raw.requestsPerSec),
         formatRatio(ratio(perSecond, raw.requestsPerSec)),
         formatRatio(ratio(perSecond, peakRps)),
       ]);
       headlineParts.push(
-        `${formatRate(perSecond, ' uploads/s')} at concurrency ${concurrency} (${formatRatio(ratio(perSecond, raw.requestsPerSec))} the mock's raw capacity at ${concurrency} connections)`,
+        `${formatRate(perSecond, ' uploads/s')} at concurrency ${concurrency} (${formatRatio(ratio(perSecond, rawScriptPerSecond))} a bare fetch script, ${formatRatio(ratio(perSecond, raw.requestsPerSec))} the mock's raw capacity at ${concurrency} connections)`,
       );
     }
     return {
@@ -108,13 +154,15 @@ export async function batchSuite(context: BenchContext): Promise<SuiteResult> {
       sections: [
         {
           heading: 'Uploads per second',
-          text: `Wall time of the whole command (Node start-up, manifest parsing, the results file it appends to for resuming, and every upload), against a fresh kyy-mock. "Raw capacity" is autocannon sending the same upload at the same number of connections for ${Math.min(config.durationS, MAX_CAPACITY_RUN_S)} s, just before; "peak" is the best upload figure from suite 3${peak ? '' : ' (suite 3 did not run, so n/a)'}.`,
+          text: `Wall time of the whole command (Node start-up, manifest parsing, the results file it appends to for resuming, and every upload), against a fresh kyy-mock. The "raw fetch script" is a bare Node process sending the same number of uploads with the global fetch at the same concurrency (start-up included): the floor for a fetch-based tool. "Mock raw capacity" is autocannon sending the same upload at the same number of connections for ${Math.min(config.durationS, MAX_CAPACITY_RUN_S)} s, just before; "peak" is the best upload figure from suite 3${peak ? '' : ' (suite 3 did not run, so n/a)'}.`,
           table: {
             headers: [
               'concurrency',
-              'wall time',
-              'uploads/s',
-              'raw capacity at same connections',
+              'kyy wall time',
+              'kyy uploads/s',
+              'raw fetch script uploads/s',
+              'kyy ÷ raw fetch script',
+              'mock raw capacity (autocannon, same connections)',
               'batch ÷ raw (same connections)',
               'batch ÷ peak raw (suite 3)',
             ],
