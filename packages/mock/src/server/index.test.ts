@@ -183,6 +183,15 @@ describe('startMockServer', () => {
     expect(lines.join('\n')).not.toContain(secret);
   });
 
+  it('routes by path whatever the Host header says', async () => {
+    const server = await start();
+    const res = await raw(`${server.url}/kyyVideo2/asset/x`, {
+      headers: { ...JSON_HEADERS, Host: 'not a host[' },
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ code: -1, data: null });
+  });
+
   it('rejects an invalid port', async () => {
     await expect(startMockServer({ port: 70_000 })).rejects.toThrow(/port/);
   });

@@ -124,7 +124,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       sendTooLarge(res);
       return;
     }
-    const request = toFetchRequest(req, read.body, `${urlHost(host)}:${boundPort}`);
+    const request = toFetchRequest(req, read.body, `http://${urlHost(host)}:${boundPort}`);
     const response = await getResponse(mock.handlers, request);
     if (!response) {
       sendEnvelope(

@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Turns a node:http request (whose body was already read) into a Fetch API Request for msw. */
-export function toFetchRequest(req: IncomingMessage, body: Buffer, fallbackHost: string): Request {
-  const host = req.headers.host ?? fallbackHost;
-  const url = new URL(req.url ?? '/', `http://${host}`);
+/**
+ * Turns a node:http request (whose body was already read) into a Fetch API Request for msw. The
+ * origin is the server's own address rather than the Host header: routing only looks at the
+ * path, and a garbage Host header must not be able to break URL parsing.
+ */
+export function toFetchRequest(req: IncomingMessage, body: Buffer, origin: string): Request {
+  const url = new URL(req.url ?? '/', origin);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
