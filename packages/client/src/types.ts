@@ -80,13 +80,24 @@ export interface KyyAssets {
    * machine; otherwise an unclear outcome throws KyyUploadOutcomeUnknownError.
    */
   upload(input: UploadInput, options?: CallOptions): Promise<UploadResult>;
+  /** Reads one asset; retried on transient failures. Unknown id → KyyNotFoundError. */
   get(assetId: string, options?: CallOptions): Promise<Asset>;
+  /** Deletes an asset for good; retried on transient failures (see DeleteResult.alreadyGone). */
   delete(assetId: string, options?: CallOptions): Promise<DeleteResult>;
+  /**
+   * Polls until `Active` (growing, jittered interval up to 5 s). `Failed` → KyyAssetFailedError,
+   * `timeoutMs` (default 300 s) → KyyWaitTimeoutError, abort → KyyAbortError.
+   */
   waitUntilActive(assetId: string, options?: WaitOptions): Promise<Asset>;
+  /** upload, then waitUntilActive; if the wait fails, the error carries `assetId`. */
   uploadAndWait(
     input: UploadInput,
     options?: WaitOptions,
   ): Promise<UploadResult & { asset: Asset }>;
+  /**
+   * Uploads (and by default waits for) several assets, a few at a time. Every input gets a
+   * result in input order; with `deleteCreatedOnFailure`, a failure rolls the batch back.
+   */
   prepare(items: UploadInput[], options?: PrepareOptions): Promise<PrepareResult>;
 }
 
