@@ -7,7 +7,8 @@ export function checkAuthorization(
   apiKey: string | undefined,
 ): string | null {
   const example = 'send "Authorization: Bearer <your API key>"';
-  if (header === null || header.trim() === '') return `Missing Authorization header: ${example}.`;
+  if (header === null) return `Missing Authorization header: ${example}.`;
+  if (header.trim() === '') return `The Authorization header is empty: ${example}.`;
   const match = /^\s*bearer(?:\s+(.*))?$/i.exec(header);
   if (!match) return `The Authorization header must use the Bearer scheme: ${example}.`;
   const token = (match[1] ?? '').trim();
