@@ -181,6 +181,9 @@ describe('prepare', () => {
       KyyInputError,
     );
     await expect(prepare(fake.deps, 'x' as never)).rejects.toBeInstanceOf(KyyInputError);
+    await expect(prepare(fake.deps, [item(1)], { waitTimeoutMs: 0 })).rejects.toThrow(
+      /waitTimeoutMs/,
+    );
     expect(fake.uploads).toEqual([]);
   });
 

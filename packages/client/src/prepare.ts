@@ -51,6 +51,13 @@ export async function prepare(
       { operation: 'input' },
     );
   }
+  const { waitTimeoutMs } = options;
+  if (waitTimeoutMs !== undefined && (typeof waitTimeoutMs !== 'number' || !(waitTimeoutMs > 0))) {
+    throw new KyyInputError(
+      `prepare: waitTimeoutMs must be a positive number of milliseconds, got ${String(waitTimeoutMs)}.`,
+      { operation: 'input' },
+    );
+  }
   const wait = options.wait ?? true;
   const { signal, deleteCreatedOnFailure = false } = options;
   const total = inputs.length;
@@ -110,7 +117,7 @@ export async function prepare(
       try {
         asset = await deps.waitUntilActive(assetId, {
           ...(signal ? { signal } : {}),
-          ...(options.waitTimeoutMs === undefined ? {} : { timeoutMs: options.waitTimeoutMs }),
+          ...(waitTimeoutMs === undefined ? {} : { timeoutMs: waitTimeoutMs }),
           onStatus: (a) => emit({ type: 'status', index, asset: a, done, total }),
         });
       } catch (error) {
