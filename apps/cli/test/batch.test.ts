@@ -60,7 +60,7 @@ describe('kyy assets batch', () => {
     });
     const before = fast.mock.store.size;
     const r = await kyy(['assets', 'batch', 'm.csv', '--json'], { env: envFor(fast), cwd });
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as BatchDoc;
     expect(doc).toMatchObject({
       ok: true,
@@ -94,7 +94,7 @@ describe('kyy assets batch', () => {
       env: envFor(fast),
       cwd,
     });
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^\[1\/2\] line 2 {2}uploaded {2}asset-\d{14}-[a-z0-9]{5}$/);
@@ -112,7 +112,7 @@ describe('kyy assets batch', () => {
       env: envFor(fast),
       cwd,
     });
-    expect(r.code).toBe(3);
+    expect(r.code, r.stderr).toBe(3);
     const doc = JSON.parse(r.stdout) as BatchDoc;
     expect(doc.ok).toBe(false);
     expect(doc.items.map((i) => i.status)).toEqual(['active', 'review-failed']);
@@ -123,7 +123,7 @@ describe('kyy assets batch', () => {
       env: envFor(fast),
       cwd,
     });
-    expect(again.code).toBe(3);
+    expect(again.code, again.stderr).toBe(3);
     expect(uploads(fast)).toBe(before);
     expect((JSON.parse(again.stdout) as BatchDoc).items.map((i) => i.status)).toEqual([
       'skipped',
@@ -142,7 +142,7 @@ describe('kyy assets batch', () => {
     const uploadsBefore = uploads(fast);
 
     const first = await kyy(['assets', 'batch', 'm.csv', '--json'], { env: envFor(fast), cwd });
-    expect(first.code).toBe(1);
+    expect(first.code, first.stderr).toBe(1);
     const firstDoc = JSON.parse(first.stdout) as BatchDoc;
     expect(firstDoc.items.map((i) => i.status)).toEqual(['uploaded', 'rejected', 'uploaded']);
     expect(firstDoc.items[1]?.error?.type).toBe('KyyUrlUnreachableError');
@@ -150,7 +150,7 @@ describe('kyy assets batch', () => {
     expect(uploads(fast) - uploadsBefore).toBe(3);
 
     const second = await kyy(['assets', 'batch', 'm.csv', '--json'], { env: envFor(fast), cwd });
-    expect(second.code).toBe(1);
+    expect(second.code, second.stderr).toBe(1);
     const secondDoc = JSON.parse(second.stdout) as BatchDoc;
     expect(secondDoc.items.map((i) => i.status)).toEqual(['skipped', 'rejected', 'skipped']);
     expect(secondDoc.items[0]?.assetId).toBe(firstDoc.items[0]?.assetId);
@@ -162,7 +162,7 @@ describe('kyy assets batch', () => {
       csv([urls[0] as string, 'https://example.com/r2.png', urls[2] as string]),
     );
     const third = await kyy(['assets', 'batch', 'm.csv'], { env: envFor(fast), cwd });
-    expect(third.code).toBe(0);
+    expect(third.code, third.stderr).toBe(0);
     expect(third.stderr).toMatch(/Resuming from m\.csv\.results\.jsonl: 2 done earlier, 1 to do\./);
     expect(third.stdout).toMatch(/^3\/3 succeeded \(2 done in an earlier run\)/);
     expect(uploads(fast) - uploadsBefore).toBe(5);
@@ -180,13 +180,13 @@ describe('kyy assets batch', () => {
       env: envFor(fast),
       cwd,
     });
-    expect(first.code).toBe(1);
+    expect(first.code, first.stderr).toBe(1);
     const firstDoc = JSON.parse(first.stdout) as BatchDoc;
     expect(firstDoc.items.map((i) => i.status)).toEqual(['unknown', 'uploaded']);
     expect(firstDoc.items[0]?.error?.type).toBe('KyyUploadOutcomeUnknownError');
 
     const second = await kyy(['assets', 'batch', 'm.csv'], { env: envFor(fast), cwd });
-    expect(second.code).toBe(1);
+    expect(second.code, second.stderr).toBe(1);
     expect(second.stdout).toMatch(/line 2 {2}unknown {2}an earlier run sent this upload/);
     expect(second.stdout).toMatch(/add --retry-unknown to upload again \(may create duplicates\)/);
     expect(uploads(fast) - uploadsBefore).toBe(2); // nothing sent on the second run
@@ -195,7 +195,7 @@ describe('kyy assets batch', () => {
       env: envFor(fast),
       cwd,
     });
-    expect(third.code).toBe(0);
+    expect(third.code, third.stderr).toBe(0);
     expect((JSON.parse(third.stdout) as BatchDoc).items.map((i) => i.status)).toEqual([
       'uploaded',
       'skipped',
@@ -241,8 +241,8 @@ describe('kyy assets batch', () => {
       .map((r) => r.key);
     expect(new Set(started).size).toBe(started.length);
     // The upload that was in flight at the kill is reported, not silently repeated.
-    if (statuses.includes('unknown')) expect(resumed.code).toBe(1);
-    else expect(resumed.code).toBe(0);
+    if (statuses.includes('unknown')) expect(resumed.code, resumed.stderr).toBe(1);
+    else expect(resumed.code, resumed.stderr).toBe(0);
   });
 
   it('on Ctrl-C finishes the uploads in flight, starts no more, and exits 130; the rerun completes', async () => {
@@ -267,7 +267,7 @@ describe('kyy assets batch', () => {
         });
       },
     });
-    expect(interrupted.code).toBe(130);
+    expect(interrupted.code, interrupted.stderr).toBe(130);
     const doc = JSON.parse(interrupted.stdout) as BatchDoc;
     expect(doc.interrupted).toBe(true);
     const done = doc.items.filter((i) => i.status === 'uploaded').length;
@@ -277,7 +277,7 @@ describe('kyy assets batch', () => {
     expect(slow.mock.store.size - sizeBefore).toBe(done);
 
     const rerun = await kyy(['assets', 'batch', 'm.csv', '--json'], { env: envFor(slow), cwd });
-    expect(rerun.code).toBe(0);
+    expect(rerun.code, rerun.stderr).toBe(0);
     expect((JSON.parse(rerun.stdout) as BatchDoc).summary).toMatchObject({
       total: 5,
       succeeded: 5,
@@ -294,7 +294,7 @@ describe('kyy assets batch', () => {
     });
     const before = uploads(fast);
     const r = await kyy(['assets', 'batch', 'm.csv'], { env: envFor(fast), cwd });
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/m\.csv has 2 problems; nothing was uploaded\. Fix:/);
     expect(r.stderr).toMatch(/line 2: "type" must be one of Image, Video, Audio, Document/);
     expect(r.stderr).toMatch(/line 3: "url" must be a full http\(s\) URL/);

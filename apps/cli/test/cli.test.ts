@@ -30,7 +30,7 @@ const requestCount = () => fast.mock.requests().length;
 
 async function uploadId(url: string): Promise<string> {
   const r = await kyy(['assets', 'upload', '--type', 'image', '--url', url, '--quiet'], { env });
-  expect(r.code).toBe(0);
+  expect(r.code, r.stderr).toBe(0);
   return r.stdout.trim();
 }
 
@@ -79,7 +79,7 @@ describe('assets upload / get / wait / delete', () => {
       ],
       { env },
     );
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const doc = json(r.stdout);
     expect(Object.keys(doc).sort()).toEqual(['assetId', 'ref']);
     expect(doc.assetId).toMatch(ASSET_ID_PATTERN);
@@ -95,7 +95,7 @@ describe('assets upload / get / wait / delete', () => {
       ['assets', 'upload', '--type', 'audio', '--url', 'https://example.com/a.mp3'],
       { env },
     );
-    expect(human.code).toBe(0);
+    expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toMatch(
       /^Uploaded asset-\d{14}-[a-z0-9]{5} \(Audio, review pending\)\nref asset:\/\//,
     );
@@ -117,7 +117,7 @@ describe('assets upload / get / wait / delete', () => {
       ],
       { env },
     );
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const doc = json(r.stdout);
     expect(Asset.parse(doc.asset)).toMatchObject({
       status: 'Active',
@@ -129,7 +129,7 @@ describe('assets upload / get / wait / delete', () => {
   it('get --json prints the asset (as the contract defines it) plus its ref', async () => {
     const id = await uploadId('https://example.com/get.png');
     const r = await kyy(['assets', 'get', `asset://${id}`, '--json'], { env });
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const { ref, ...rest } = json(r.stdout);
     expect(ref).toBe(`asset://${id}`);
     expect(Asset.strict().parse(rest)).toMatchObject({
@@ -148,7 +148,7 @@ describe('assets upload / get / wait / delete', () => {
   it('wait --json returns the Active asset', async () => {
     const id = await uploadId('https://example.com/wait.png');
     const r = await kyy(['assets', 'wait', id, '--json'], { env });
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(json(r.stdout)).toMatchObject({ assetId: id, status: 'Active', ref: `asset://${id}` });
   });
 
@@ -166,7 +166,7 @@ describe('assets upload / get / wait / delete', () => {
       ],
       { env },
     );
-    expect(r.code).toBe(3);
+    expect(r.code, r.stderr).toBe(3);
     expect(r.stdout).toBe('');
     const { error } = json(r.stderr) as { error: Record<string, unknown> };
     expect(error).toMatchObject({ type: 'KyyAssetFailedError', exitCode: 3 });
@@ -177,12 +177,12 @@ describe('assets upload / get / wait / delete', () => {
   it('exits 4 when --timeout runs out while the asset is still Processing', async () => {
     const id = await uploadId('https://example.com/face.png');
     const r = await kyy(['assets', 'wait', id, '--timeout', '1', '--json'], { env });
-    expect(r.code).toBe(4);
+    expect(r.code, r.stderr).toBe(4);
     expect(json(r.stderr)).toMatchObject({
       error: { type: 'KyyWaitTimeoutError', exitCode: 4, assetId: id },
     });
     const human = await kyy(['assets', 'wait', id, '--timeout', '0.5'], { env });
-    expect(human.code).toBe(4);
+    expect(human.code, human.stderr).toBe(4);
     expect(human.stderr).toMatch(/^error: .*was not Active after/m);
     expect(human.stderr).toContain(`Keep waiting with: kyy assets wait ${id} --timeout 600`);
   });
@@ -190,11 +190,11 @@ describe('assets upload / get / wait / delete', () => {
   it('delete --yes deletes; the id is then not found (exit 1)', async () => {
     const id = await uploadId('https://example.com/del.png');
     const r = await kyy(['assets', 'delete', id, '--yes', '--json'], { env });
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(json(r.stdout)).toEqual({ assetId: id, deleted: true, alreadyGone: false });
     expect(fast.mock.store.has(id)).toBe(false);
     const again = await kyy(['assets', 'get', id, '--json'], { env });
-    expect(again.code).toBe(1);
+    expect(again.code, again.stderr).toBe(1);
     expect(json(again.stderr)).toMatchObject({ error: { type: 'KyyNotFoundError', code: -1 } });
   });
 
@@ -202,7 +202,7 @@ describe('assets upload / get / wait / delete', () => {
     const id = await uploadId('https://example.com/keep.png');
     const before = requestCount();
     const r = await kyy(['assets', 'delete', id], { env });
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/Refusing to delete .*there is no terminal.*pass --yes/);
     expect(requestCount()).toBe(before);
     expect(fast.mock.store.has(id)).toBe(true);
@@ -215,7 +215,7 @@ describe('the service or the network says no (exit 1)', () => {
       ['assets', 'upload', '--type', 'image', '--url', 'https://nowhere.invalid/a.png', '--json'],
       { env },
     );
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(json(r.stderr)).toMatchObject({
       error: { type: 'KyyUrlUnreachableError', code: 1001, exitCode: 1 },
     });
@@ -226,7 +226,7 @@ describe('the service or the network says no (exit 1)', () => {
     const r = await kyy(['assets', 'get', 'asset-20260330142158-q75m8'], {
       env: { ...env, KYY_API_KEY: wrong },
     });
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/^error: /);
     expect(r.stdout + r.stderr).not.toContain(wrong);
   });
@@ -241,7 +241,7 @@ describe('the service or the network says no (exit 1)', () => {
     const r = await kyy(['assets', 'get', 'asset-20260330142158-q75m8', '--json'], {
       env: { ...env, KYY_BASE_URL: `http://127.0.0.1:${port}/kyyReactApiServer` },
     });
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(json(r.stderr)).toMatchObject({ error: { type: 'KyyConnectionError' } });
   });
 });
@@ -336,7 +336,7 @@ describe('bad input: a message saying what to fix, exit 2, nothing sent', () => 
     it(name, async () => {
       const before = requestCount();
       const r = await kyy(args, { env: { ...env, ...extraEnv } });
-      expect(r.code).toBe(2);
+      expect(r.code, r.stderr).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);
       expect(requestCount()).toBe(before);
@@ -348,7 +348,7 @@ describe('bad input: a message saying what to fix, exit 2, nothing sent', () => 
       ['assets', 'upload', '--type', 'photo', '--url', 'https://e.com/a.png', '--json'],
       { env },
     );
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     expect(json(r.stderr)).toEqual({
       error: {
@@ -381,7 +381,7 @@ describe('the key', () => {
         cwd: dir,
       },
     );
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(json(r.stdout).assetId).toMatch(ASSET_ID_PATTERN);
   });
 

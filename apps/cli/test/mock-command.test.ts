@@ -54,7 +54,7 @@ describe('kyy mock', () => {
         ],
         { env },
       );
-      expect(up.code).toBe(0);
+      expect(up.code, up.stderr).toBe(0);
       expect(JSON.parse(up.stdout).asset.status).toBe('Active');
     });
     expect(run.code).toBe(0);
@@ -77,14 +77,14 @@ describe('kyy mock', () => {
       const got = await kyy(['assets', 'get', id, '--json'], {
         env: { KYY_BASE_URL: url, KYY_API_KEY: KEY },
       });
-      expect(got.code).toBe(0);
+      expect(got.code, got.stderr).toBe(0);
       expect(JSON.parse(got.stdout).assetId).toBe(id);
     });
   });
 
   it('rejects a bad port before starting', async () => {
     const r = await kyy(['mock', '--port', '70000']);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/--port must be a whole number from 0 to 65535; got "70000"/);
   });
 });
