@@ -1,8 +1,9 @@
-import { measureMockInProcess } from '../diagnostics/mock-in-process.js';
+import { type InProcessCost, measureMockInProcess } from '../diagnostics/mock-in-process.js';
 import { type LoadRequest, type LoadResult, runLoad } from '../load/autocannon.js';
 import type { ChildServer } from '../proc/child-server.js';
+import { readCpuMs } from '../proc/cpu.js';
 import { readProcessMemory } from '../proc/memory.js';
-import { formatMiB, formatMs, formatRate, formatRatio } from '../report/format.js';
+import { formatMiB, formatMicros, formatMs, formatRate, formatRatio } from '../report/format.js';
 import {
   createAsset,
   detailRequest,
@@ -57,6 +58,18 @@ async function prepareTarget(label: string, server: ChildServer): Promise<Target
   return { label, server, requests };
 }
 
+// Below this, a difference between two in-process timings is within this machine's noise.
+const NOTICEABLE_RATIO = 1.1;
+
+function requestLogNote(fresh: InProcessCost, full: InProcessCost): string {
+  const mean = ratio(full.meanMs, fresh.meanMs);
+  const p99 = ratio(full.p99Ms, fresh.p99Ms);
+  const figures = `${formatRatio(mean)} the mean and ${formatRatio(p99)} the p99 of a detail request with an empty log`;
+  return mean >= NOTICEABLE_RATIO || p99 >= NOTICEABLE_RATIO
+    ? `With the mock's bounded request log full, a detail request costs ${figures}: past its limit the log copies all its entries on every request, which also feeds the garbage collector.`
+    : `With the mock's bounded request log full, a detail request costs ${figures}: no noticeable difference in this run.`;
+}
+
 export async function mockVsPrismSuite(context: BenchContext): Promise<SuiteResult> {
   const { config, log } = context;
   const servers: ChildServer[] = [];
@@ -68,14 +81,31 @@ export async function mockVsPrismSuite(context: BenchContext): Promise<SuiteResu
     servers.push(prism);
     const targets = [await prepareTarget('kyy-mock', mock), await prepareTarget('Prism', prism)];
     const idle = new Map(targets.map((t) => [t.label, readProcessMemory(t.server.pid).rss]));
+    const key = (label: string, endpoint: Endpoint, connections: number) =>
+      `${label}|${endpoint}|${connections}`;
 
-    const load = (target: Target, endpoint: Endpoint, connections: number, durationS: number) =>
-      runLoad(config.cacheDir, {
+    // Server CPU time per request, from /proc: unlike throughput it hardly depends on what
+    // else the machine is doing, so it is the steadier efficiency figure.
+    const cpuPerRequest = new Map<string, number>();
+    const load = async (
+      target: Target,
+      endpoint: Endpoint,
+      connections: number,
+      durationS: number,
+    ) => {
+      const cpuBefore = readCpuMs(target.server.pid);
+      const result = await runLoad(config.cacheDir, {
         origin: splitBaseUrl(target.server.url).origin,
         connections,
         durationS,
         requests: [target.requests[endpoint]],
       });
+      cpuPerRequest.set(
+        key(target.label, endpoint, connections),
+        (readCpuMs(target.server.pid) - cpuBefore) / result.totalRequests,
+      );
+      return result;
+    };
 
     for (const target of targets) {
       for (const endpoint of ENDPOINTS) {
@@ -85,8 +115,6 @@ export async function mockVsPrismSuite(context: BenchContext): Promise<SuiteResu
     }
 
     const results = new Map<string, LoadResult>();
-    const key = (label: string, endpoint: Endpoint, connections: number) =>
-      `${label}|${endpoint}|${connections}`;
     let flip = false;
     for (const endpoint of ENDPOINTS) {
       for (const connections of config.connections) {
@@ -171,6 +199,35 @@ export async function mockVsPrismSuite(context: BenchContext): Promise<SuiteResu
       });
     }
 
+    const cpuRows: string[][] = [];
+    for (const endpoint of ENDPOINTS) {
+      for (const connections of config.connections) {
+        const ours = cpuPerRequest.get(key('kyy-mock', endpoint, connections)) ?? Number.NaN;
+        const peer = cpuPerRequest.get(key('Prism', endpoint, connections)) ?? Number.NaN;
+        cpuRows.push([
+          endpoint,
+          String(connections),
+          formatMicros(ours),
+          formatMicros(peer),
+          formatRatio(ratio(ours, peer)),
+        ]);
+      }
+    }
+    const top = Math.max(...config.connections);
+    const cpuAt = (label: string, endpoint: Endpoint) =>
+      cpuPerRequest.get(key(label, endpoint, top)) ?? Number.NaN;
+    headlines.push(
+      `Mock server CPU per request at ${top} connections: upload ${formatMicros(cpuAt('kyy-mock', 'upload'))} vs Prism ${formatMicros(cpuAt('Prism', 'upload'))} (${formatRatio(ratio(cpuAt('kyy-mock', 'upload'), cpuAt('Prism', 'upload')))}), detail ${formatMicros(cpuAt('kyy-mock', 'detail'))} vs ${formatMicros(cpuAt('Prism', 'detail'))} (${formatRatio(ratio(cpuAt('kyy-mock', 'detail'), cpuAt('Prism', 'detail')))}).`,
+    );
+    sections.push({
+      heading: 'Server CPU time per request',
+      text: 'User + system CPU time of each server process over each run above (from /proc/<pid>/stat, 10 ms ticks) divided by the requests it answered. This is the efficiency figure least disturbed by other load on the machine.',
+      table: {
+        headers: ['endpoint', 'connections', 'kyy-mock', 'Prism', 'ratio (mock ÷ Prism)'],
+        rows: cpuRows,
+      },
+    });
+
     const ourMemory = memory.get('kyy-mock');
     const peerMemory = memory.get('Prism');
     if (ourMemory && peerMemory) {
@@ -221,12 +278,7 @@ export async function mockVsPrismSuite(context: BenchContext): Promise<SuiteResu
           formatRatio(ratio(row.meanMs, httpMs(row.label))),
         ]),
       },
-      notes:
-        fullDetail && freshDetail
-          ? [
-              `Once the mock's bounded request log is full, a detail request costs ${formatRatio(ratio(fullDetail.meanMs, freshDetail.meanMs))} as much on average and ${formatRatio(ratio(fullDetail.p99Ms, freshDetail.p99Ms))} at p99 (the log copies itself on every request past its limit, which also feeds the garbage collector).`,
-            ]
-          : [],
+      notes: fullDetail && freshDetail ? [requestLogNote(freshDetail, fullDetail)] : [],
     });
     return {
       name: 'mock',

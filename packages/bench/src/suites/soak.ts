@@ -1,8 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { runLoad } from '../load/autocannon.js';
 import type { ChildServer } from '../proc/child-server.js';
+import { readCpuMs } from '../proc/cpu.js';
 import { readProcessMemory, sampleMemory } from '../proc/memory.js';
-import { formatBytes, formatCount, formatMiB, formatRate } from '../report/format.js';
+import { formatBytes, formatCount, formatMiB, formatMicros, formatRate } from '../report/format.js';
 import {
   createAsset,
   detailRequest,
@@ -32,6 +33,7 @@ export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
     const before = readProcessMemory(mock.pid).rss;
     log(`soak: ${connections} connections for ${config.soakS} s (upload and detail in turn)`);
     const sampler = sampleMemory(mock.pid, SAMPLE_INTERVAL_MS);
+    const cpuBefore = readCpuMs(mock.pid);
     const result = await runLoad(config.cacheDir, {
       origin,
       connections,
@@ -40,6 +42,7 @@ export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
       checkBody: isSuccessEnvelope,
     });
     const samples = sampler.stop();
+    const cpuPerRequest = (readCpuMs(mock.pid) - cpuBefore) / result.totalRequests;
     const atEnd = readProcessMemory(mock.pid);
     await delay(SETTLE_MS);
     const settled = readProcessMemory(mock.pid).rss;
@@ -75,6 +78,7 @@ export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
               ['requests', formatCount(result.totalRequests)],
               ['throughput', formatRate(result.requestsPerSec, ' req/s')],
               ['p50 / p99 latency', `${result.latencyP50Ms} / ${result.latencyP99Ms} ms`],
+              ['mock CPU per request', formatMicros(cpuPerRequest)],
               [
                 'errors / timeouts / non-2xx / bad bodies',
                 `${result.errors} / ${result.timeouts} / ${result.non2xx} / ${result.badBodies}`,
