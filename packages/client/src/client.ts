@@ -39,7 +39,7 @@ export function createKyyClient(options?: KyyClientOptions): KyyClient {
   });
 
   const wait = (assetId: string, waitOptions?: WaitOptions) =>
-    waitUntilActive(core, assetId, waitOptions);
+    waitUntilActive({ detail: core.detail, redact }, assetId, waitOptions);
 
   const assets: KyyAssets = {
     upload: core.upload,

@@ -66,8 +66,18 @@ function safely<T>(callback: ((value: T) => void) | undefined, value: T): void {
   }
 }
 
+/** Human-readable duration for messages: "800 ms", "12 s". */
+function duration(ms: number): string {
+  return ms < 10_000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;
+}
+
+export interface WaitDeps extends Pick<AssetsCore, 'detail'> {
+  /** Removes the API key from text the service sent (a status is echoed into messages). */
+  redact?: (text: string) => string;
+}
+
 export async function waitUntilActive(
-  core: Pick<AssetsCore, 'detail'>,
+  core: WaitDeps,
   assetId: string,
   options: WaitOptions = {},
   random: () => number = Math.random,
@@ -92,7 +102,7 @@ export async function waitUntilActive(
   let lastError: KyyError | undefined;
   const timedOut = () =>
     new KyyWaitTimeoutError(
-      `Asset "${id}" was not Active after ${Math.round(timeoutMs / 1000)} s (last status: ${lastStatus ?? 'never read'}). Review can take longer for images with faces; wait again with a larger timeoutMs.`,
+      `Asset "${id}" was not Active after ${duration(timeoutMs)} (last status: ${lastStatus ?? 'never read'}). Review can take longer for images with faces; wait again with a larger timeoutMs.`,
       {
         operation: 'wait',
         assetId: id,
@@ -115,7 +125,7 @@ export async function waitUntilActive(
       }
       if (read) {
         const { asset, statusKnown } = read;
-        lastStatus = asset.status;
+        lastStatus = core.redact ? core.redact(asset.status) : asset.status;
         // An unknown status is not passed on (its type would lie); we simply keep polling.
         if (statusKnown) safely(options.onStatus, asset);
         if (asset.status === 'Active') return asset;

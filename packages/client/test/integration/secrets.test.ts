@@ -27,10 +27,21 @@ function expectNoKey(value: unknown, key = API_KEY) {
 }
 
 /** An echoing server: puts the Authorization header it received into every answer. */
-function echoKey(status: number, where: 'msg' | 'status-field') {
+function echoKey(status: number, where: 'msg' | 'all-fields' | 'status-field') {
   const answer = ({ request }: { request: Request }) => {
     const auth = request.headers.get('authorization') ?? '';
     if (where === 'status-field') {
+      const data = {
+        name: null,
+        assetId: ID,
+        status: auth,
+        assetType: 'Image',
+        url: 'https://example.com/a.png',
+        createTime: '2026-03-30 14:21:58',
+      };
+      return HttpResponse.json({ code: 0, msg: null, data });
+    }
+    if (where === 'all-fields') {
       return HttpResponse.json({
         code: 0,
         msg: auth,
@@ -103,11 +114,25 @@ describe('the API key never appears', () => {
   );
 
   it('in validation errors quoting fields that echo the key', async () => {
-    echoKey(200, 'status-field');
+    echoKey(200, 'all-fields');
     const kyy = client();
     const error = await kyy.assets.get(ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expectNoKey(error);
+    server.resetHandlers();
+    echoKey(200, 'status-field');
+    const unknownStatus = await kyy.assets.get(ID).catch((e: unknown) => e);
+    expect((unknownStatus as Error).message).toMatch(/unknown status "Bearer \[redacted\]"/);
+    expectNoKey(unknownStatus);
+    // A wait keeps polling through the unknown status, then reports it on timeout.
+    const wait = settle(kyy.assets.waitUntilActive(ID, { timeoutMs: 2_000 }));
+    await runTimers(2_000);
+    const outcome = await wait.result;
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error).toMatchObject({ lastStatus: 'Bearer [redacted]' });
+      expectNoKey(outcome.error);
+    }
   });
 
   it('in every error from the mock fault scenarios and waits', async () => {
