@@ -9,6 +9,8 @@ import {
 import { runTimers, useMock } from './support.js';
 
 const { mock, client, uploadsSent } = useMock();
+// Created before the mock starts listening: the client must look fetch up per call, not capture it.
+const early = client();
 const IMAGE = { assetType: 'Image' as const, url: 'https://example.com/cat.jpg', name: 'Cat' };
 
 describe('against the mock', () => {
@@ -27,6 +29,11 @@ describe('against the mock', () => {
     expect(mock.store.has(assetId)).toBe(false);
     await expect(kyy.assets.get(assetId)).rejects.toBeInstanceOf(KyyNotFoundError);
     await expect(kyy.assets.delete(assetId)).rejects.toBeInstanceOf(KyyNotFoundError);
+  });
+
+  it('uses the fetch in place at call time, so a client made before msw started still reaches it', async () => {
+    const { assetId } = await early.assets.upload(IMAGE);
+    expect(mock.store.has(assetId)).toBe(true);
   });
 
   it('maps an unreachable URL to KyyUrlUnreachableError (code 1001), creating nothing', async () => {
