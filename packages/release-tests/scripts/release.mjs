@@ -246,9 +246,7 @@ const steps = [
         timeoutMs: RELEASE_TIMEOUT_MS,
         ...withEcho,
       };
-      if (options.only.length === 0) {
-        await run('pnpm', ['run', 'release'], common);
-      } else {
+      if (options.only.length > 0) {
         const filters = state.released.flatMap((name) => ['--filter', name]);
         await run('pnpm', ['exec', 'turbo', 'run', 'build', 'check:package', ...filters], common);
         await run(
@@ -256,8 +254,20 @@ const steps = [
           ['publish', '-r', ...filters, '--no-git-checks', '--access', 'public'],
           common,
         );
+        return `${state.released.length} packages (KYY_RELEASE_PACKAGES)`;
       }
-      return `${state.released.length} packages`;
+      await run('pnpm', ['run', 'release'], common);
+      // changeset publish tags what it published; the workflow pushes those tags.
+      const { stdout } = await run('git', ['tag', '--list'], {
+        ...common,
+        timeoutMs: COMMAND_TIMEOUT_MS,
+      });
+      const tags = new Set(stdout.split('\n'));
+      const untagged = state.released
+        .map((name) => `${name}@${state.after.get(name)}`)
+        .filter((tag) => !tags.has(tag));
+      if (untagged.length > 0) throw new Error(`published but not tagged: ${untagged.join(', ')}`);
+      return `${state.released.length} packages published and tagged`;
     },
   },
   {
