@@ -28,7 +28,7 @@ export function formatCount(value: number): string {
 
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) return 'n/a';
-  if (Math.abs(bytes) < 1024) return `${bytes} B`;
+  if (Math.abs(bytes) < 1024) return `${Math.round(bytes)} B`;
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 

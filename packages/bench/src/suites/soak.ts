@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { measureHeapPerAsset } from '../diagnostics/heap-per-asset.js';
 import { runLoad } from '../load/autocannon.js';
 import type { ChildServer } from '../proc/child-server.js';
 import { readCpuMs } from '../proc/cpu.js';
@@ -19,6 +20,10 @@ const WARMUP_S = 2;
 const SAMPLE_INTERVAL_MS = 1_000;
 // Idle time after the load, so a collection can run and show what memory is really retained.
 const SETTLE_MS = 5_000;
+// Per-request retained heap above this, after collection, is a leak rather than allocator noise.
+const LEAK_BYTES_PER_REQUEST = 64;
+// An RSS slope below this over the second half of the soak counts as levelled off.
+const PLATEAU_MIB_PER_MIN = 5;
 
 export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
   const { config, log } = context;
@@ -47,6 +52,11 @@ export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
     await delay(SETTLE_MS);
     const settled = readProcessMemory(mock.pid).rss;
 
+    log('soak: retained heap per stored asset and per detail request (diagnostic, fresh process)');
+    const heap = await measureHeapPerAsset();
+    const detailBytesPerRequest = heap.detailGrowthBytes / heap.details;
+    const leaks = detailBytesPerRequest > LEAK_BYTES_PER_REQUEST;
+
     const failures = result.errors + result.timeouts + result.non2xx + result.badBodies;
     // autocannon alternates the two requests on each connection, so about half were uploads.
     const uploads = result.totalRequests / 2;
@@ -59,12 +69,18 @@ export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
     return {
       name: 'soak',
       title: `6. Soak: kyy-mock under ${connections} connections for ${config.soakS} s`,
-      problems:
-        failures === 0
+      problems: [
+        ...(leaks
+          ? [
+              `soak: detail requests retain ${formatBytes(detailBytesPerRequest)} each after GC (leak)`,
+            ]
+          : []),
+        ...(failures === 0
           ? []
           : [
               `soak: ${failures} failed requests (must be 0): ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${result.badBodies} bodies without a success envelope`,
-            ],
+            ]),
+      ],
       headlines: [
         `Soak (${connections} connections, ${config.soakS} s, ${formatCount(result.totalRequests)} requests): ${failures} failures (${verdict}); RSS ${formatMiB(before)} → ${formatMiB(settled)} after settling, ${formatBytes(growth / uploads)} per stored upload.`,
       ],
@@ -91,10 +107,28 @@ export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
               ['growth (settled − warm-up)', formatMiB(growth)],
               ['growth per stored upload', formatBytes(growth / uploads)],
               ['RSS slope, second half of the soak', `${formatMiB(lateSlope)}/min`],
+              [
+                'retained heap per stored asset (diagnostic)',
+                formatBytes(heap.bytesPerStoredAsset),
+              ],
+              [
+                `retained heap after ${formatCount(heap.details)} detail requests (diagnostic)`,
+                `${formatBytes(heap.detailGrowthBytes)} (${formatBytes(detailBytesPerRequest)} per request)`,
+              ],
+              [
+                'expected heap for the assets stored in the soak',
+                formatMiB(uploads * heap.bytesPerStoredAsset),
+              ],
             ],
           },
           notes: [
-            `About ${formatCount(uploads)} uploads were stored: the mock keeps every asset (stateful by design), so some growth per upload is expected; a leak would show as growth that does not track the number of stored assets.`,
+            `About ${formatCount(uploads)} uploads were stored: the mock keeps every asset (stateful by design), so memory grows with them. The diagnostic rows come from a fresh \`node --expose-gc\` process running the mock's handlers in process and collecting garbage before each reading: ${formatCount(heap.uploads)} uploads, then ${formatCount(heap.details)} detail requests that store nothing (after the bounded request log is already full).`,
+            leaks
+              ? `Detail requests kept ${formatBytes(detailBytesPerRequest)} each after garbage collection: something retains per-request state (a leak).`
+              : `Requests that store nothing retain nothing measurable after garbage collection (${formatBytes(detailBytesPerRequest)} per request, within noise), and each stored asset keeps about ${formatBytes(heap.bytesPerStoredAsset)}: ${formatMiB(uploads * heap.bytesPerStoredAsset)} for this soak's uploads. The rest of the RSS growth (${formatMiB(growth)} in all) is heap that V8 grew to under load and had not given back when the soak ended.`,
+            lateSlope < PLATEAU_MIB_PER_MIN * 1024 * 1024
+              ? `RSS levelled off in the second half of the soak (${formatMiB(lateSlope)}/min).`
+              : `RSS was still rising in the second half of the soak (${formatMiB(lateSlope)}/min); a longer soak (BENCH_SOAK_S) shows whether it levels off.`,
           ],
         },
       ],
