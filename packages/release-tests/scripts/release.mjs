@@ -487,13 +487,25 @@ async function finish() {
   await cleanup.run();
 }
 
+/** Set by a signal: no further step starts, and the verdict says so. */
+let interruptedBy = '';
+/** After a signal, cleanup has run; if the current step still has not returned, stop anyway. */
+const SIGNAL_EXIT_GRACE_MS = 10_000;
+
+/** @param {NodeJS.Signals} signal */
+function exitCodeFor(signal) {
+  return signal === 'SIGINT' ? 130 : 143;
+}
+
 /** @param {NodeJS.Signals} signal */
 async function onSignal(signal) {
+  interruptedBy = signal;
   write(
     `\nrelease: ${signal} received, stopping Verdaccio and the mock and removing temporary files`,
   );
+  // Stopping the children ends the running step; main() then reports and exits.
   await finish();
-  process.exit(signal === 'SIGINT' ? 130 : 143);
+  setTimeout(() => process.exit(exitCodeFor(signal)), SIGNAL_EXIT_GRACE_MS).unref();
 }
 
 async function main() {
@@ -510,12 +522,18 @@ async function main() {
     write(`release: only ${options.only.join(', ')} (KYY_RELEASE_PACKAGES)`);
   let summary;
   try {
-    summary = await runSteps(steps, { write });
+    summary = await runSteps(steps, {
+      write,
+      stopReason: () => (interruptedBy ? `interrupted by ${interruptedBy}` : undefined),
+    });
   } finally {
     await finish();
   }
   write(summaryLine(summary));
-  write(summary.failed === 0 ? 'release: PASS' : `release: FAIL (${summary.failures[0]?.name})`);
+  if (interruptedBy) write(`release: INTERRUPTED (${interruptedBy})`);
+  else if (summary.failed === 0) write('release: PASS');
+  else write(`release: FAIL (${summary.failures[0]?.name})`);
+  if (interruptedBy) return exitCodeFor(/** @type {NodeJS.Signals} */ (interruptedBy));
   return summary.failed === 0 ? 0 : 1;
 }
 

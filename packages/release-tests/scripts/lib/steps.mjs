@@ -10,21 +10,18 @@
 
 /**
  * @param {Step[]} steps
- * @param {{ write: (line: string) => void, now?: () => number }} io
+ * @param {{ write: (line: string) => void, now?: () => number, stopReason?: () => string | undefined }} io
+ *   `stopReason` (e.g. "interrupted by SIGINT") skips every step that has not started yet
  * @returns {Promise<StepSummary>}
  */
-export async function runSteps(steps, { write, now = Date.now }) {
+export async function runSteps(steps, { write, now = Date.now, stopReason = () => undefined }) {
   /** @type {StepSummary} */
   const summary = { passed: 0, failed: 0, skipped: 0, failures: [] };
   const total = steps.length;
   for (const [index, step] of steps.entries()) {
     const label = `[${index + 1}/${total}] ${step.name}`;
-    if (summary.failed > 0) {
-      summary.skipped += 1;
-      write(`- ${label} (skipped: an earlier step failed)`);
-      continue;
-    }
-    const skipReason = step.skip?.();
+    const skipReason =
+      stopReason() ?? (summary.failed > 0 ? 'an earlier step failed' : step.skip?.());
     if (skipReason) {
       summary.skipped += 1;
       write(`- ${label} (skipped: ${skipReason})`);

@@ -39,4 +39,23 @@ describe('runSteps', () => {
     });
     expect(lines).toEqual(['> [1/1] one', '✓ [1/1] one (0.0 s) — http://127.0.0.1:1234/']);
   });
+
+  it('skips every step not yet started once a stop reason appears', async () => {
+    const lines: string[] = [];
+    let stop: string | undefined;
+    const summary = await runSteps(
+      [
+        {
+          name: 'one',
+          run: async () => {
+            stop = 'interrupted by SIGINT';
+          },
+        },
+        { name: 'two', run: async () => undefined },
+      ],
+      { write: (line) => lines.push(line), now: () => 0, stopReason: () => stop },
+    );
+    expect(summary).toMatchObject({ passed: 1, failed: 0, skipped: 1 });
+    expect(lines).toContain('- [2/2] two (skipped: interrupted by SIGINT)');
+  });
 });
