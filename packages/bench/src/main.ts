@@ -55,4 +55,12 @@ async function main(): Promise<void> {
   if (failures.length) process.exitCode = 1;
 }
 
+// Exit through process.exit so that child servers are killed by their 'exit' hook.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`[bench] ${signal}: stopping`);
+    process.exit(130);
+  });
+}
+
 await main();

@@ -11,6 +11,13 @@ const STOP_GRACE_MS = 5_000;
 // Output kept for error messages; the rest is drained so a chatty server never blocks on a pipe.
 const KEEP_OUTPUT_CHARS = 4_000;
 
+// Servers still running when the harness exits (an error, Ctrl-C) are killed with it, so a
+// failed run never leaves a mock or Prism listening.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export interface ChildServer {
   name: string;
   pid: number;
@@ -102,10 +109,12 @@ export async function startChildServer(options: StartChildServerOptions): Promis
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   const output = collectOutput(child);
   const state = { done: false };
   const exited = once(child, 'exit').then(() => {
     state.done = true;
+    running.delete(child);
   });
   const stop = async () => {
     if (state.done) return;
