@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeConcurrent, timeSequential } from './sequential.js';
+import { throughputRounds, timeConcurrent, timeSequential } from './sequential.js';
 
 describe('timeSequential', () => {
   it('records exactly `calls` samples per variant after the warm-up calls', async () => {
@@ -54,5 +54,23 @@ describe('timeConcurrent', () => {
     );
     expect(made).toBe(50);
     expect(peak).toBe(4);
+  });
+});
+
+describe('throughputRounds', () => {
+  it('runs every variant `calls` times in total and reports a rate for each', async () => {
+    const counts = { a: 0, b: 0 };
+    const rates = await throughputRounds(
+      [
+        { label: 'a', call: async () => void counts.a++ },
+        { label: 'b', call: async () => void counts.b++ },
+      ],
+      40,
+      4,
+      2,
+    );
+    expect(counts).toEqual({ a: 40, b: 40 });
+    expect(rates.get('a')).toBeGreaterThan(0);
+    expect(rates.get('b')).toBeGreaterThan(0);
   });
 });

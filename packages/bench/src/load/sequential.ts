@@ -52,3 +52,33 @@ export async function timeConcurrent(
   await Promise.all(Array.from({ length: Math.min(inFlight, calls) }, worker));
   return calls / ((performance.now() - start) / 1000);
 }
+
+/**
+ * Throughput of every variant with `inFlight` calls outstanding, `calls` calls each, split into
+ * `rounds` that rotate the order (as timeSequential does) so no variant always runs first.
+ */
+export async function throughputRounds(
+  variants: Variant[],
+  calls: number,
+  inFlight: number,
+  rounds: number,
+): Promise<Map<string, number>> {
+  const elapsedMs = new Map(variants.map((variant) => [variant.label, 0]));
+  const perRound = Math.ceil(calls / rounds);
+  for (let round = 0; round < rounds; round++) {
+    const shift = round % variants.length;
+    for (const variant of [...variants.slice(shift), ...variants.slice(0, shift)]) {
+      const perSecond = await timeConcurrent(variant, perRound, inFlight);
+      elapsedMs.set(
+        variant.label,
+        (elapsedMs.get(variant.label) ?? 0) + (perRound / perSecond) * 1000,
+      );
+    }
+  }
+  return new Map(
+    variants.map((variant) => [
+      variant.label,
+      (perRound * rounds) / ((elapsedMs.get(variant.label) ?? Number.NaN) / 1000),
+    ]),
+  );
+}
