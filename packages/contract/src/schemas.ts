@@ -56,8 +56,12 @@ export const DeleteAssetResponse = z.object({
 });
 export type DeleteAssetResponse = z.infer<typeof DeleteAssetResponse>;
 
+// Zero means success, so a failure's code is any other integer: `{ code: 0, data: null }` is
+// neither a success nor a failure, and validation says so.
+export const FailureCode = z.union([z.number().int().max(-1), z.number().int().min(1)]);
+
 export const FailureResponse = z.object({
-  code: z.number().int(),
+  code: FailureCode,
   msg: z.string().nullable(),
   data: z.null(),
 });

@@ -144,7 +144,7 @@ export interface components {
          */
         FailureResponse: {
             /**
-             * @description Non-zero. Documented values are 1001 and -1.
+             * @description Any integer but zero (zero means success). Documented values are 1001 and -1.
              * @example 1001
              * @example -1
              */
