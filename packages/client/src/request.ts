@@ -55,6 +55,15 @@ export async function attempt<T>(
       });
     }
     const { response } = result;
+    // A network-error Response (`Response.error()`, status 0) is how a custom fetch or a mock
+    // says "the connection failed"; browsers' fetch rejects instead. Treat both the same.
+    if (response.type === 'error' || response.status === 0) {
+      throw classifyThrown(new TypeError('fetch failed: the response was a network error'), {
+        ...ctx,
+        timedOut: false,
+        timeoutMs: settings.timeoutMs,
+      });
+    }
     return interpret({
       status: response.status,
       statusText: response.statusText,

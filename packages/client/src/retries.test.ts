@@ -186,6 +186,14 @@ describe('get and delete retry transient failures', () => {
     expect(refused.requests).toHaveLength(2);
   });
 
+  it('treats a network-error Response (status 0) as a connection failure and retries it', async () => {
+    const { kyy, requests } = client(Response.error(), json(assetBody()));
+    const call = settle(kyy.assets.get(ASSET_ID));
+    await vi.advanceTimersByTimeAsync(RETRY_BASE_DELAY_MS);
+    expect(requests).toHaveLength(2);
+    expect((await call.result).ok).toBe(true);
+  });
+
   it('deletes normally after a 5xx retry', async () => {
     const { kyy } = client(fail(500), json(DELETE_OK));
     const call = settle(kyy.assets.delete(ASSET_ID));
@@ -230,6 +238,7 @@ describe('upload is never sent twice unless provably never sent', () => {
       () => new TypeError('Failed to fetch'),
       /connection failed/,
     ],
+    ['a network-error Response (status 0)', () => Response.error(), /connection failed/],
     ['HTTP 500', () => fail(500), /HTTP 500/],
     ['HTTP 502 HTML', () => new Response('<html/>', { status: 502 }), /HTTP 502/],
     ['malformed JSON', () => new Response('{"code":0,', { status: 200 }), /not the documented/],
