@@ -36,3 +36,7 @@ export function formatMiB(bytes: number): string {
   if (!Number.isFinite(bytes)) return 'n/a';
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
+
+export function connectionsText(count: number): string {
+  return `${count} connection${count === 1 ? '' : 's'}`;
+}

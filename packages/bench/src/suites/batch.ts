@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runLoad } from '../load/autocannon.js';
 import type { ChildServer } from '../proc/child-server.js';
 import { expectSuccess, runTimed } from '../proc/run-timed.js';
-import { formatMs, formatRate, formatRatio } from '../report/format.js';
+import { connectionsText, formatMs, formatRate, formatRatio } from '../report/format.js';
 import { BENCH_TOKEN, splitBaseUrl, uploadRequest } from '../servers/api-requests.js';
 import { startMock } from '../servers/mock-server.js';
 import { workspaceBin } from '../servers/workspace-bins.js';
@@ -80,7 +80,7 @@ export async function batchSuite(context: BenchContext): Promise<SuiteResult> {
     const rows: string[][] = [];
     const headlineParts: string[] = [];
     for (const concurrency of CONCURRENCIES) {
-      log(`batch: raw upload capacity at ${concurrency} connections`);
+      log(`batch: raw upload capacity at ${connectionsText(concurrency)}`);
       const raw = await runLoad(config.cacheDir, {
         origin: splitBaseUrl(mock.url).origin,
         connections: concurrency,
@@ -142,7 +142,7 @@ export async function batchSuite(context: BenchContext): Promise<SuiteResult> {
         formatRatio(ratio(perSecond, peakRps)),
       ]);
       headlineParts.push(
-        `${formatRate(perSecond, ' uploads/s')} at concurrency ${concurrency} (${formatRatio(ratio(perSecond, rawScriptPerSecond))} a bare fetch script, ${formatRatio(ratio(perSecond, raw.requestsPerSec))} the mock's raw capacity at ${concurrency} connections)`,
+        `${formatRate(perSecond, ' uploads/s')} at concurrency ${concurrency} (${formatRatio(ratio(perSecond, rawScriptPerSecond))} a bare fetch script, ${formatRatio(ratio(perSecond, raw.requestsPerSec))} the mock's raw capacity at ${connectionsText(concurrency)})`,
       );
     }
     return {

@@ -3,7 +3,14 @@ import { type LoadRequest, type LoadResult, runLoad } from '../load/autocannon.j
 import type { ChildServer } from '../proc/child-server.js';
 import { readCpuMs } from '../proc/cpu.js';
 import { readProcessMemory } from '../proc/memory.js';
-import { formatMiB, formatMicros, formatMs, formatRate, formatRatio } from '../report/format.js';
+import {
+  connectionsText,
+  formatMiB,
+  formatMicros,
+  formatMs,
+  formatRate,
+  formatRatio,
+} from '../report/format.js';
 import {
   createAsset,
   detailRequest,
@@ -154,12 +161,12 @@ export async function mockVsPrismSuite(context: BenchContext): Promise<SuiteResu
         ]);
         if (failures(ours) || failures(peer)) {
           notes.push(
-            `${connections} connections: kyy-mock ${ours.errors} errors, ${ours.timeouts} timeouts, ${ours.non2xx} non-2xx; Prism ${peer.errors}, ${peer.timeouts}, ${peer.non2xx}.`,
+            `${connectionsText(connections)}: kyy-mock ${ours.errors} errors, ${ours.timeouts} timeouts, ${ours.non2xx} non-2xx; Prism ${peer.errors}, ${peer.timeouts}, ${peer.non2xx}.`,
           );
         }
         if (ours.requestsPerSec < peer.requestsPerSec) {
           notes.push(
-            `At ${connections} connections kyy-mock serves fewer ${endpoint} requests per second than Prism (${formatRatio(ratio(ours.requestsPerSec, peer.requestsPerSec))}); see "Findings".`,
+            `At ${connectionsText(connections)} kyy-mock serves fewer ${endpoint} requests per second than Prism (${formatRatio(ratio(ours.requestsPerSec, peer.requestsPerSec))}); see "Findings".`,
           );
         }
       }

@@ -82,7 +82,7 @@ export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
             ]),
       ],
       headlines: [
-        `Soak (${connections} connections, ${config.soakS} s, ${formatCount(result.totalRequests)} requests): ${failures} failures (${verdict}); RSS ${formatMiB(before)} → ${formatMiB(settled)} after settling, ${formatBytes(growth / uploads)} per stored upload.`,
+        `Soak (${connections} connections, ${config.soakS} s, ${formatCount(result.totalRequests)} requests): ${failures} failures (${verdict}); RSS ${formatMiB(before)} → ${formatMiB(settled)} after settling, with about ${formatCount(uploads)} assets stored; after garbage collection the mock retains ${formatBytes(heap.bytesPerStoredAsset)} per stored asset and ${formatBytes(detailBytesPerRequest)} per request that stores nothing (${leaks ? 'a leak' : 'no leak'}).`,
       ],
       sections: [
         {
