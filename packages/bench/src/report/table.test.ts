@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMs, formatRatio } from './format.js';
+import { connectionsText, formatBytes, formatMs, formatRatio } from './format.js';
 import { renderMarkdownTable } from './table.js';
 
 describe('renderMarkdownTable', () => {
@@ -41,6 +41,11 @@ describe('formatters', () => {
   it('prints ratios with two decimals and n/a for undefined ones', () => {
     expect(formatRatio(1.234)).toBe('1.23×');
     expect(formatRatio(Number.NaN)).toBe('n/a');
+  });
+
+  it('writes one connection in the singular', () => {
+    expect(connectionsText(1)).toBe('1 connection');
+    expect(connectionsText(50)).toBe('50 connections');
   });
 
   it('switches bytes to KiB at 1024', () => {
