@@ -33,6 +33,7 @@ export function createKyyClient(options?: KyyClientOptions): KyyClient {
       timeoutMs: resolved.timeoutMs,
       maxRetries: resolved.maxRetries,
       random: Math.random,
+      redact,
     },
     validate: resolved.validate,
     redact,

@@ -42,14 +42,20 @@ export class KyyError extends Error {
     if (details.attempts !== undefined) this.attempts = details.attempts;
   }
 
-  /** A plain summary for logs; `cause` is reduced to its name and message. */
+  /** A plain summary for logs; `cause` is reduced to its name, message and code. */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, message: this.message };
     for (const key of ['operation', 'code', 'msg', 'httpStatus', 'assetId', 'attempts'] as const) {
       if (this[key] !== undefined) json[key] = this[key];
     }
-    if (this.cause instanceof Error)
-      json.cause = { name: this.cause.name, message: this.cause.message };
+    if (this.cause instanceof Error) {
+      const { code } = this.cause as { code?: unknown };
+      json.cause = {
+        name: this.cause.name,
+        message: this.cause.message,
+        ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+      };
+    }
     return json;
   }
 }

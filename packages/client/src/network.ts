@@ -5,6 +5,7 @@ import {
   type KyyOperation,
   KyyTimeoutError,
 } from './errors.js';
+import { safeCause } from './safe-cause.js';
 
 /**
  * Error codes that prove the request never left this machine: the name did not resolve
@@ -44,9 +45,16 @@ export interface ThrownContext {
   /** True when the per-attempt timer fired. */
   timedOut: boolean;
   timeoutMs: number;
+  /** Removes the API key from text copied out of the thrown error. */
+  redact?: (text: string) => string;
 }
 
-/** Turns whatever fetch threw into a typed error. Messages never quote the request. */
+/**
+ * Turns whatever fetch threw into a typed error. Messages never quote the request, and the
+ * `cause` is a reduced copy (see safeCause), never the thrown object: an injected fetch may have
+ * attached the request, with its Authorization header, to it. Codes are read from that copy, so
+ * what is kept is exactly what retry decisions rely on.
+ */
 export function classifyThrown(error: unknown, ctx: ThrownContext): KyyError {
   const base =
     ctx.assetId === undefined
@@ -58,18 +66,19 @@ export function classifyThrown(error: unknown, ctx: ThrownContext): KyyError {
       cause: ctx.callerSignal.reason,
     });
   }
+  const cause = safeCause(error, ctx.redact);
   if (ctx.timedOut) {
     return new KyyTimeoutError(
       `No answer within ${ctx.timeoutMs} ms. The service may be slow or unreachable; try again, or raise timeoutMs.`,
-      { ...base, cause: error },
+      { ...base, cause },
     );
   }
-  const notSent = provablyNotSent(error);
-  const code = leafCodes(error)[0];
+  const notSent = provablyNotSent(cause);
+  const code = leafCodes(cause)[0];
   return new KyyConnectionError(
     notSent
       ? `Could not connect to the service${code ? ` (${code})` : ''}; the request was never sent. Check baseUrl and your network.`
       : `The connection failed${code ? ` (${code})` : ''} before an answer arrived. Check your network and try again.`,
-    { ...base, cause: error, provablyNotSent: notSent },
+    { ...base, cause, provablyNotSent: notSent },
   );
 }

@@ -7,6 +7,7 @@ import {
   KyyInputError,
   KyyNotFoundError,
   KyyServerError,
+  KyyUploadOutcomeUnknownError,
   KyyUrlUnreachableError,
 } from './errors.js';
 import type { UploadInput } from './input.js';
@@ -26,7 +27,14 @@ const numberOf = (input: UploadInput) => Number(/\/(\d+)\.png$/.exec(input.url)?
  * fail review. Every call yields to the event loop so concurrency is real.
  */
 function fakeDeps(
-  options: { uploadFails?: number[]; waitFails?: number[]; deleteFails?: number[] } = {},
+  options: {
+    uploadFails?: number[];
+    /** Uploads whose outcome is unknown; `named` ones come with the id the answer gave. */
+    uploadUnknown?: number[];
+    uploadUnknownNamed?: number[];
+    waitFails?: number[];
+    deleteFails?: number[];
+  } = {},
 ) {
   let inFlight = 0;
   let maxInFlight = 0;
@@ -46,6 +54,14 @@ function fakeDeps(
             throw new KyyAbortError('aborted', { operation: 'upload' });
           if (options.uploadFails?.includes(n))
             throw new KyyUrlUnreachableError('cannot fetch', { operation: 'upload', code: 1001 });
+          if (options.uploadUnknown?.includes(n))
+            throw new KyyUploadOutcomeUnknownError('maybe', { operation: 'upload' });
+          if (options.uploadUnknownNamed?.includes(n)) {
+            throw new KyyUploadOutcomeUnknownError('maybe, named', {
+              operation: 'upload',
+              assetId: idOf(n),
+            });
+          }
           return { assetId: idOf(n), ref: `asset://${idOf(n)}` };
         } finally {
           inFlight--;
@@ -141,6 +157,22 @@ describe('prepare', () => {
     }
     expect([...result.deleted].sort()).toEqual([idOf(1), idOf(2), idOf(3)]);
     expect(events.filter((e) => e.type === 'deleted')).toHaveLength(3);
+  });
+
+  it('reports and cleans up the id an "outcome unknown" upload answer named', async () => {
+    const fake = fakeDeps({ uploadUnknownNamed: [2], uploadUnknown: [3] });
+    const result = await prepare(fake.deps, [1, 2, 3].map(item), {
+      concurrency: 3,
+      wait: false,
+      deleteCreatedOnFailure: true,
+    });
+    const [, named, unnamed] = result.items;
+    expect(named?.ok === false && named.error).toBeInstanceOf(KyyUploadOutcomeUnknownError);
+    expect(named?.assetId).toBe(idOf(2));
+    expect(unnamed?.ok === false && unnamed.error).toBeInstanceOf(KyyUploadOutcomeUnknownError);
+    expect(unnamed?.assetId).toBeUndefined();
+    expect([...fake.deletes].sort()).toEqual([idOf(1), idOf(2)]);
+    expect([...result.deleted].sort()).toEqual([idOf(1), idOf(2)]);
   });
 
   it('reports cleanup failures and counts an already-gone asset as deleted', async () => {

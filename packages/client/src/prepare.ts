@@ -1,6 +1,12 @@
 import type { Asset } from '@kyyvideo/contract';
 import type { AssetsCore } from './assets.js';
-import { KyyAbortError, KyyError, KyyInputError, KyyNotFoundError } from './errors.js';
+import {
+  KyyAbortError,
+  KyyError,
+  KyyInputError,
+  KyyNotFoundError,
+  KyyUploadOutcomeUnknownError,
+} from './errors.js';
 import { checkUploadInput, type UploadInput } from './input.js';
 import type {
   PrepareItemResult,
@@ -107,7 +113,10 @@ export async function prepare(
     try {
       uploaded = await deps.core.upload(input, signal ? { signal } : {});
     } catch (error) {
-      fail(index, asKyyError(error));
+      // An "outcome unknown" whose answer named an asset: that asset probably exists, so the
+      // item reports the id and deleteCreatedOnFailure cleans it up like any created asset.
+      const namedId = error instanceof KyyUploadOutcomeUnknownError ? error.assetId : undefined;
+      fail(index, asKyyError(error), namedId);
       return;
     }
     const { assetId, ref } = uploaded;

@@ -9,6 +9,8 @@ export interface RequestSettings {
   maxRetries: number;
   /** Source of jitter; Math.random outside tests. */
   random: () => number;
+  /** Removes the API key from text copied out of a thrown fetch error. */
+  redact: (text: string) => string;
 }
 
 /** What an openapi-fetch call resolves to (the parts used here). */
@@ -52,6 +54,7 @@ export async function attempt<T>(
         ...ctx,
         timedOut: timer.timedOut(),
         timeoutMs: settings.timeoutMs,
+        redact: settings.redact,
       });
     }
     const { response } = result;
@@ -62,6 +65,7 @@ export async function attempt<T>(
         ...ctx,
         timedOut: false,
         timeoutMs: settings.timeoutMs,
+        redact: settings.redact,
       });
     }
     return interpret({
@@ -76,8 +80,9 @@ export async function attempt<T>(
 }
 
 /**
- * Runs `once` until it succeeds, `shouldRetry` says no, or `maxRetries` retries are spent,
- * sleeping (abortably) between attempts. The error that ends the call records `attempts`.
+ * Runs `once` until it succeeds, `shouldRetry` says no, `maxRetries` retries are spent, or a
+ * Retry-After exceeds RETRY_AFTER_CAP_MS, sleeping (abortably) between attempts. The error
+ * that ends the call records `attempts`.
  */
 export async function withRetries<T>(
   settings: RequestSettings,
@@ -91,11 +96,14 @@ export async function withRetries<T>(
       return await once(attemptNumber);
     } catch (error) {
       if (!(error instanceof KyyError)) throw error;
-      if (attemptNumber > settings.maxRetries || !shouldRetry(error)) {
-        throw withAttempts(error, attemptNumber);
-      }
+      const delayMs =
+        attemptNumber > settings.maxRetries || !shouldRetry(error)
+          ? undefined
+          : retryDelayMs(error, attemptNumber, settings.random);
+      // Out of retries, not retryable, or the server asked for a longer pause than we wait out.
+      if (delayMs === undefined) throw withAttempts(error, attemptNumber);
       try {
-        await sleep(retryDelayMs(error, attemptNumber, settings.random), ctx.callerSignal);
+        await sleep(delayMs, ctx.callerSignal);
       } catch {
         throw withAttempts(abortError(ctx), attemptNumber);
       }

@@ -81,14 +81,27 @@ describe('get and delete retry transient failures', () => {
     expect((await call.result).ok).toBe(true);
   });
 
-  it('caps a huge Retry-After', async () => {
-    const { kyy, requests } = client(fail(429, '', { 'retry-after': '86400' }), json(assetBody()));
+  it('waits out a Retry-After of exactly the cap', async () => {
+    const seconds = String(RETRY_AFTER_CAP_MS / 1000);
+    const { kyy, requests } = client(fail(429, '', { 'retry-after': seconds }), json(assetBody()));
     const call = settle(kyy.assets.get(ASSET_ID));
     await vi.advanceTimersByTimeAsync(RETRY_AFTER_CAP_MS - 1);
     expect(requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(requests).toHaveLength(2);
     expect((await call.result).ok).toBe(true);
+  });
+
+  it('throws at once, without retrying early, when Retry-After exceeds the cap', async () => {
+    const { kyy, requests } = client(fail(429, '', { 'retry-after': '86400' }), json(assetBody()));
+    const call = settle(kyy.assets.get(ASSET_ID));
+    // No timer needs to run: the error comes without any pause.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call.done).toBe(true);
+    const error = await rejection(call);
+    expect(error).toBeInstanceOf(KyyRateLimitError);
+    expect(error).toMatchObject({ retryAfterMs: 86_400_000, attempts: 1 });
+    expect(requests).toHaveLength(1);
   });
 
   it('gives up after maxRetries, reporting the attempts', async () => {

@@ -47,13 +47,15 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(error, 30, () => 1)).toBe(RETRY_MAX_DELAY_MS);
   });
 
-  it('honours Retry-After up to the cap', () => {
-    expect(retryDelayMs(new KyyRateLimitError('', { ...op, retryAfterMs: 3000 }), 1, () => 0)).toBe(
-      3000,
-    );
+  it('honours Retry-After up to the cap, and says "do not retry" beyond it', () => {
+    const after = (retryAfterMs: number) =>
+      retryDelayMs(new KyyRateLimitError('', { ...op, retryAfterMs }), 1, () => 0);
+    expect(after(3000)).toBe(3000);
+    expect(after(RETRY_AFTER_CAP_MS)).toBe(RETRY_AFTER_CAP_MS);
+    expect(after(RETRY_AFTER_CAP_MS + 1)).toBeUndefined();
     expect(
-      retryDelayMs(new KyyRateLimitError('', { ...op, retryAfterMs: 3_600_000 }), 1, () => 0),
-    ).toBe(RETRY_AFTER_CAP_MS);
+      retryDelayMs(new KyyServerError('', { ...op, retryAfterMs: 3_600_000 }), 1, () => 0),
+    ).toBeUndefined();
   });
 });
 

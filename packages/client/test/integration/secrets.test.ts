@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createKyyClient } from '../../src/client.js';
 import type { KyyError } from '../../src/errors.js';
-import { fakeFetch, networkError } from '../helpers/fake-fetch.js';
+import { fakeFetch, json, networkError, UPLOAD_OK } from '../helpers/fake-fetch.js';
 import { settle } from '../helpers/settle.js';
 import { API_KEY, BASE_URL, runTimers, useMock } from './support.js';
 
@@ -167,6 +167,100 @@ describe('the API key never appears', () => {
     if (!waited.ok) errors.push(waited.error);
     expect(errors.length).toBeGreaterThanOrEqual(20);
     for (const error of errors) expectNoKey(error);
+  });
+
+  it('in the cause when a custom fetch attaches the request to its error (ky/ofetch style)', async () => {
+    // Such libraries put the Request (Authorization header and all), its headers or options on
+    // the error they throw, sometimes deep in the cause chain or inside an AggregateError.
+    const leaky = async (input: RequestInfo | URL): Promise<Response> => {
+      const request = input as Request;
+      const refused = Object.assign(new Error(`connect ECONNREFUSED, sent ${API_KEY}`), {
+        code: 'ECONNREFUSED',
+        request,
+        options: { headers: { authorization: `Bearer ${API_KEY}` } },
+      });
+      const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', request });
+      const kinds = {
+        plain: Object.assign(new TypeError(`fetch failed for Bearer ${API_KEY}`), { request }),
+        deep: Object.assign(new TypeError('fetch failed', { cause: reset }), {
+          headers: request.headers,
+        }),
+        aggregate: new TypeError('fetch failed', {
+          cause: Object.assign(new AggregateError([refused, refused], 'all refused'), { request }),
+        }),
+      };
+      throw kinds[kind];
+    };
+    let kind: 'plain' | 'deep' | 'aggregate' = 'plain';
+    const kyy = createKyyClient({
+      apiKey: API_KEY,
+      baseUrl: BASE_URL,
+      fetch: leaky as typeof fetch,
+      maxRetries: 0,
+    });
+    const errors: KyyError[] = [];
+    for (const next of ['plain', 'deep', 'aggregate'] as const) {
+      kind = next;
+      for (const run of [() => kyy.assets.get(ID), () => kyy.assets.upload(IMAGE)]) {
+        errors.push((await run().catch((e: unknown) => e)) as KyyError);
+      }
+    }
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(Error);
+      expectNoKey(error);
+      expect(inspect(error, { depth: 20 })).not.toContain(API_KEY);
+    }
+    // What diagnosis needs survives: names, messages (key redacted) and codes along the chain.
+    const [plainGet, , deepGet, , aggregateGet] = errors;
+    expect(plainGet?.cause).toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed for Bearer [redacted]',
+    });
+    expect(plainGet?.cause).not.toHaveProperty('request');
+    expect(deepGet?.cause).toMatchObject({ cause: { code: 'ECONNRESET' } });
+    expect(deepGet?.cause).not.toHaveProperty('headers');
+    const aggregate = (aggregateGet?.cause as Error | undefined)?.cause;
+    expect(aggregate).toBeInstanceOf(AggregateError);
+    expect((aggregate as AggregateError).errors).toEqual([
+      expect.objectContaining({
+        code: 'ECONNREFUSED',
+        message: 'connect ECONNREFUSED, sent [redacted]',
+      }),
+      expect.objectContaining({ code: 'ECONNREFUSED' }),
+    ]);
+    expect(JSON.parse(JSON.stringify(plainGet))).toMatchObject({
+      cause: { name: 'TypeError', message: 'fetch failed for Bearer [redacted]' },
+    });
+  });
+
+  it('without losing the codes retries are decided on', async () => {
+    // Refused on every address, with the request attached: provably never sent, so even an
+    // upload is sent again, and the retry succeeds.
+    let calls = 0;
+    const leaky = async (input: RequestInfo | URL): Promise<Response> => {
+      calls++;
+      if (calls > 1) return json(UPLOAD_OK);
+      const request = input as Request;
+      const refused = (address: string) =>
+        Object.assign(new Error(`connect ECONNREFUSED ${address}`), {
+          code: 'ECONNREFUSED',
+          request,
+        });
+      throw new TypeError('fetch failed', {
+        cause: new AggregateError([refused('::1'), refused('127.0.0.1')]),
+      });
+    };
+    const kyy = createKyyClient({
+      apiKey: API_KEY,
+      baseUrl: BASE_URL,
+      fetch: leaky as typeof fetch,
+      maxRetries: 1,
+    });
+    const call = settle(kyy.assets.upload(IMAGE));
+    await runTimers(5_000);
+    const outcome = await call.result;
+    expect(outcome.ok).toBe(true);
+    expect(calls).toBe(2);
   });
 
   it('in connection and timeout errors', async () => {
