@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-// The `kyy` executable: a shim that wires Ctrl-C to an AbortSignal and hands over to main.
+// The `kyy` executable: a shim that wires Ctrl-C to an AbortSignal and a closed pipe to nothing,
+// and hands over to main.
+import { ignoreBrokenPipe } from './broken-pipe.js';
+
+ignoreBrokenPipe(process.stdout);
+ignoreBrokenPipe(process.stderr);
 const controller = new AbortController();
 const stop = () => {
   // A second Ctrl-C means "now": leave without waiting for in-flight work.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toErrorReport } from './error-boundary.js';
+import { printErrorReport, toErrorReport } from './error-boundary.js';
 import { UsageError } from './errors.js';
+import { Output } from './output.js';
 
 const named = (name: string, fields: Record<string, unknown> = {}) =>
   Object.assign(new Error(`${name} message`), { name, ...fields });
@@ -41,5 +42,52 @@ describe('toErrorReport', () => {
     expect(toErrorReport(commander('commander.helpDisplayed', 0)).exitCode).toBe(0);
     const unknown = toErrorReport(commander('commander.unknownOption', 1));
     expect(unknown).toMatchObject({ exitCode: 2, message: 'commander.unknownOption' });
+  });
+
+  it("speaks of --timeout where the client's wait-timeout message names its timeoutMs", () => {
+    const clientMessage =
+      'Asset "asset-20260330142158-q75m8" was not Active after 1 s (last status: Processing). Review can take longer for images with faces; wait again with a larger timeoutMs.';
+    const wait = toErrorReport(named('KyyWaitTimeoutError', { assetId: 'a' }));
+    expect(wait.message).toBe('KyyWaitTimeoutError message');
+    const report = toErrorReport(
+      Object.assign(new Error(clientMessage), { name: 'KyyWaitTimeoutError' }),
+    );
+    expect(report.message).toMatch(/wait again with a larger --timeout\.$/);
+    expect(report.message).not.toContain('timeoutMs');
+    // The per-request timeout has no kyy flag, so that message keeps its wording.
+    const request = Object.assign(new Error('try again, or raise timeoutMs.'), {
+      name: 'KyyTimeoutError',
+    });
+    expect(toErrorReport(request).message).toBe('try again, or raise timeoutMs.');
+  });
+});
+
+describe('printErrorReport', () => {
+  const print = (mode: { json: boolean; quiet: boolean }) => {
+    let stderr = '';
+    const stream = { write: (s: string) => (stderr += s) };
+    const report = toErrorReport(
+      named('KyyWaitTimeoutError', { assetId: 'asset-20260330142158-q75m8' }),
+    );
+    printErrorReport(report, new Output(stream, stream, { NO_COLOR: '1' }, mode));
+    return stderr;
+  };
+  const next = 'Keep waiting with: kyy assets wait asset-20260330142158-q75m8 --timeout 600';
+
+  it('gives the next step as "hint" in the JSON error, as it does for humans', () => {
+    const doc = JSON.parse(print({ json: true, quiet: false })) as { error: unknown };
+    expect(doc.error).toMatchObject({ type: 'KyyWaitTimeoutError', exitCode: 4, hint: next });
+    expect(print({ json: false, quiet: false })).toContain(`\n${next}\n`);
+    expect(print({ json: false, quiet: true })).not.toContain(next);
+  });
+
+  it('has no "hint" field when there is no next step to suggest', () => {
+    let stderr = '';
+    const stream = { write: (s: string) => (stderr += s) };
+    printErrorReport(
+      toErrorReport(named('KyyNotFoundError')),
+      new Output(stream, stream, {}, { json: true, quiet: false }),
+    );
+    expect(JSON.parse(stderr).error).not.toHaveProperty('hint');
   });
 });

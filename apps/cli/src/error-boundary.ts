@@ -1,3 +1,4 @@
+import { messageInCliTerms } from './client-messages.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import type { Output } from './output.js';
 
@@ -65,13 +66,13 @@ export function toErrorReport(error: unknown): ErrorReport {
     }
     const asset = record.asset;
     if (asset && typeof asset === 'object') details.asset = asset;
-    return { exitCode, type: name, message: error.message, details };
+    return { exitCode, type: name, message: messageInCliTerms(error), details };
   }
   return { exitCode: EXIT.failed, type: 'Error', message: String(error), details: {} };
 }
 
 /** What to type next, in kyy's terms (the client's messages speak in API option names). */
-function hint(report: ErrorReport): string | undefined {
+export function hint(report: ErrorReport): string | undefined {
   const id = typeof report.details.assetId === 'string' ? report.details.assetId : undefined;
   switch (report.type) {
     case 'KyyWaitTimeoutError':
@@ -89,15 +90,20 @@ function hint(report: ErrorReport): string | undefined {
   }
 }
 
-/** Prints the report on stderr: one JSON document with --json, else one or two readable lines. */
+/**
+ * Prints the report on stderr: one JSON document with --json, else one or two readable lines.
+ * The next step is in both: a `hint` field in JSON, a second line for humans (not with --quiet).
+ */
 export function printErrorReport(report: ErrorReport, out: Output): void {
   if (report.exitCode === EXIT.ok) return;
+  const next = hint(report);
   if (out.json) {
     const body = {
       error: {
         type: report.type,
         message: report.message,
         exitCode: report.exitCode,
+        ...(next !== undefined && { hint: next }),
         ...report.details,
       },
     };
@@ -106,8 +112,7 @@ export function printErrorReport(report: ErrorReport, out: Output): void {
   }
   const c = out.errColor;
   out.stderr.write(`${c.red('error:')} ${report.message}\n`);
-  const next = out.quiet ? undefined : hint(report);
-  if (next) out.stderr.write(`${c.dim(next)}\n`);
+  if (next && !out.quiet) out.stderr.write(`${c.dim(next)}\n`);
   if (report.exitCode === EXIT.usage && report.type === 'UsageError' && !out.quiet) {
     out.stderr.write(`${c.dim('Run with --help for usage and examples.')}\n`);
   }

@@ -7,3 +7,8 @@ export class UsageError extends Error {
 export class NotConfirmedError extends Error {
   override readonly name = 'NotConfirmedError';
 }
+
+/** `kyy mock` could not start listening (port taken, no permission, unknown host): exit 1. */
+export class MockStartError extends Error {
+  override readonly name = 'MockStartError';
+}

@@ -3,6 +3,7 @@ import type { CommandContext, GlobalOptions } from './context.js';
 import { printErrorReport, toErrorReport } from './error-boundary.js';
 import { EXIT } from './exit-codes.js';
 import { type Io, processIo } from './io.js';
+import { keyFileArguments, readKeyFileSecret } from './key-file-secret.js';
 import { Output } from './output.js';
 import { buildProgram } from './program.js';
 import { Redactor } from './redact.js';
@@ -60,6 +61,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const redactor = new Redactor();
   redactor.add(rawIo.env.KYY_API_KEY?.trim());
   for (const value of keyLikeArguments(argv)) redactor.add(value);
+  for (const path of keyFileArguments(argv)) redactor.add(readKeyFileSecret(path, rawIo.cwd));
   const io: Io = {
     ...rawIo,
     stdout: redactor.wrap(rawIo.stdout),
@@ -68,7 +70,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const signal = options.signal ?? new AbortController().signal;
   const createAssets = options.createAssets ?? createRealAssets;
 
-  let out = new Output(io.stdout, io.stderr, io.env, scanMode(argv));
+  const mode = scanMode(argv);
+  let out = new Output(io.stdout, io.stderr, io.env, mode);
   let exitCode: number = EXIT.ok;
 
   const context = (globals: GlobalOptions): CommandContext => {
@@ -90,6 +93,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
         assets ??= import('./connection.js')
           .then(({ resolveConnection }) => resolveConnection(globals, io))
           .then((connection) => {
+            // Usually registered already (above); this covers a FIFO or a file that changed since.
             redactor.add(connection.apiKey);
             return createAssets(connection);
           });
@@ -101,6 +105,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   try {
     const program = buildProgram({
       io,
+      json: mode.json,
       context,
       done: (code) => {
         exitCode = code;

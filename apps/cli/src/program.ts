@@ -9,6 +9,8 @@ import { cliVersion } from './version.js';
 
 export interface ProgramHooks {
   io: Io;
+  /** --json is on the line (scanned before parsing, since `--version` may come first). */
+  json: boolean;
   /** Builds the context for a command once the global options are known. */
   context(globals: GlobalOptions): CommandContext;
   /** Called with the exit code a command finished with. */
@@ -89,7 +91,12 @@ export function buildProgram(hooks: ProgramHooks): Command {
   const program = new Command('kyy');
   program
     .description('Manage KyyVideo2 assets from a terminal or CI')
-    .version(cliVersion(), '-V, --version', 'print the version')
+    // commander prints this string as it is, so with --json it is the JSON document itself.
+    .version(
+      hooks.json ? JSON.stringify({ version: cliVersion() }, null, 2) : cliVersion(),
+      '-V, --version',
+      'print the version',
+    )
     .helpOption('-h, --help', 'show help, with examples')
     .helpCommand(false)
     .exitOverride()

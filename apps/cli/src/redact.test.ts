@@ -18,4 +18,17 @@ describe('Redactor', () => {
     redactor.add(undefined);
     expect(redactor.apply('abc abc')).toBe('abc abc');
   });
+
+  it('also replaces the key as it appears inside JSON strings, escaped once or twice', () => {
+    const secret = 'sk-"odd"\\key';
+    const redactor = new Redactor();
+    redactor.add(secret);
+    const message = `got ${JSON.stringify(secret)}.`;
+    const document = JSON.stringify({ error: { message } });
+    for (const text of [secret, message, document]) {
+      const out = redactor.apply(text);
+      expect(out).toContain(REDACTED);
+      for (const part of ['odd', 'key']) expect(out).not.toContain(part);
+    }
+  });
 });

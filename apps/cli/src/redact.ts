@@ -9,6 +9,10 @@ export const REDACTED = '[redacted]';
  */
 const MIN_SECRET_LENGTH = 6;
 
+function jsonEscaped(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
 /**
  * The last line of defence for "the key never appears in any output": every byte kyy writes goes
  * through here, and any secret registered so far is replaced. Commands should never print the key
@@ -18,12 +22,18 @@ export class Redactor {
   readonly #secrets = new Set<string>();
 
   add(secret: string | undefined): void {
-    if (secret && secret.length >= MIN_SECRET_LENGTH) this.#secrets.add(secret);
+    if (!secret || secret.length < MIN_SECRET_LENGTH) return;
+    // Also as it appears inside a JSON string (a key with `"` or `\\` in it), and escaped once
+    // more, as in `got "…"` inside a message inside a --json error document.
+    const once = jsonEscaped(secret);
+    for (const form of [secret, once, jsonEscaped(once)]) this.#secrets.add(form);
   }
 
   apply(text: string): string {
     let out = text;
-    for (const secret of this.#secrets) {
+    // Longest first, so an escaped form is replaced whole before a shorter form inside it.
+    const longestFirst = [...this.#secrets].sort((a, b) => b.length - a.length);
+    for (const secret of longestFirst) {
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
     return out;

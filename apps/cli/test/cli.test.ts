@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,14 @@ describe('help and version', () => {
     };
     const r = await kyy(['--version']);
     expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    for (const args of [
+      ['--json', '--version'],
+      ['-V', '--json'],
+    ]) {
+      const j = await kyy(args);
+      expect(j.code, args.join(' ')).toBe(0);
+      expect(json(j.stdout), args.join(' ')).toEqual({ version: pkg.version });
+    }
   });
 
   it('every command has --help with examples and the exit-code table', async () => {
@@ -60,6 +69,35 @@ describe('help and version', () => {
       expect(r.stdout, path.join(' ')).toMatch(/3 +review failed/);
       expect(r.stdout, path.join(' ')).toMatch(/4 +wait timed out/);
     }
+  });
+});
+
+describe('a reader that stops early (`kyy … | head -1`)', () => {
+  // Closing the read end before kyy has started guarantees its first write fails with EPIPE.
+  const closeStdout = { onSpawn: (child: ChildProcess) => child.stdout?.destroy() };
+
+  it('--help ends quietly with exit 0, not an EPIPE stack', async () => {
+    const r = await kyy(['--help'], closeStdout);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('a command finishes its work and exits with its own code', async () => {
+    const id = await uploadId('https://example.com/pipe.png');
+    const r = await kyy(['--json', 'assets', 'get', id], { env, ...closeStdout });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const deleted = await kyy(['assets', 'delete', id, '--yes', '--quiet'], {
+      env,
+      ...closeStdout,
+    });
+    expect(deleted).toMatchObject({ code: 0, stderr: '' });
+    expect(fast.mock.store.has(id)).toBe(false);
+  });
+
+  it('a closed stderr does not turn a usage error (2) into a crash (1)', async () => {
+    const r = await kyy(['assets', 'get', 'asset-123'], {
+      onSpawn: (child) => child.stderr?.destroy(),
+    });
+    expect(r.code).toBe(2);
   });
 });
 
@@ -178,9 +216,16 @@ describe('assets upload / get / wait / delete', () => {
     const id = await uploadId('https://example.com/face.png');
     const r = await kyy(['assets', 'wait', id, '--timeout', '1', '--json'], { env });
     expect(r.code, r.stderr).toBe(4);
-    expect(json(r.stderr)).toMatchObject({
-      error: { type: 'KyyWaitTimeoutError', exitCode: 4, assetId: id },
+    const { error } = json(r.stderr) as { error: Record<string, unknown> };
+    expect(error).toMatchObject({
+      type: 'KyyWaitTimeoutError',
+      exitCode: 4,
+      assetId: id,
+      // A script sees only this document, so the next step is in it, in kyy's terms.
+      hint: `Keep waiting with: kyy assets wait ${id} --timeout 600`,
     });
+    expect(error.message).toMatch(/larger --timeout/);
+    expect(error.message).not.toContain('timeoutMs');
     const human = await kyy(['assets', 'wait', id, '--timeout', '0.5'], { env });
     expect(human.code, human.stderr).toBe(4);
     expect(human.stderr).toMatch(/^error: .*was not Active after/m);
@@ -383,6 +428,40 @@ describe('the key', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     expect(json(r.stdout).assetId).toMatch(ASSET_ID_PATTERN);
+  });
+
+  it('from --api-key-file is never echoed, even by an error before the key is needed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kyy-keyfile-'));
+    writeFileSync(join(dir, 'key.txt'), `${KEY}\n`);
+    const cases = [
+      ['assets', 'get', KEY], // the key pasted where the id belongs: `got "…"`
+      ['assets', 'get', KEY, '--json'],
+      [KEY], // commander's "unknown command '…'"
+    ];
+    for (const args of cases) {
+      const r = await kyy(['--api-key-file', 'key.txt', ...args], {
+        env: { KYY_BASE_URL: fast.url },
+        cwd: dir,
+      });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain('[redacted]');
+      expect(r.stdout + r.stderr, args.join(' ')).not.toContain(KEY);
+    }
+  });
+
+  it('from --api-key-file is not echoed in its JSON-escaped form either', async () => {
+    const odd = 'sk-"quoted"\\key-Rt5Yu7';
+    const dir = mkdtempSync(join(tmpdir(), 'kyy-keyfile-'));
+    writeFileSync(join(dir, 'key.txt'), odd);
+    for (const flags of [[], ['--json']]) {
+      const r = await kyy([`--api-key-file=key.txt`, 'assets', 'get', odd, ...flags], {
+        env: { KYY_BASE_URL: fast.url },
+        cwd: dir,
+      });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('[redacted]');
+      expect(r.stdout + r.stderr).not.toMatch(/quoted|Rt5Yu7/);
+    }
   });
 
   it('never appeared in stdout or stderr of any command above', () => {

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The built entry point: tests exercise exactly what users run. */
-export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+/** The installed entry point (bin/kyy.js → dist/bin.js): tests exercise exactly what users run. */
+export const BIN = fileURLToPath(new URL('../bin/kyy.js', import.meta.url));
 
 export interface KyyRun {
   code: number | null;

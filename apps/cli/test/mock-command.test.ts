@@ -1,8 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { type KyyRun, kyy, waitForOutput } from './kyy-process.js';
+import { BIN, type KyyRun, kyy, waitForOutput } from './kyy-process.js';
 
 const KEY = 'sk-kyy-mock-cmd-Hs2Kd8Wq5Np7';
 
@@ -86,5 +89,57 @@ describe('kyy mock', () => {
     const r = await kyy(['mock', '--port', '70000']);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/--port must be a whole number from 0 to 65535; got "70000"/);
+  });
+
+  it('suggests a command that works when pasted into a shell, key and all', async () => {
+    // A `kyy` on PATH, as after `npm install -g`, so the printed line runs exactly as shown.
+    const binDir = mkdtempSync(join(tmpdir(), 'kyy-path-'));
+    writeFileSync(join(binDir, 'kyy'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    chmodSync(join(binDir, 'kyy'), 0o755);
+    let line = '';
+    let pasted: { stdout: string; stderr: string } | undefined;
+    let failure: unknown;
+    await kyy(['mock', '--port', '0', '--review-delay', '0'], {
+      onSpawn: (child, out) => {
+        void waitForOutput(child, out.stdout, (text) => /^Try: .*\n/m.test(text))
+          .then(async () => {
+            line = (/^Try: +(.*)$/m.exec(out.stdout()) as RegExpExecArray)[1] as string;
+            // No KYY_API_KEY in this environment: the line itself must supply what is needed.
+            pasted = await promisify(execFile)('/bin/sh', ['-c', line], {
+              env: { PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1' },
+            });
+          })
+          .catch((error: unknown) => {
+            failure = error;
+          })
+          .finally(() => child.kill('SIGTERM'));
+      },
+    });
+    if (failure) throw failure;
+    expect(line).toMatch(/^KYY_API_KEY=any-key kyy --base-url http:\/\/127\.0\.0\.1:\d+\//);
+    expect(pasted?.stdout).toMatch(/^Uploaded asset-\d{14}-[a-z0-9]{5} /);
+  });
+
+  it('says clearly when the port is taken (exit 1)', async () => {
+    const busy = createServer();
+    const port = await new Promise<number>((resolve) => {
+      busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port));
+    });
+    try {
+      const r = await kyy(['mock', '--port', String(port)]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(
+        `Port ${port} on 127.0.0.1 is already in use (is \`pnpm start\`, \`pnpm mock\` or another \`kyy mock\` already running?)`,
+      );
+      expect(r.stderr).toMatch(/pass --port 0 for any free port/);
+      expect(r.stderr).not.toMatch(/^error: listen EADDRINUSE/m);
+      const j = await kyy(['mock', '--port', String(port), '--json']);
+      expect(j.code).toBe(1);
+      expect(JSON.parse(j.stderr)).toMatchObject({
+        error: { type: 'MockStartError', exitCode: 1, message: expect.stringMatching(/in use/) },
+      });
+    } finally {
+      busy.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { messageInCliTerms } from '../client-messages.js';
 import type { UploadInput } from '../client-types.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -48,7 +49,7 @@ export function toItemError(error: unknown): ItemError {
     const code = (error as { code?: unknown }).code;
     return {
       type: error.name,
-      message: error.message,
+      message: messageInCliTerms(error),
       ...(code !== undefined && code !== null && { code }),
     };
   }

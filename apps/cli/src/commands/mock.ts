@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { CommandModule } from '../context.js';
-import { UsageError } from '../errors.js';
+import { MockStartError, UsageError } from '../errors.js';
+import { listenFailure, tryCommand } from '../mock-hints.js';
 import { parseIntegerInRange, parseNonNegativeMs } from '../validate.js';
 
 export interface MockCommandOptions {
@@ -44,16 +45,17 @@ export const command: CommandModule<MockCommandOptions> = {
       ...(options.latencyMs !== undefined && { latencyMs: options.latencyMs }),
       // One line per request on stderr, for a human watching; silent with --json or --quiet.
       log: (line: string) => ctx.out.info(line),
+    }).catch((error: unknown) => {
+      const message = listenFailure(error, options);
+      throw message === undefined ? error : new MockStartError(message, { cause: error });
     });
     const c = ctx.out.color;
-    const { MOCK_BASE_URL } = await import('@kyyvideo/contract');
-    const target = server.url === MOCK_BASE_URL ? '--mock' : `--base-url ${server.url}`;
     // Printed now, not at the end: callers (and tests) read the URL while the server runs.
     ctx.out.result(
       ctx.out.quiet
         ? server.url
         : `${c.green('Mock listening on')} ${c.bold(server.url)}\n` +
-            `Try:  kyy ${target} assets upload --type image --url https://example.com/a.png\n` +
+            `Try:  ${tryCommand(server.url)}\n` +
             `${c.dim('Mock only: any non-empty key is accepted. Ctrl-C stops it.')}`,
       { url: server.url, port: server.port },
     );
