@@ -3,13 +3,13 @@ import {
   DeleteAssetResponse,
   FailureResponse,
   GetAssetResponse,
-  UploadAssetRequest,
   UploadAssetResponse,
 } from '@kyyvideo/contract';
 import fc from 'fast-check';
 import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { BASE, DOCS_UPLOAD } from '../test/support.js';
+import { expectedUpload } from '../test/upload-oracle.js';
 import { createMock } from './create-mock.js';
 import { SCENARIO_HEADER, SCENARIOS } from './scenarios.js';
 
@@ -105,27 +105,6 @@ function headersOf(entries: Record<string, string | null>): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(entries)) if (value !== null) headers.set(name, value);
   return headers;
-}
-
-/** What the docs and contract say should happen, independently of the mock's implementation. */
-function expectedUpload(headers: Headers, text: string): 'success' | 'unreachable' | 'failure' {
-  const auth = headers.get('authorization')?.trim() ?? '';
-  if (!/^bearer\s+\S/i.test(auth)) return 'failure';
-  const type = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') return 'failure';
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return 'failure';
-  }
-  const parsed = UploadAssetRequest.safeParse(body);
-  if (!parsed.success) return 'failure';
-  const url = new URL(parsed.data.url);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'failure';
-  return url.hostname.endsWith('.invalid') || url.hostname === 'invalid'
-    ? 'unreachable'
-    : 'success';
 }
 
 async function answer(mock: ReturnType<typeof createMock>, request: Request): Promise<Response> {

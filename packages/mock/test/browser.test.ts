@@ -14,6 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
+const MISSING_CHROMIUM = `no Chromium at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` (Debian/Ubuntu, as root), or set CHROME_PATH to a Chrome or Chromium binary.`;
+// Locally a missing browser skips this test with one line saying why; in CI it must fail, so a
+// machine without Chromium can never pass the browser entry untested.
+const inCi = process.env.CI === 'true';
+if (!hasChromium && !inCi) console.log(`browser test skipped: ${MISSING_CHROMIUM}`);
 // Generous because a cold Chromium start on a busy CI machine is slow; asserts nothing about speed.
 const BROWSER_TIMEOUT_MS = 60_000;
 
@@ -71,6 +76,14 @@ afterAll(async () => {
   await context?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
 });
+
+if (!hasChromium && inCi) {
+  describe('browser test prerequisites', () => {
+    it('finds Chromium (required when CI=true)', () => {
+      throw new Error(`browser test cannot run: ${MISSING_CHROMIUM}`);
+    });
+  });
+}
 
 describe.skipIf(!hasChromium)('setupMockWorker in Chromium', () => {
   it(

@@ -101,6 +101,29 @@ async function docsUpload(base: string, key: string): Promise<unknown> {
   return res.json();
 }
 
+/** The "try  curl …" line the bin prints once it is listening. */
+function printedCurl(cli: Cli): Promise<string> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const line = /kyy-mock: try {2}(curl [^\n]+)/.exec(cli.output());
+      if (line?.[1] && cli.output().includes('press Ctrl+C')) {
+        cli.child.stdout?.off('data', check);
+        resolve(line[1]);
+      }
+    };
+    cli.child.stdout?.on('data', check);
+    check();
+  });
+}
+
+/** Runs a printed command line the way a user pasting it into a POSIX shell would. */
+async function paste(command: string, env: NodeJS.ProcessEnv = {}): Promise<unknown> {
+  const { stdout } = await run('sh', ['-c', `${command} --silent --show-error`], {
+    env: { ...process.env, ...env },
+  });
+  return JSON.parse(stdout);
+}
+
 let dir: string;
 beforeAll(async () => {
   if (!existsSync(fileURLToPath(new URL('../dist/server/cli.js', import.meta.url)))) {
@@ -145,6 +168,25 @@ describe('kyy-mock (real process)', () => {
     });
     expect(await second.stop('SIGINT')).toBe(0);
     expect(second.output()).not.toContain(key);
+  });
+
+  it('prints a curl line that works as pasted, without ever showing a configured key', async () => {
+    const key = 'sk-cli-curl-hint-0123456789';
+    const open = await startCli(['--port', '0'], { KYY_MOCK_API_KEY: '' });
+    const openCurl = await printedCurl(open);
+    expect(openCurl).toContain('Bearer any-key');
+    const keyed = await startCli(['--port', '0', '--api-key', key], { KYY_MOCK_API_KEY: '' });
+    const keyedCurl = await printedCurl(keyed);
+    expect(keyedCurl).toContain('Bearer $KYY_MOCK_API_KEY');
+    expect(keyedCurl).not.toContain('any-key');
+    expect(keyed.output()).toMatch(/set it to the key this mock was started with/);
+    if (hasCurl) {
+      UploadAssetResponse.parse(await paste(openCurl));
+      UploadAssetResponse.parse(await paste(keyedCurl, { KYY_MOCK_API_KEY: key }));
+    }
+    expect(await open.stop()).toBe(0);
+    expect(await keyed.stop()).toBe(0);
+    expect(keyed.output()).not.toContain(key);
   });
 
   it('refuses to start on a port in use, saying what to do', async () => {

@@ -111,8 +111,16 @@ console.log(`kyy-mock: KyyVideo2 asset API mock listening on ${server.url}`);
 console.log(
   `kyy-mock: auth: ${apiKey === undefined ? 'any non-empty Bearer token is accepted' : 'only the configured API key is accepted'}; state: ${values.state ? `persisted in ${values.state}` : 'in memory (lost on exit)'}${latencyMs ? `; latency: +${latencyMs} ms` : ''}`,
 );
+// With a key configured, "any-key" would get a 401, and printing the key would put it in logs and
+// scrollback; the line names the environment variable instead, which the shell expands.
+const bearer = apiKey === undefined ? 'any-key' : '$KYY_MOCK_API_KEY';
+if (apiKey !== undefined) {
+  console.log(
+    'kyy-mock: the curl line below reads the key from $KYY_MOCK_API_KEY; set it to the key this mock was started with',
+  );
+}
 console.log(
-  `kyy-mock: try  curl -X POST ${server.url}/kyyVideo2/asset/upload -H 'Authorization: Bearer any-key' -H 'Content-Type: application/json' -d '{"assetType":"Image","url":"https://example.com/cat.jpg","name":"Cat Image"}'`,
+  `kyy-mock: try  curl -X POST ${server.url}/kyyVideo2/asset/upload -H "Authorization: Bearer ${bearer}" -H 'Content-Type: application/json' -d '{"assetType":"Image","url":"https://example.com/cat.jpg","name":"Cat Image"}'`,
 );
 console.log('kyy-mock: press Ctrl+C to stop');
 
