@@ -2,6 +2,7 @@ import {
   ASSET_REF_PREFIX,
   ASSET_TYPES,
   type AssetType,
+  assetTypeIgnoringCase,
   isAssetId,
   parseAssetRef,
 } from '@kyyvideo/contract';
@@ -17,8 +18,7 @@ export function quote(value: string): string {
 
 /** `image`, `IMAGE`, `Image` → `Image`. The service itself is case-sensitive, so we normalise. */
 export function parseAssetType(value: string, what = '--type'): AssetType {
-  const wanted = value.trim().toLowerCase();
-  const match = ASSET_TYPES.find((t) => t.toLowerCase() === wanted);
+  const match = assetTypeIgnoringCase(value);
   if (!match) {
     throw new UsageError(
       `${what} must be one of ${ASSET_TYPES.join(', ')} (any case); got ${quote(value)}.`,

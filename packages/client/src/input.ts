@@ -1,4 +1,4 @@
-import { ASSET_TYPES, type AssetType } from '@kyyvideo/contract';
+import { ASSET_TYPES, type AssetType, assetTypeIgnoringCase } from '@kyyvideo/contract';
 import { KyyInputError, type KyyOperation } from './errors.js';
 
 export type UploadInput = { assetType: AssetType; url: string; name?: string };
@@ -40,10 +40,7 @@ export function checkUploadInput(input: unknown, where = ''): UploadInput {
   const { assetType, url, name } = input as Record<string, unknown>;
 
   if (typeof assetType !== 'string' || !(ASSET_TYPES as readonly string[]).includes(assetType)) {
-    const hint =
-      typeof assetType === 'string'
-        ? ASSET_TYPES.find((t) => t.toLowerCase() === assetType.trim().toLowerCase())
-        : undefined;
+    const hint = typeof assetType === 'string' ? assetTypeIgnoringCase(assetType) : undefined;
     const allowed = ASSET_TYPES.map((t) => `'${t}'`).join(', ');
     throw inputError(
       'input',

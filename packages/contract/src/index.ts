@@ -1,4 +1,5 @@
 export { InvalidAssetRefError, isAssetId, parseAssetRef, toAssetRef } from './asset-ref.js';
+export { assetTypeIgnoringCase } from './asset-type.js';
 export { describeCode, isSuccessCode } from './codes.js';
 export {
   ASSET_ID_PATTERN,

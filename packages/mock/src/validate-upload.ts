@@ -1,4 +1,4 @@
-import { ASSET_TYPES, UploadAssetRequest } from '@kyyvideo/contract';
+import { ASSET_TYPES, assetTypeIgnoringCase, UploadAssetRequest } from '@kyyvideo/contract';
 import { quote } from './envelope.js';
 
 export type UploadValidation = { ok: true; value: UploadAssetRequest } | { ok: false; msg: string };
@@ -23,7 +23,7 @@ function assetTypeProblem(value: unknown): string | null {
   if (typeof value !== 'string')
     return `assetType must be a string, got ${describeType(value)}: one of ${TYPE_LIST}.`;
   if ((ASSET_TYPES as readonly string[]).includes(value)) return null;
-  const right = ASSET_TYPES.find((t) => t.toLowerCase() === value.trim().toLowerCase());
+  const right = assetTypeIgnoringCase(value);
   if (right)
     return `assetType ${quote(value)} is not valid: write "${right}" (case-sensitive, first letter capitalised).`;
   return `assetType ${quote(value)} is not supported: use one of ${TYPE_LIST} (case-sensitive).`;

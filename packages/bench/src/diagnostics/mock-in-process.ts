@@ -1,3 +1,4 @@
+import { MOCK_BASE_URL } from '@kyyvideo/contract';
 import { summarize } from '../stats/percentile.js';
 
 // Calls per measurement: enough for a stable mean, few enough to stay below the request log's
@@ -6,7 +7,7 @@ const CALLS = 3_000;
 // Far beyond any sensible request-log limit; filling stops as soon as the log stops growing.
 const MAX_FILL_REQUESTS = 100_000;
 const FILL_CHECK_EVERY = 1_000;
-const ORIGIN = 'http://127.0.0.1:4010/kyyReactApiServer';
+const ORIGIN = MOCK_BASE_URL;
 const HEADERS = { authorization: 'Bearer bench-token' };
 const UPLOAD_BODY = JSON.stringify({
   assetType: 'Image',
