@@ -8,7 +8,7 @@ import {
   KyyAbortError,
   KyyAssetFailedError,
   KyyConnectionError,
-  type KyyError,
+  KyyError,
   KyyInputError,
   KyyRateLimitError,
   KyyServerError,
@@ -16,6 +16,7 @@ import {
   KyyWaitTimeoutError,
 } from './errors.js';
 import { checkAssetId } from './input.js';
+import { scrubError } from './scrub.js';
 import { sleep, timedSignal } from './signals.js';
 import type { WaitOptions } from './types.js';
 
@@ -181,6 +182,9 @@ export async function waitUntilActive(
         throw stopped();
       }
     }
+  } catch (error) {
+    // The failed asset and the last status are the service's text: keep the key out of them.
+    throw error instanceof KyyError && core.redact ? scrubError(error, core.redact) : error;
   } finally {
     deadline.dispose();
   }
