@@ -6,8 +6,8 @@
 export interface CappedFetch {
   /** fetch, refusing declared lengths over the cap and capping error bodies openapi-fetch reads. */
   fetch: typeof fetch;
-  /** Reads a success body (handed over unread, as a stream) to text, within the cap. */
-  read(body: unknown): Promise<string>;
+  /** Reads a success body (handed over unread) to text, within the cap. */
+  read(response: Response): Promise<string>;
   /** True once an answer was refused for its size. */
   exceeded(): boolean;
 }
@@ -55,9 +55,11 @@ export function cappedFetch(base: typeof fetch, maxBytes: number): CappedFetch {
     });
   };
 
-  async function read(body: unknown): Promise<string> {
-    if (!(body instanceof ReadableStream)) return typeof body === 'string' ? body : '';
-    const reader = (body as ReadableStream<Uint8Array>).getReader();
+  async function read(response: Response): Promise<string> {
+    if (response.body === null) return '';
+    // fetch refused a declared length over the cap already; the HTTP layer enforces the rest.
+    if (response.headers.has('content-length')) return response.text();
+    const reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let seen = 0;
     for (;;) {

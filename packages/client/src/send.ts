@@ -102,7 +102,7 @@ async function attempt<T>(settings: SendSettings, op: Operation<T>): Promise<T> 
         redirect: 'manual',
         fetch: capped.fetch,
       });
-      body = result.response.ok ? await capped.read(result.data) : result.error;
+      body = result.response.ok ? await capped.read(result.response) : result.error;
     } catch (error) {
       if (capped.exceeded()) {
         throw new KyyInvalidResponseError(
