@@ -1,15 +1,18 @@
 import type { RequestHandler } from 'msw';
 import { systemClock } from './clock.js';
-import { createHandlers } from './handlers.js';
+import { assetRoutes } from './core/asset-routes.js';
+import { createCore, type MockCore } from './core/core.js';
+import { createRouteTable } from './core/route-table.js';
+import { mswHandlers } from './msw-adapter.js';
 import { type MockOptions, resolveOptions } from './options.js';
 import { createRandom } from './random.js';
 import { createRequestLog, type LoggedRequest } from './request-log.js';
 import { createScenarioState } from './scenario-state.js';
 import type { ScenarioName } from './scenarios.js';
-import { createStore, type MockStore } from './store.js';
+import { createStore, type InternalStore, type MockStore } from './store.js';
 
 export interface Mock {
-  /** msw handlers for upload, detail and delete under `/kyyReactApiServer`, on any origin. */
+  /** msw handlers for the API under `/kyyReactApiServer`, on any origin. */
   handlers: RequestHandler[];
   /** The in-memory assets, for seeding and inspecting state in tests. */
   store: MockStore;
@@ -24,8 +27,14 @@ export interface Mock {
   requests(): ReadonlyArray<LoggedRequest>;
 }
 
-/** A self-contained mock of the asset API: state, scenarios and the msw handlers serving them. */
-export function createMock(options?: MockOptions): Mock {
+/** A mock and what the standalone server drives directly: the core and the full store. */
+export interface MockParts {
+  mock: Mock;
+  core: MockCore;
+  store: InternalStore;
+}
+
+export function buildMock(options?: MockOptions): MockParts {
   const resolved = resolveOptions(options);
   const store = createStore(
     resolved.clock ?? systemClock,
@@ -34,8 +43,15 @@ export function createMock(options?: MockOptions): Mock {
   );
   const scenarios = createScenarioState();
   const log = createRequestLog();
-  return {
-    handlers: createHandlers({ options: resolved, store, scenarios, log }),
+  const routes = createRouteTable([...assetRoutes(store, resolved)]);
+  const core = createCore({ options: resolved, store, scenarios, log, routes });
+  let handlers: RequestHandler[] | undefined;
+  const mock: Mock = {
+    // Built on first use: the standalone server never needs msw's handler objects.
+    get handlers() {
+      handlers ??= mswHandlers(core);
+      return handlers;
+    },
     store,
     use: (scenario, useOptions) => scenarios.use(scenario, useOptions),
     reset() {
@@ -45,4 +61,10 @@ export function createMock(options?: MockOptions): Mock {
     },
     requests: () => log.entries(),
   };
+  return { mock, core, store };
+}
+
+/** A self-contained mock of the API: state, scenarios and the msw handlers serving them. */
+export function createMock(options?: MockOptions): Mock {
+  return buildMock(options).mock;
 }
