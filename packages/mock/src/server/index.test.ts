@@ -222,7 +222,10 @@ describe('state file', () => {
     expect(second.mock.store.list().map((a) => a.assetId)).toEqual([uploaded.data.assetId]);
     expect(second.mock.store.get(uploaded.data.assetId)).toMatchObject({ name: DOCS_UPLOAD.name });
     // While running: the snapshot and the journal of changes since; no temp files.
-    expect((await readdir(join(dir, 'nested'))).sort()).toEqual(['state.json', 'state.json.journal']);
+    expect((await readdir(join(dir, 'nested'))).sort()).toEqual([
+      'state.json',
+      'state.json.journal',
+    ]);
     await second.close();
     expect(await readdir(join(dir, 'nested'))).toEqual(['state.json']);
   });
