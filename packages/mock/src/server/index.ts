@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { BASE_PATH } from '@kyyvideo/contract';
 import { MOCK_CODES } from '../codes.js';
 import type { CoreResponse } from '../core/types.js';
-import { buildMock, type Mock } from '../create-mock.js';
+import { buildMock, type Mock } from '../mock-parts.js';
 import type { MockOptions } from '../options.js';
 import {
   type BodyBudget,
@@ -184,7 +184,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     used: 0,
   };
   const reportError = onError ?? log ?? (() => {});
-  const { mock, core, store } = buildMock(mockOptions);
+  const { mock, core, store } = buildMock(mockOptions, () => {
+    // The server answers from the core directly and never loads msw.
+    throw new Error(
+      'startMockServer: its mock has no msw handlers; use createMock() or setupMockServer() for msw.',
+    );
+  });
   core.onInternalError = (error) =>
     reportError(`internal error: ${error instanceof Error ? error.message : String(error)}`);
 

@@ -2,7 +2,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildMock } from '../create-mock.js';
+import { buildMock as build } from '../mock-parts.js';
+
+const buildMock = () => build(undefined, () => []);
+
 import { loadState, removeStaleTempFiles, writeFileAtomic } from './state-file.js';
 import { journalFileOf, openPersistentState } from './state-journal.js';
 
