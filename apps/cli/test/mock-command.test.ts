@@ -163,7 +163,9 @@ describe('kyy mock', () => {
       expect(r.stderr).toContain(
         `Port ${port} on 127.0.0.1 is already in use (is \`pnpm start\`, \`pnpm mock\` or another mock already running?)`,
       );
-      expect(r.stderr).toMatch(/pass --port <n> or set KYY_MOCK_PORT \(--port 0 picks any free port\)/);
+      expect(r.stderr).toMatch(
+        /pass --port <n> or set KYY_MOCK_PORT \(--port 0 picks any free port\)/,
+      );
       expect(r.stderr).not.toMatch(/^error: listen EADDRINUSE/m);
       const j = await kyy(['mock', '--port', String(port), '--json']);
       expect(j.code).toBe(1);

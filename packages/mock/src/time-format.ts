@@ -22,8 +22,17 @@ export function idTimestamp(epochMs: number): string {
   return parts(epochMs).join('');
 }
 
+// Detail requests format the same few seconds over and over; one remembered answer avoids
+// building a Date and six padded strings per request.
+let lastSecond = Number.NaN;
+let lastText = '';
+
 /** `YYYY-MM-DD hh:mm:ss`, the detail call's `createTime`. */
 export function createTime(epochMs: number): string {
+  const second = Math.floor(epochMs / 1000);
+  if (second === lastSecond) return lastText;
   const [y, mo, d, h, mi, s] = parts(epochMs);
-  return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
+  lastSecond = second;
+  lastText = `${y}-${mo}-${d} ${h}:${mi}:${s}`;
+  return lastText;
 }
