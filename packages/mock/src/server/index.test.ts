@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetAssetResponse, UploadAssetResponse } from '@kyyvideo/contract';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DOCS_UPLOAD, envelope, JSON_HEADERS } from '../../test/support.js';
 import { MAX_BODY_BYTES, type RunningMockServer, startMockServer } from './index.js';
 
@@ -341,5 +341,23 @@ describe('connections and odd requests', () => {
     expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
     expect(garbage).toContain('"data":null');
     expect(errors).toEqual([]);
+  });
+
+  it('answers a real bug with 500 and reports it through onError even when log is off', async () => {
+    const errors: string[] = [];
+    const server = await start({ onError: (line) => errors.push(line) });
+    // Stands in for a bug inside a route: the store throws.
+    vi.spyOn(server.mock.store, 'get').mockImplementation(() => {
+      throw new Error('simulated bug');
+    });
+    const res = await raw(`${server.url}/kyyVideo2/asset/x`, { headers: JSON_HEADERS });
+    expect(res.status).toBe(500);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 500, data: null });
+    expect(errors).toEqual(['internal error: simulated bug']);
+    // The server keeps running.
+    vi.restoreAllMocks();
+    expect((await raw(`${server.url}/kyyVideo2/asset/x`, { headers: JSON_HEADERS })).status).toBe(
+      200,
+    );
   });
 });
