@@ -1,3 +1,4 @@
+import { MOCK_CLI_ENVIRONMENT, MOCK_CLI_OPTIONS } from '@kyyvideo/mock/cli';
 import type { CommandModule } from './context.js';
 
 export interface OptionSpec {
@@ -154,39 +155,14 @@ Exit code: 0 when every item succeeded; otherwise the code shared by all failed 
     path: ['mock'],
     args: [],
     summary: 'Run the local mock of the service (for trying kyy and for tests)',
-    options: [
-      {
-        flags: '--port <port>',
-        description: 'port to listen on (0 = any free port)',
-        defaultDescription: '4010',
-      },
-      {
-        flags: '--host <host>',
-        description: 'interface to listen on',
-        defaultDescription: '127.0.0.1',
-      },
-      {
-        flags: '--state <file>',
-        description: "keep the mock's assets in this JSON file across restarts",
-      },
-      {
-        flags: '--review-delay <ms>',
-        description: 'how long a review takes in the mock',
-        defaultDescription: '2000',
-      },
-      {
-        flags: '--latency <ms>',
-        description: 'delay added to every response',
-        defaultDescription: '0',
-      },
-    ],
+    // The mock's own flags, shared with `kyy-mock` (one parser, one set of messages).
+    options: MOCK_CLI_OPTIONS,
     examples: [
       'kyy mock',
       'kyy mock --port 0 --json',
       'kyy mock --state .kyy-mock.json --review-delay 500',
     ],
-    notes:
-      'Then, in another terminal: kyy --mock assets upload --type Image --url https://example.com/a.png\nThe mock accepts any non-empty key, and kyy --mock supplies one when none is set.\nStops on Ctrl-C.',
+    notes: `Then, in another terminal: kyy --mock assets upload --type Image --url https://example.com/a.png\nUnless KYY_MOCK_API_KEY is set, the mock accepts any non-empty key, and kyy --mock supplies one when none is set.\nStops on Ctrl-C.\n\n${MOCK_CLI_ENVIRONMENT}`,
     load: lazy(() => import('./commands/mock.js')),
   },
 ];

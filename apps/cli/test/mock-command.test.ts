@@ -85,10 +85,41 @@ describe('kyy mock', () => {
     });
   });
 
-  it('rejects a bad port before starting', async () => {
+  it('rejects bad flags before starting, with the same messages as kyy-mock', async () => {
     const r = await kyy(['mock', '--port', '70000']);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/--port must be a whole number from 0 to 65535; got "70000"/);
+    const env = await kyy(['mock'], { env: { KYY_MOCK_PORT: 'abc' } });
+    expect(env.code, env.stderr).toBe(2);
+    expect(env.stderr).toMatch(/KYY_MOCK_PORT must be a whole number from 0 to 65535; got "abc"/);
+    const timeout = await kyy(['mock', '--headers-timeout', '0']);
+    expect(timeout.code, timeout.stderr).toBe(2);
+    expect(timeout.stderr).toMatch(/--headers-timeout must be a whole number from 1 to/);
+  });
+
+  it('lists the shared flags, with their defaults, in --help', async () => {
+    const r = await kyy(['mock', '--help']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const flag of ['--port', '--state', '--review-delay', '--latency', '--headers-timeout']) {
+      expect(r.stdout).toContain(flag);
+    }
+    expect(r.stdout).toMatch(/\$KYY_MOCK_PORT, else 4010/);
+    expect(r.stdout).toContain('KYY_MOCK_API_KEY');
+  });
+
+  it('takes its port from KYY_MOCK_PORT when --port is not given', async () => {
+    const busy = createServer();
+    const port = await new Promise<number>((resolve) => {
+      busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port));
+    });
+    try {
+      // The port is taken, so the answer names it: proof the variable was read.
+      const r = await kyy(['mock'], { env: { KYY_MOCK_PORT: String(port) } });
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      busy.close();
+    }
   });
 
   it('suggests a command that works when pasted into a shell, key and all', async () => {
@@ -128,10 +159,13 @@ describe('kyy mock', () => {
     try {
       const r = await kyy(['mock', '--port', String(port)]);
       expect(r.code, r.stderr).toBe(1);
+      // The same one line as `kyy-mock` prints: both come from @kyyvideo/mock/cli.
       expect(r.stderr).toContain(
-        `Port ${port} on 127.0.0.1 is already in use (is \`pnpm start\`, \`pnpm mock\` or another \`kyy mock\` already running?)`,
+        `Port ${port} on 127.0.0.1 is already in use (is \`pnpm start\`, \`pnpm mock\` or another mock already running?)`,
       );
-      expect(r.stderr).toMatch(/pass --port 0 for any free port/);
+      expect(r.stderr).toMatch(
+        /pass --port <n> or set KYY_MOCK_PORT \(--port 0 picks any free port\)/,
+      );
       expect(r.stderr).not.toMatch(/^error: listen EADDRINUSE/m);
       const j = await kyy(['mock', '--port', String(port), '--json']);
       expect(j.code).toBe(1);

@@ -8,6 +8,15 @@ import { BIN } from './kyy-process.js';
 
 const PRELOAD = fileURLToPath(new URL('./fixtures/log-imports.mjs', import.meta.url));
 
+// `kyy mock`'s flags come from @kyyvideo/mock/cli (one parser for `kyy mock` and `kyy-mock`), so
+// building the command tree loads that small, dependency-free part of the mock, and only it.
+const SHARED_MOCK_FLAGS = /\/mock\/dist\/(cli\/|options\.js|server\/defaults\.js)/;
+
+/** The mock's modules among `loaded`, except the shared flag definitions. */
+function mockModules(loaded: string[]): string[] {
+  return loaded.filter((url) => url.includes('/mock/dist/') && !SHARED_MOCK_FLAGS.test(url));
+}
+
 /** The module URLs a `kyy` run loads. */
 function modulesLoadedBy(args: string[], env: Record<string, string> = {}): string[] {
   const log = join(mkdtempSync(join(tmpdir(), 'kyy-imports-')), 'imports.log');
@@ -25,7 +34,9 @@ function modulesLoadedBy(args: string[], env: Record<string, string> = {}): stri
 describe('fast start', () => {
   it('--help and usage errors load no command, client, schema library or mock', () => {
     for (const args of [['--help'], ['--version'], ['assets', 'get']]) {
-      const loaded = modulesLoadedBy(args).join('\n');
+      const modules = modulesLoadedBy(args);
+      expect(mockModules(modules), args.join(' ')).toEqual([]);
+      const loaded = modules.join('\n');
       // The shim handed over to the real program (else "loads nothing heavy" would prove nothing).
       expect(loaded, args.join(' ')).toContain('/dist/main.js');
       expect(loaded, args.join(' ')).toContain('/commander/');
@@ -36,7 +47,6 @@ describe('fast start', () => {
         '/client/dist/index.js',
         '/client/dist/client.js',
         '/contract/dist/index.js',
-        '/mock/dist/',
         '/msw/',
         '/cli-progress/',
         '/batch/',
@@ -48,19 +58,15 @@ describe('fast start', () => {
 
   it('a command loads its own module and the client, but not the others or the mock', () => {
     // Nothing listens on port 1, so the request fails fast; only what was loaded matters.
-    const loaded = modulesLoadedBy(['assets', 'get', 'asset-20260330142158-q75m8'], {
+    const modules = modulesLoadedBy(['assets', 'get', 'asset-20260330142158-q75m8'], {
       KYY_API_KEY: 'sk-startup-test-key',
       KYY_BASE_URL: 'http://127.0.0.1:1/kyyReactApiServer',
-    }).join('\n');
+    });
+    expect(mockModules(modules)).toEqual([]);
+    const loaded = modules.join('\n');
     expect(loaded).toContain('/commands/get.js');
     expect(loaded).toContain('/client/dist/');
-    for (const other of [
-      '/commands/upload.js',
-      '/commands/batch.js',
-      '/mock/dist/',
-      '/msw/',
-      '/cli-progress/',
-    ]) {
+    for (const other of ['/commands/upload.js', '/commands/batch.js', '/msw/', '/cli-progress/']) {
       expect(loaded).not.toContain(other);
     }
   });

@@ -14,7 +14,7 @@ export function checkAuthorization(
   const token = (match[1] ?? '').trim();
   if (token === '') return `The Bearer token is empty: ${example}.`;
   if (apiKey !== undefined && token !== apiKey) {
-    return 'The API key was not accepted: this mock was started with a specific key (apiKey / --api-key); send that key.';
+    return 'The API key was not accepted: this mock was started with a specific key (apiKey / KYY_MOCK_API_KEY); send that key.';
   }
   return null;
 }

@@ -15,12 +15,16 @@ export const MOCK_CODES = {
   unauthorized: 401,
   /** Mock's choice: no such endpoint under the base path (HTTP 404). */
   unknownEndpoint: 404,
+  /** Mock's choice: a method no endpoint could use, e.g. TRACE (HTTP 405). */
+  methodNotAllowed: 405,
   /** Mock's choice: request body over 1 MiB, standalone server only (HTTP 413). */
   payloadTooLarge: 413,
   /** Mock's choice: the `rate-limited` scenario (HTTP 429). */
   rateLimited: 429,
-  /** Mock's choice: the `server-error` scenario (HTTP 500). */
+  /** Mock's choice: the `server-error` scenario, or a real failure of the mock (HTTP 500). */
   serverError: 500,
+  /** Mock's choice: too many request bodies in flight at once, standalone server only (HTTP 503). */
+  busy: 503,
 } as const;
 
 /** The delete call's documented confirmation message. */

@@ -1,6 +1,6 @@
-import { HttpResponse } from 'msw';
 import { MOCK_CODES } from './codes.js';
-import { failure } from './envelope.js';
+import type { CoreResponse } from './core/types.js';
+import { failure, json } from './envelope.js';
 
 export type ScenarioName =
   | 'latency'
@@ -45,7 +45,7 @@ const MALFORMED_JSON_BODY = '{"code":0,"msg":null,"data":{"assetId":"asset-';
  * The canned answer of a fault scenario, or `null` for `latency` (which only delays a normal
  * answer). Faults answer before the store is touched, so nothing is created or deleted.
  */
-export function faultResponse(scenario: ScenarioName): Response | null {
+export function faultResponse(scenario: ScenarioName): CoreResponse | null {
   switch (scenario) {
     case 'latency':
       return null;
@@ -53,7 +53,7 @@ export function faultResponse(scenario: ScenarioName): Response | null {
       return failure(
         MOCK_CODES.rateLimited,
         `Too many requests (mock scenario "rate-limited"): wait ${RATE_LIMIT_RETRY_AFTER_SECONDS} s (Retry-After) and try again.`,
-        { status: 429, headers: { 'Retry-After': String(RATE_LIMIT_RETRY_AFTER_SECONDS) } },
+        { status: 429, headers: { 'retry-after': String(RATE_LIMIT_RETRY_AFTER_SECONDS) } },
       );
     case 'server-error':
       return failure(
@@ -62,18 +62,16 @@ export function faultResponse(scenario: ScenarioName): Response | null {
         { status: 500 },
       );
     case 'bad-gateway':
-      return new HttpResponse(BAD_GATEWAY_PAGE, {
-        status: 502,
-        headers: { 'Content-Type': 'text/html' },
-      });
+      return { status: 502, headers: { 'content-type': 'text/html' }, body: BAD_GATEWAY_PAGE };
     case 'malformed-json':
-      return new HttpResponse(MALFORMED_JSON_BODY, {
+      return {
         status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      });
+        headers: { 'content-type': 'application/json' },
+        body: MALFORMED_JSON_BODY,
+      };
     case 'drop-connection':
-      return HttpResponse.error();
+      return { status: 0, headers: {}, body: '', drop: true };
     case 'success-without-data':
-      return HttpResponse.json({ code: 0, msg: null, data: null });
+      return json({ code: 0, msg: null, data: null });
   }
 }

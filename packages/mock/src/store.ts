@@ -50,6 +50,28 @@ export interface MockStore {
   subscribe(listener: () => void): () => void;
 }
 
+/**
+ * One change to the store, as persistence sees it. `kind` names the record type so that other
+ * records (e.g. video tasks) can be journaled the same way; `reset` means "the whole content was
+ * replaced" (clear or restore).
+ */
+export type StoreChange =
+  | { op: 'put'; kind: 'asset'; record: StoredAsset }
+  | { op: 'delete'; kind: 'asset'; id: string }
+  | { op: 'reset' };
+
+/** What the core and persistence use besides the public {@link MockStore}. */
+export interface InternalStore extends MockStore {
+  /** Adds an upload that was already validated (skips the second schema check). */
+  insert(input: UploadAssetRequest): Asset;
+  /** Counts changes, so a caller can tell whether a request changed anything. */
+  readonly version: number;
+  /** Applies a journaled change while loading, without telling listeners. */
+  apply(change: StoreChange): void;
+  /** Receives every change as it happens; returns an unsubscribe function. */
+  onChange(listener: (change: StoreChange) => void): () => void;
+}
+
 type StoreOptions = Pick<
   ResolvedOptions,
   'reviewDelayMs' | 'faceReviewDelayMs' | 'faceMarkers' | 'failMarkers'
@@ -70,7 +92,8 @@ function toAsset(record: StoredAsset, now: number): Asset {
   };
 }
 
-function isStoredAsset(value: unknown): value is StoredAsset {
+/** Checks one saved or journaled asset record. */
+export function isStoredAsset(value: unknown): value is StoredAsset {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
   return (
@@ -99,12 +122,32 @@ export function createStore(
   clock: MockClock,
   random: () => RandomSource,
   options: StoreOptions,
-): MockStore {
+): InternalStore {
   const records = new Map<string, StoredAsset>();
   const listeners = new Set<() => void>();
+  const changeListeners = new Set<(change: StoreChange) => void>();
   let rng = random();
-  const changed = () => {
+  let version = 0;
+  const changed = (change: StoreChange) => {
+    version++;
+    for (const listener of changeListeners) listener(change);
     for (const listener of listeners) listener();
+  };
+  const insert = (parsed: UploadAssetRequest): Asset => {
+    const now = clock.now();
+    const plan = planReview(parsed, options);
+    const record: StoredAsset = {
+      assetId: newAssetId(now, rng, (id) => records.has(id)),
+      name: parsed.name ?? null,
+      url: parsed.url,
+      assetType: parsed.assetType,
+      createdAt: now,
+      readyAt: now + plan.delayMs,
+      outcome: plan.outcome,
+    };
+    records.set(record.assetId, record);
+    changed({ op: 'put', kind: 'asset', record });
+    return toAsset(record, now);
   };
 
   return {
@@ -117,26 +160,14 @@ export function createStore(
     get size() {
       return records.size;
     },
-    create(input) {
-      const parsed = UploadAssetRequest.parse(input);
-      const now = clock.now();
-      const plan = planReview(parsed, options);
-      const record: StoredAsset = {
-        assetId: newAssetId(now, rng, (id) => records.has(id)),
-        name: parsed.name ?? null,
-        url: parsed.url,
-        assetType: parsed.assetType,
-        createdAt: now,
-        readyAt: now + plan.delayMs,
-        outcome: plan.outcome,
-      };
-      records.set(record.assetId, record);
-      changed();
-      return toAsset(record, now);
+    create: (input) => insert(UploadAssetRequest.parse(input)),
+    insert,
+    get version() {
+      return version;
     },
     delete(assetId) {
       const existed = records.delete(assetId);
-      if (existed) changed();
+      if (existed) changed({ op: 'delete', kind: 'asset', id: assetId });
       return existed;
     },
     clear() {
@@ -144,18 +175,27 @@ export function createStore(
       rng = random();
       if (records.size === 0) return;
       records.clear();
-      changed();
+      changed({ op: 'reset' });
     },
     snapshot: () => ({ version: 1, assets: [...records.values()].map((r) => ({ ...r })) }),
     restore(snapshot) {
       const parsed = parseSnapshot(snapshot);
       records.clear();
       for (const record of parsed.assets) records.set(record.assetId, record);
-      changed();
+      changed({ op: 'reset' });
+    },
+    apply(change) {
+      if (change.op === 'put') records.set(change.record.assetId, change.record);
+      else if (change.op === 'delete') records.delete(change.id);
+      else records.clear();
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
     },
   };
 }

@@ -17,13 +17,25 @@ function parts(epochMs: number): string[] {
   ];
 }
 
-/** `YYYYMMDDhhmmss`, the timestamp inside an asset id. */
-export function idTimestamp(epochMs: number): string {
-  return parts(epochMs).join('');
+/**
+ * Remembers the last second it formatted: uploads and detail requests format the same few
+ * seconds over and over, and this spares a Date and six padded strings per request.
+ */
+function perSecond(format: (p: string[]) => string): (epochMs: number) => string {
+  let lastSecond = Number.NaN;
+  let lastText = '';
+  return (epochMs) => {
+    const second = Math.floor(epochMs / 1000);
+    if (second !== lastSecond) {
+      lastText = format(parts(epochMs));
+      lastSecond = second;
+    }
+    return lastText;
+  };
 }
 
+/** `YYYYMMDDhhmmss`, the timestamp inside an asset id. */
+export const idTimestamp = perSecond((p) => p.join(''));
+
 /** `YYYY-MM-DD hh:mm:ss`, the detail call's `createTime`. */
-export function createTime(epochMs: number): string {
-  const [y, mo, d, h, mi, s] = parts(epochMs);
-  return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
-}
+export const createTime = perSecond(([y, mo, d, h, mi, s]) => `${y}-${mo}-${d} ${h}:${mi}:${s}`);

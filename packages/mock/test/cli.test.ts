@@ -58,9 +58,14 @@ function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli> {
 }
 
 /** Runs a bin that is expected to exit on its own; resolves with its code and output. */
-async function runCli(args: string[]): Promise<{ code: number; output: string }> {
+async function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -139,7 +144,7 @@ describe('kyy-mock (real process)', () => {
   it('answers the docs curl example, keeps state across a restart, and exits 0 on SIGTERM/SIGINT', async () => {
     const key = 'sk-cli-test-0123456789';
     const stateFile = join(dir, 'state.json');
-    const first = await startCli(['--port', '0', '--state', stateFile, '--api-key', key]);
+    const first = await startCli(['--port', '0', '--state', stateFile], { KYY_MOCK_API_KEY: key });
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kyyReactApiServer$/);
     expect(first.url).not.toContain(':0/');
 
@@ -175,7 +180,7 @@ describe('kyy-mock (real process)', () => {
     const open = await startCli(['--port', '0'], { KYY_MOCK_API_KEY: '' });
     const openCurl = await printedCurl(open);
     expect(openCurl).toContain('Bearer any-key');
-    const keyed = await startCli(['--port', '0', '--api-key', key], { KYY_MOCK_API_KEY: '' });
+    const keyed = await startCli(['--port', '0'], { KYY_MOCK_API_KEY: key });
     const keyedCurl = await printedCurl(keyed);
     expect(keyedCurl).toContain('Bearer $KYY_MOCK_API_KEY');
     expect(keyedCurl).not.toContain('any-key');
@@ -194,7 +199,12 @@ describe('kyy-mock (real process)', () => {
     const port = new URL(first.url).port;
     const second = await runCli(['--port', port]);
     expect(second.code).toBe(1);
-    expect(second.output).toMatch(/already in use.*--port/s);
+    expect(second.output).toMatch(/already in use.*--port <n> or set KYY_MOCK_PORT/s);
+    expect(second.output).not.toMatch(/EADDRINUSE|\n\s+at /);
+    // The port can come from the environment too, with the same one-line answer.
+    const fromEnv = await runCli([], { KYY_MOCK_PORT: port });
+    expect(fromEnv.code).toBe(1);
+    expect(fromEnv.output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
     expect(await first.stop()).toBe(0);
   });
 
@@ -204,7 +214,9 @@ describe('kyy-mock (real process)', () => {
       ['--latency', '-5'],
       ['--nope'],
       ['--port', '70000'],
-      ['--api-key', ' '],
+      ['--api-key', 'sk-never-as-a-flag'],
+      ['--review-delay', 'soon'],
+      ['--headers-timeout', '0'],
     ];
     const results = await Promise.all(cases.map((args) => runCli(args)));
     for (const [i, result] of results.entries()) {
@@ -213,6 +225,9 @@ describe('kyy-mock (real process)', () => {
     }
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.output).toContain('--state FILE');
+    expect(help.output).toContain('--state <file>');
+    expect(help.output).toMatch(/--headers-timeout <ms>.*\(default: 10000\)/s);
+    expect(results[4]?.output).toContain('There is no --api-key flag');
+    expect(results[4]?.output).not.toContain('sk-never-as-a-flag');
   });
 });

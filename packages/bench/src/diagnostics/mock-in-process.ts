@@ -1,87 +1,102 @@
+import type { paths } from '@kyyvideo/contract';
 import { MOCK_BASE_URL } from '@kyyvideo/contract';
 import { summarize } from '../stats/percentile.js';
 
-// Calls per measurement: enough for a stable mean, few enough to stay below the request log's
-// limit in the "log not full" rows (the mock is reset before each of those).
+// Calls per measurement: enough for a stable rate, few enough to stay below the mock's request
+// log limit (the mock is reset before each row) and to keep the suite short.
 const CALLS = 3_000;
-// Far beyond any sensible request-log limit; filling stops as soon as the log stops growing.
-const MAX_FILL_REQUESTS = 100_000;
-const FILL_CHECK_EVERY = 1_000;
-const ORIGIN = MOCK_BASE_URL;
-const HEADERS = { authorization: 'Bearer bench-token' };
-const UPLOAD_BODY = JSON.stringify({
+const WARMUP_CALLS = 500;
+const TOKEN = 'bench-token';
+const INPUT = {
   assetType: 'Image',
   url: 'https://example.com/cat.jpg',
   name: 'Cat Image',
-});
+} as const;
+const UPLOAD_ANSWER = { code: 0, msg: null, data: { assetId: 'asset-20260330142158-q75m8' } };
 
-export interface InProcessCost {
+export interface InProcessRate {
   label: string;
+  /** Sequential calls per second. */
+  perSecond: number;
   meanMs: number;
-  p50Ms: number;
   p99Ms: number;
 }
 
-/**
- * The mock's own per-request cost without HTTP: msw's `getResponse` over the mock's handlers,
- * as the standalone server calls it, including building the Fetch API Request and reading the
- * Response body. Separates "msw + handlers" from "node:http + bridging" in the load figures,
- * and shows what the request log costs once it is full.
- */
-export async function measureMockInProcess(): Promise<InProcessCost[]> {
-  const { createMock } = await import('@kyyvideo/mock');
-  const { getResponse } = await import('msw');
-  const mock = createMock();
-  const upload = () =>
-    new Request(`${ORIGIN}/kyyVideo2/asset/upload`, {
-      method: 'POST',
-      headers: { ...HEADERS, 'content-type': 'application/json' },
-      body: UPLOAD_BODY,
-    });
-  const send = async (request: Request): Promise<string> => {
-    const response = await getResponse(mock.handlers, request);
-    if (response?.status !== 200) {
-      throw new Error(`in-process mock answered ${response?.status ?? 'nothing'}`);
-    }
-    return response.text();
-  };
-  const createAsset = async (): Promise<() => Request> => {
-    const { data } = JSON.parse(await send(upload())) as { data: { assetId: string } };
-    const url = `${ORIGIN}/kyyVideo2/asset/${data.assetId}`;
-    return () => new Request(url, { headers: HEADERS });
-  };
-
-  const time = async (label: string, make: () => Request): Promise<InProcessCost> => {
-    const samples: number[] = [];
-    for (let i = 0; i < CALLS; i++) {
-      const start = performance.now();
-      await send(make());
-      samples.push(performance.now() - start);
-    }
-    const summary = summarize(samples);
-    return { label, meanMs: summary.mean, p50Ms: summary.p50, p99Ms: summary.p99 };
-  };
-
-  // Warm up both paths, then measure each on a mock whose request log is far from full.
-  await time('warm-up', upload);
-  await time('warm-up', await createAsset());
-  const results: InProcessCost[] = [];
-  mock.reset();
-  results.push(await time('upload, request log not full', upload));
-  mock.reset();
-  const detail = await createAsset();
-  results.push(await time('detail, request log not full', detail));
-
-  // Fill the request log until it stops growing (it is bounded), then measure again.
-  let previous = -1;
-  for (let sent = 0; sent < MAX_FILL_REQUESTS; sent += FILL_CHECK_EVERY) {
-    for (let i = 0; i < FILL_CHECK_EVERY; i++) await send(detail());
-    const size = mock.requests().length;
-    if (size === previous) break;
-    previous = size;
+async function rate(label: string, call: () => Promise<unknown>): Promise<InProcessRate> {
+  for (let i = 0; i < WARMUP_CALLS; i++) await call();
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < CALLS; i++) {
+    const t = performance.now();
+    await call();
+    samples.push(performance.now() - t);
   }
-  const full = `request log full (${previous.toLocaleString('en-US')} entries)`;
-  results.push(await time(`detail, ${full}`, detail));
-  results.push(await time(`upload, ${full}`, upload));
+  const elapsed = performance.now() - started;
+  const s = summarize(samples);
+  return { label, perSecond: (CALLS * 1000) / elapsed, meanMs: s.mean, p99Ms: s.p99 };
+}
+
+/**
+ * Uploads in this process through msw's fetch interception (`setupServer`), no network:
+ * `@kyyvideo/client` against `@kyyvideo/mock/node`, next to openapi-fetch against a one-line msw
+ * handler; and, to split the time, the same two handler sets called through `getResponse`
+ * (no fetch interception, no client).
+ */
+export async function measureMockInProcess(): Promise<InProcessRate[]> {
+  const { setupMockServer } = await import('@kyyvideo/mock/node');
+  const { createKyyClient } = await import('@kyyvideo/client');
+  const { default: createOpenApiClient } = await import('openapi-fetch');
+  const { getResponse, http, HttpResponse } = await import('msw');
+  const { setupServer } = await import('msw/node');
+  const uploadRequest = () =>
+    new Request(`${MOCK_BASE_URL}/kyyVideo2/asset/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(INPUT),
+    });
+  const results: InProcessRate[] = [];
+
+  const { server: mockServer, mock } = setupMockServer();
+  mockServer.listen({ onUnhandledRequest: 'error' });
+  try {
+    const client = createKyyClient({ apiKey: TOKEN, baseUrl: MOCK_BASE_URL, validate: 'strict' });
+    mock.reset();
+    results.push(
+      await rate('@kyyvideo/client upload → @kyyvideo/mock/node', () =>
+        client.assets.upload(INPUT),
+      ),
+    );
+  } finally {
+    mockServer.close();
+  }
+
+  const oneLine = [http.post('*/kyyVideo2/asset/upload', () => HttpResponse.json(UPLOAD_ANSWER))];
+  const peerServer = setupServer(...oneLine);
+  peerServer.listen({ onUnhandledRequest: 'error' });
+  try {
+    const openapi = createOpenApiClient<paths>({
+      baseUrl: MOCK_BASE_URL,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    results.push(
+      await rate('openapi-fetch upload → one-line msw handler', () =>
+        openapi.POST('/kyyVideo2/asset/upload', { body: INPUT }),
+      ),
+    );
+  } finally {
+    peerServer.close();
+  }
+
+  mock.reset();
+  results.push(
+    await rate("getResponse(mock.handlers): the mock's handler alone", async () =>
+      (await getResponse(mock.handlers, uploadRequest()))?.text(),
+    ),
+  );
+  results.push(
+    await rate('getResponse(one-line handler): msw dispatch alone', async () =>
+      (await getResponse(oneLine, uploadRequest()))?.text(),
+    ),
+  );
   return results;
 }

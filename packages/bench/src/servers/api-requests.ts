@@ -1,6 +1,6 @@
 import type { LoadRequest } from '../load/autocannon.js';
 
-/** A placeholder token: the mock accepts any non-empty bearer token unless given --api-key. */
+/** A placeholder token: the mock accepts any non-empty bearer token unless started with KYY_MOCK_API_KEY. */
 export const BENCH_TOKEN = 'bench-token';
 
 export const UPLOAD_INPUT = {

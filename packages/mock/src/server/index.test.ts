@@ -1,9 +1,10 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetAssetResponse, UploadAssetResponse } from '@kyyvideo/contract';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DOCS_UPLOAD, envelope, JSON_HEADERS } from '../../test/support.js';
 import { MAX_BODY_BYTES, type RunningMockServer, startMockServer } from './index.js';
 
@@ -221,6 +222,12 @@ describe('state file', () => {
     const second = await start({ stateFile });
     expect(second.mock.store.list().map((a) => a.assetId)).toEqual([uploaded.data.assetId]);
     expect(second.mock.store.get(uploaded.data.assetId)).toMatchObject({ name: DOCS_UPLOAD.name });
+    // While running: the snapshot and the journal of changes since; no temp files.
+    expect((await readdir(join(dir, 'nested'))).sort()).toEqual([
+      'state.json',
+      'state.json.journal',
+    ]);
+    await second.close();
     expect(await readdir(join(dir, 'nested'))).toEqual(['state.json']);
   });
 
@@ -234,5 +241,123 @@ describe('state file', () => {
     await writeFile(stateFile, '{not json');
     await expect(startMockServer({ port: 0, stateFile })).rejects.toThrow(/state file/);
     expect(await readFile(stateFile, 'utf8')).toBe('{not json');
+  });
+});
+
+/** Opens a raw TCP connection, writes `text`, and resolves with all it receives once it closes. */
+function rawConnection(url: string, text: string) {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  let received = '';
+  socket.on('data', (chunk: Buffer) => {
+    received += chunk.toString('utf8');
+  });
+  socket.on('error', () => {});
+  const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(received)));
+  if (text) socket.write(text);
+  return { socket, closed };
+}
+
+describe('connections and odd requests', () => {
+  // Small limits set by the test, so closing happens quickly; the waits are on the close event.
+  const limits = { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 300 };
+
+  it('closes a connection that never sends anything', async () => {
+    const server = await start(limits);
+    const started = Date.now();
+    expect(await rawConnection(server.url, '').closed).not.toContain('200 OK');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it('closes a connection whose headers trickle in, answering 408 with an envelope', async () => {
+    const server = await start(limits);
+    const received = await rawConnection(
+      server.url,
+      'GET /kyyReactApiServer/kyyVideo2/asset/x HTTP/1.1\r\nHost: a\r\nX-Slow: ',
+    ).closed;
+    expect(received).toMatch(/^HTTP\/1\.1 408 /);
+    expect(JSON.parse(received.slice(received.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      data: null,
+    });
+  });
+
+  it('closes a connection whose body stalls, and gives its bytes back to the budget', async () => {
+    const server = await start({ ...limits, bodyBudgetBytes: 1000 });
+    const stalled = rawConnection(
+      server.url,
+      `POST /kyyReactApiServer/kyyVideo2/asset/upload HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer k\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n${'x'.repeat(800)}`,
+    );
+    // While 800 bytes are held, another 500-byte body does not fit the 1000-byte budget.
+    const refused = await raw(`${server.url}/kyyVideo2/asset/upload`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ ...DOCS_UPLOAD, name: 'n'.repeat(400) }),
+    });
+    expect(refused.status).toBe(503);
+    expect(JSON.parse(refused.body)).toMatchObject({ code: 503, data: null });
+    await stalled.closed;
+    // The stalled request was cut off by the request timeout and its bytes released.
+    const accepted = await raw(`${server.url}/kyyVideo2/asset/upload`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ ...DOCS_UPLOAD, name: 'n'.repeat(400) }),
+    });
+    expect(accepted.status).toBe(200);
+  });
+
+  it('closes an idle keep-alive connection after the keep-alive timeout', async () => {
+    const server = await start(limits);
+    const conn = rawConnection(
+      server.url,
+      'GET /kyyReactApiServer/kyyVideo2/asset/x HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer k\r\n\r\n',
+    );
+    const received = await conn.closed;
+    expect(received).toMatch(/^HTTP\/1\.1 200 /);
+    expect(received).toContain('"code":-1');
+  });
+
+  it('answers TRACE and unknown methods 405, malformed targets and requests 400, never 500', async () => {
+    const errors: string[] = [];
+    const server = await start({ onError: (line) => errors.push(line) });
+    for (const path of ['/kyyReactApiServer/kyyVideo2/asset/x', '/']) {
+      for (const method of ['TRACE', 'PROPFIND']) {
+        const res = await raw(`${server.url.replace('/kyyReactApiServer', '')}${path}`, {
+          method,
+          headers: { authorization: 'Bearer k' },
+        });
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(JSON.parse(res.body)).toMatchObject({ code: 405, data: null });
+      }
+    }
+    for (const target of ['*', 'http://elsewhere.example/kyyReactApiServer/kyyVideo2/asset/x']) {
+      const received = await rawConnection(
+        server.url,
+        `GET ${target} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n`,
+      ).closed;
+      expect(received, target).toMatch(/^HTTP\/1\.1 400 /);
+      expect(received).toContain('"code":400');
+    }
+    const garbage = await rawConnection(server.url, 'NOT HTTP AT ALL\r\n\r\n').closed;
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+    expect(garbage).toContain('"data":null');
+    expect(errors).toEqual([]);
+  });
+
+  it('answers a real bug with 500 and reports it through onError even when log is off', async () => {
+    const errors: string[] = [];
+    const server = await start({ onError: (line) => errors.push(line) });
+    // Stands in for a bug inside a route: the store throws.
+    vi.spyOn(server.mock.store, 'get').mockImplementation(() => {
+      throw new Error('simulated bug');
+    });
+    const res = await raw(`${server.url}/kyyVideo2/asset/x`, { headers: JSON_HEADERS });
+    expect(res.status).toBe(500);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 500, data: null });
+    expect(errors).toEqual(['internal error: simulated bug']);
+    // The server keeps running.
+    vi.restoreAllMocks();
+    expect((await raw(`${server.url}/kyyVideo2/asset/x`, { headers: JSON_HEADERS })).status).toBe(
+      200,
+    );
   });
 });

@@ -1,18 +1,35 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { BASE_PATH } from '@kyyvideo/contract';
-import { getResponse } from 'msw';
 import { MOCK_CODES } from '../codes.js';
-import { createMock, type Mock } from '../create-mock.js';
+import type { CoreResponse } from '../core/types.js';
+import { buildMock, type Mock } from '../mock-parts.js';
 import type { MockOptions } from '../options.js';
-import { MAX_BODY_BYTES, readBody } from './body-limit.js';
+import {
+  type BodyBudget,
+  DEFAULT_BODY_BUDGET_BYTES,
+  MAX_BODY_BYTES,
+  readBody,
+} from './body-limit.js';
 import { CORS_HEADERS, preflightHeaders } from './cors.js';
-import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
-import { sendFetchResponse, toFetchRequest } from './node-bridge.js';
-import { createStateWriter, loadState } from './state-file.js';
+import {
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_HOST,
+  DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+  DEFAULT_PORT,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from './defaults.js';
+import { openPersistentState, type PersistentState } from './state-journal.js';
 
-export { MAX_BODY_BYTES } from './body-limit.js';
-export { DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
+export { DEFAULT_BODY_BUDGET_BYTES, MAX_BODY_BYTES } from './body-limit.js';
+export {
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_HOST,
+  DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+  DEFAULT_PORT,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  PORT_ENV,
+} from './defaults.js';
 
 // How long close() lets in-flight requests (e.g. one sleeping in the latency scenario) finish
 // before it cuts their connections.
@@ -23,10 +40,26 @@ export interface MockServerOptions extends MockOptions {
   port?: number;
   /** Interface to bind (default 127.0.0.1, loopback only). */
   host?: string;
-  /** Keep the store in this JSON file across restarts (written atomically after each change). */
+  /**
+   * Keep the store in this JSON file across restarts. A change is answered only once it is on
+   * disk (journal `FILE.journal`, group commit), so a crash loses nothing acknowledged.
+   */
   stateFile?: string;
-  /** Receives one line per request and problems such as a failed state write. Default: silent. */
+  /** Receives one line per request. Default: silent. */
   log?: (line: string) => void;
+  /**
+   * Receives failures that are the mock's fault (bugs, a state file that cannot be written),
+   * even when `log` is off. Default: `log`, else silent.
+   */
+  onError?: (line: string) => void;
+  /** Time to receive a request's headers, in ms (default 10 000). */
+  headersTimeoutMs?: number;
+  /** Time to receive a whole request, in ms (default 30 000). */
+  requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open, in ms (default 5 000). */
+  keepAliveTimeoutMs?: number;
+  /** Bytes of request bodies held at once across all connections (default 16 MiB). */
+  bodyBudgetBytes?: number;
 }
 
 export interface RunningMockServer {
@@ -38,35 +71,51 @@ export interface RunningMockServer {
   close(): Promise<void>;
 }
 
-function envelope(code: number, msg: string): string {
+function envelopeText(code: number, msg: string): string {
   return JSON.stringify({ code, msg, data: null });
 }
+
+const TOO_LARGE_MSG =
+  'Request body too large: the mock accepts at most 1 MiB. An upload is a small JSON object with a URL, not the file itself.';
+const BUSY_MSG =
+  'The mock is holding too many request bodies at once (mock-only limit); retry shortly.';
 
 function sendEnvelope(
   res: ServerResponse,
   status: number,
   code: number,
   msg: string,
-  close = false,
+  extra: Record<string, string> = {},
 ): void {
-  const body = envelope(code, msg);
+  const body = envelopeText(code, msg);
   res.writeHead(status, {
     ...CORS_HEADERS,
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(body)),
-    ...(close ? { connection: 'close' } : {}),
+    ...extra,
   });
   res.end(body);
 }
 
-function sendTooLarge(res: ServerResponse): void {
-  sendEnvelope(
-    res,
-    413,
-    MOCK_CODES.payloadTooLarge,
-    'Request body too large: the mock accepts at most 1 MiB. An upload is a small JSON object with a URL, not the file itself.',
-    true,
-  );
+function send(res: ServerResponse, response: CoreResponse): void {
+  if (response.drop) {
+    // The drop-connection scenario: hang up without answering, as a failed network would.
+    res.destroy();
+    return;
+  }
+  const { body } = response;
+  res.writeHead(response.status, {
+    ...CORS_HEADERS,
+    ...response.headers,
+    'content-length': String(typeof body === 'string' ? Buffer.byteLength(body) : body.length),
+  });
+  res.end(body);
+}
+
+/** A raw HTTP answer for errors node:http reports before a request exists (bad syntax, timeouts). */
+function rawEnvelope(status: number, reason: string, code: number, msg: string): string {
+  const body = envelopeText(code, msg);
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
 
 function urlHost(host: string): string {
@@ -75,16 +124,40 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+function positiveMs(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new RangeError(
+      `startMockServer: ${name} must be a whole number of ms > 0, got ${String(value)}.`,
+    );
+  }
+  return value;
+}
+
+/** The path of a request target, or `null` when it is not a path (`*`, `http://…`, garbage). */
+function pathOf(target: string | undefined): string | null {
+  if (target === undefined || !target.startsWith('/')) return null;
+  const q = target.indexOf('?');
+  const path = q === -1 ? target : target.slice(0, q);
+  // Dot segments: resolve them as a URL parser (and so the msw transports) would.
+  return path.includes('/.') ? new URL(path, 'http://mock.invalid').pathname : path;
+}
+
 /**
- * The mock as a real HTTP server on node:http, answering through msw's `getResponse` with the
- * same handlers as in tests and browsers. Adds CORS, a 1 MiB body limit and optional persistence.
+ * The mock as a real HTTP server: node:http straight into the transport-neutral core (no Fetch
+ * objects, no msw). Adds CORS, body limits, connection timeouts and optional durable state.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<RunningMockServer> {
   const {
     port = DEFAULT_PORT,
     host = DEFAULT_HOST,
     stateFile,
-    log = () => {},
+    log,
+    onError,
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs,
+    bodyBudgetBytes,
     ...mockOptions
   } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -92,80 +165,185 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       `startMockServer: port must be an integer from 0 to 65535, got ${String(port)}.`,
     );
   }
-  const mock = createMock(mockOptions);
-
-  let writer: ReturnType<typeof createStateWriter> | undefined;
-  if (stateFile) {
-    const saved = await loadState(stateFile);
-    if (saved) mock.store.restore(saved);
-    writer = createStateWriter(
-      stateFile,
-      () => mock.store.snapshot(),
-      (error) => log(`could not write state file ${stateFile}: ${error.message}`),
+  const headersTimeout = positiveMs(
+    'headersTimeoutMs',
+    headersTimeoutMs,
+    DEFAULT_HEADERS_TIMEOUT_MS,
+  );
+  const requestTimeout = Math.max(
+    headersTimeout,
+    positiveMs('requestTimeoutMs', requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS),
+  );
+  const keepAliveTimeout = positiveMs(
+    'keepAliveTimeoutMs',
+    keepAliveTimeoutMs,
+    DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+  );
+  const budget: BodyBudget = {
+    limit: positiveMs('bodyBudgetBytes', bodyBudgetBytes, DEFAULT_BODY_BUDGET_BYTES),
+    used: 0,
+  };
+  const reportError = onError ?? log ?? (() => {});
+  const { mock, core, store } = buildMock(mockOptions, () => {
+    // The server answers from the core directly and never loads msw.
+    throw new Error(
+      'startMockServer: its mock has no msw handlers; use createMock() or setupMockServer() for msw.',
     );
-    const stateWriter = writer;
-    mock.store.subscribe(() => stateWriter.schedule());
+  });
+  core.onInternalError = (error) =>
+    reportError(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+
+  let persistent: PersistentState | undefined;
+  if (stateFile) {
+    persistent = await openPersistentState(stateFile, store, reportError);
+    core.durability = persistent;
   }
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const started = Date.now();
-    res.on('close', () => {
-      const outcome = res.writableFinished ? String(res.statusCode) : 'connection dropped';
-      log(`${req.method} ${req.url} → ${outcome} (${Date.now() - started} ms)`);
-    });
+  const answer = (req: IncomingMessage, res: ServerResponse, path: string, body: string) => {
+    const response = core.handle({ method: req.method ?? 'GET', path, headers: req.headers, body });
+    if (response === null) {
+      if (req.method === 'GET' || req.method === 'POST' || req.method === 'DELETE') {
+        sendEnvelope(
+          res,
+          404,
+          MOCK_CODES.unknownEndpoint,
+          `Nothing here: this is the KyyVideo2 mock, the API lives under ${BASE_PATH} (e.g. POST ${BASE_PATH}/kyyVideo2/asset/upload).`,
+        );
+      } else {
+        sendEnvelope(
+          res,
+          405,
+          MOCK_CODES.methodNotAllowed,
+          `Method ${JSON.stringify(String(req.method).slice(0, 20))} is not supported here: the API lives under ${BASE_PATH}.`,
+          { allow: 'GET, POST, DELETE, OPTIONS' },
+        );
+      }
+      return;
+    }
+    if (response instanceof Promise) response.then((r) => send(res, r), fail(res));
+    else send(res, response);
+  };
 
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, preflightHeaders(req.headers['access-control-request-headers']));
-      res.end();
-      return;
-    }
-    const read = await readBody(req);
-    if (!read.ok) {
-      sendTooLarge(res);
-      return;
-    }
-    const request = toFetchRequest(req, read.body, `http://${urlHost(host)}:${boundPort}`);
-    const response = await getResponse(mock.handlers, request);
-    if (!response) {
-      sendEnvelope(
-        res,
-        404,
-        MOCK_CODES.unknownEndpoint,
-        `Nothing here: this is the KyyVideo2 mock, the API lives under ${BASE_PATH} (e.g. POST ${BASE_PATH}/kyyVideo2/asset/upload).`,
-      );
-      return;
-    }
-    if (response.type === 'error') {
-      // The drop-connection scenario: hang up without answering, as a failed network would.
-      res.destroy();
-      return;
-    }
-    await sendFetchResponse(res, response, CORS_HEADERS);
+  const fail = (res: ServerResponse) => (error: unknown) => {
+    core.onInternalError(error);
+    if (res.headersSent) res.destroy();
+    else
+      sendEnvelope(res, 500, MOCK_CODES.serverError, 'The mock failed unexpectedly; see its log.');
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-      if (res.headersSent) res.destroy();
-      else
+    try {
+      if (log) {
+        const started = Date.now();
+        res.on('close', () => {
+          const outcome = res.writableFinished ? String(res.statusCode) : 'connection dropped';
+          log(`${req.method} ${req.url} → ${outcome} (${Date.now() - started} ms)`);
+        });
+      }
+      const path = pathOf(req.url);
+      if (path === null) {
+        req.resume();
         sendEnvelope(
           res,
-          500,
-          MOCK_CODES.serverError,
-          'The mock failed unexpectedly; see its log.',
+          400,
+          MOCK_CODES.invalidParameter,
+          `Malformed request target ${JSON.stringify(String(req.url).slice(0, 60))}: send a path such as ${BASE_PATH}/kyyVideo2/asset/upload.`,
         );
-    });
+        return;
+      }
+      if (req.method === 'OPTIONS') {
+        req.resume();
+        res.writeHead(204, preflightHeaders(req.headers['access-control-request-headers']));
+        res.end();
+        return;
+      }
+      const read = readBody(req, budget);
+      if (read instanceof Promise) {
+        read.then(
+          (r) => {
+            if (r.ok) answer(req, res, path, r.body);
+            else refuse(res, r.reason);
+          },
+          () => res.destroy(),
+        );
+      } else if (read.ok) answer(req, res, path, read.body);
+      else refuse(res, read.reason);
+    } catch (error) {
+      fail(res)(error);
+    }
   };
-  const server = createServer(onRequest);
+
+  const refuse = (res: ServerResponse, reason: 'too-large' | 'over-budget') => {
+    if (reason === 'too-large') {
+      sendEnvelope(res, 413, MOCK_CODES.payloadTooLarge, TOO_LARGE_MSG, { connection: 'close' });
+    } else {
+      sendEnvelope(res, 503, MOCK_CODES.busy, BUSY_MSG, {
+        connection: 'close',
+        'retry-after': '1',
+      });
+    }
+  };
+
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout,
+      keepAliveTimeout,
+      // How often node looks for connections past those limits; frequent enough for short limits.
+      connectionsCheckingInterval: Math.max(100, Math.min(headersTimeout, 30_000) / 4),
+    },
+    onRequest,
+  );
+  server.keepAliveTimeout = keepAliveTimeout;
   // With `Expect: 100-continue` (curl sends it for large bodies), refuse an oversized body before
   // the client sends it; otherwise invite the body and handle the request as usual.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
-      sendTooLarge(res);
+      refuse(res, 'too-large');
       return;
     }
     res.writeContinue();
     onRequest(req, res);
+  });
+  // Requests node:http cannot parse, or that time out, still get an envelope (never a 500).
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const reply =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? rawEnvelope(
+            408,
+            'Request Timeout',
+            MOCK_CODES.invalidParameter,
+            'The request took too long to arrive; the connection is closed.',
+          )
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? rawEnvelope(
+              431,
+              'Request Header Fields Too Large',
+              MOCK_CODES.invalidParameter,
+              'The request headers are too large.',
+            )
+          : rawEnvelope(
+              400,
+              'Bad Request',
+              MOCK_CODES.invalidParameter,
+              'Malformed HTTP request: check the method, request target and headers.',
+            );
+    socket.end(reply);
+  });
+  // CONNECT is not for this server; answer instead of silently closing.
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    socket.end(
+      rawEnvelope(
+        405,
+        'Method Not Allowed',
+        MOCK_CODES.methodNotAllowed,
+        'CONNECT is not supported: this is the KyyVideo2 API mock, not a proxy.',
+      ),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -174,6 +352,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    await persistent?.close();
+    throw error;
   });
   const boundPort = (server.address() as AddressInfo).port;
 
@@ -185,7 +366,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(grace);
-      await writer?.flush();
+      await persistent?.close();
     })();
     return closing;
   };

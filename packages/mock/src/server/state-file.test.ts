@@ -1,9 +1,13 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreSnapshot } from '../store.js';
-import { createStateWriter, loadState, writeFileAtomic } from './state-file.js';
+import { buildMock as build } from '../mock-parts.js';
+
+const buildMock = () => build(undefined, () => []);
+
+import { loadState, removeStaleTempFiles, writeFileAtomic } from './state-file.js';
+import { journalFileOf, openPersistentState } from './state-journal.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -13,17 +17,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const snapshotWith = (n: number): StoreSnapshot => ({
-  version: 1,
-  assets: Array.from({ length: n }, (_, i) => ({
-    assetId: `asset-20260330142158-${String(i).padStart(5, '0')}`,
-    name: null,
-    url: `https://example.com/${i}.png`,
-    assetType: 'Image',
-    createdAt: 0,
-    readyAt: 2000,
-    outcome: 'Active',
-  })),
+const upload = (i: number) => ({
+  assetType: 'Image' as const,
+  url: `https://example.com/${i}.png`,
 });
 
 describe('state file', () => {
@@ -31,7 +27,7 @@ describe('state file', () => {
     expect(await loadState(join(dir, 'missing.json'))).toBeNull();
   });
 
-  it('replaces the file atomically and cleans up its temp file', async () => {
+  it('replaces the file atomically and leaves no temp file', async () => {
     const file = join(dir, 'state.json');
     await writeFile(file, 'old');
     await writeFileAtomic(file, 'new');
@@ -45,37 +41,76 @@ describe('state file', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('coalesces bursts of changes and always ends with the latest state on disk', async () => {
+  it('removes temp files a killed run left, old naming included, and nothing else', async () => {
+    const file = join(dir, 'state.json');
+    await writeFile(`${file}.tmp`, 'x');
+    await writeFile(`${file}.1234.0a1b2c3d.tmp`, 'x');
+    await writeFile(join(dir, 'other.json.tmp'), 'x');
+    expect((await removeStaleTempFiles(file)).sort()).toEqual([
+      'state.json.1234.0a1b2c3d.tmp',
+      'state.json.tmp',
+    ]);
+    expect(await readdir(dir)).toEqual(['other.json.tmp']);
+  });
+});
+
+describe('state journal', () => {
+  it('has every change on disk once whenDurable() resolves, and replays it after a crash', async () => {
     const file = join(dir, 'sub', 'state.json');
-    let current = snapshotWith(0);
-    const errors: Error[] = [];
-    const writer = createStateWriter(
-      file,
-      () => current,
-      (e) => errors.push(e),
-    );
-    for (let n = 1; n <= 50; n++) {
-      current = snapshotWith(n);
-      writer.schedule();
-    }
-    await writer.flush();
-    expect(errors).toEqual([]);
-    expect(await loadState(file)).toEqual(snapshotWith(50));
+    const first = buildMock();
+    const state = await openPersistentState(file, first.store, () => {});
+    const kept = first.store.create(upload(1));
+    const gone = first.store.create(upload(2));
+    first.store.delete(gone.assetId);
+    await state.whenDurable();
+    // No close(): as after kill -9, only the snapshot and the journal are there.
+    const journal = await readFile(journalFileOf(file), 'utf8');
+    expect(journal.trim().split('\n')).toHaveLength(3);
+
+    const second = buildMock();
+    const lines: string[] = [];
+    const reopened = await openPersistentState(file, second.store, (l) => lines.push(l));
+    expect(second.store.list().map((a) => a.assetId)).toEqual([kept.assetId]);
+    expect(lines).toEqual([]);
+    await reopened.close();
+    // A clean close folds the journal into the snapshot.
     expect(await readdir(join(dir, 'sub'))).toEqual(['state.json']);
+    expect((await loadState(file))?.assets.map((a) => a.assetId)).toEqual([kept.assetId]);
   });
 
-  it('reports a failed write through onError and flush()', async () => {
-    // A directory where the file should be makes every rename fail.
-    const file = join(dir, 'taken');
-    await mkdir(file);
-    const errors: Error[] = [];
-    const writer = createStateWriter(
-      file,
-      () => snapshotWith(1),
-      (e) => errors.push(e),
+  it('journals clear() so that cleared assets do not come back', async () => {
+    const file = join(dir, 'state.json');
+    const first = buildMock();
+    const state = await openPersistentState(file, first.store, () => {});
+    first.store.create(upload(1));
+    first.mock.reset();
+    const after = first.store.create(upload(2));
+    await state.whenDurable();
+    const second = buildMock();
+    await openPersistentState(file, second.store, () => {});
+    expect(second.store.list().map((a) => a.assetId)).toEqual([after.assetId]);
+  });
+
+  it('drops a torn last line with a log line naming the journal', async () => {
+    const file = join(dir, 'state.json');
+    const first = buildMock();
+    const state = await openPersistentState(file, first.store, () => {});
+    const kept = first.store.create(upload(1));
+    await state.whenDurable();
+    await writeFile(journalFileOf(file), '{"kind":"asset","op":"put","rec', { flag: 'a' });
+    const second = buildMock();
+    const lines: string[] = [];
+    await openPersistentState(file, second.store, (l) => lines.push(l));
+    expect(second.store.list().map((a) => a.assetId)).toEqual([kept.assetId]);
+    expect(lines.join('\n')).toMatch(/state\.json\.journal: dropped an incomplete last entry/);
+  });
+
+  it('refuses a corrupt journal line, naming the file, instead of starting empty', async () => {
+    const file = join(dir, 'state.json');
+    await writeFile(journalFileOf(file), 'garbage\n{"op":"reset"}\n');
+    await expect(openPersistentState(file, buildMock().store, () => {})).rejects.toThrow(
+      /state\.json\.journal is corrupt at line 1/,
     );
-    writer.schedule();
-    await expect(writer.flush()).rejects.toThrow();
-    expect(errors).toHaveLength(1);
+    expect(await readFile(journalFileOf(file), 'utf8')).toBe('garbage\n{"op":"reset"}\n');
   });
 });

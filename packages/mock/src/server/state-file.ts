@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { parseSnapshot, type StoreSnapshot } from '../store.js';
 
-/** Reads a state file written by {@link createStateWriter}; `null` when it does not exist yet. */
+/** Reads a snapshot written by {@link writeFileAtomic}; `null` when it does not exist yet. */
 export async function loadState(file: string): Promise<StoreSnapshot | null> {
   let text: string;
   try {
@@ -22,12 +21,26 @@ export async function loadState(file: string): Promise<StoreSnapshot | null> {
   }
 }
 
+/** The one temp file a state file ever has: fixed, so a crash leaves at most this, removed at start. */
+export const tempFileOf = (file: string) => `${file}.tmp`;
+
+/** Flushes a directory entry change (a rename, a new or removed file) to disk. */
+export async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * Writes `text` so that readers only ever see the old or the new content: write a temp file in the
- * same directory, flush it to disk, then rename it over the target (atomic on POSIX).
+ * Writes `text` so that readers only ever see the old or the new content: write the temp file,
+ * flush it, rename it over the target (atomic on POSIX), then flush the directory so the rename
+ * itself survives a crash.
  */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = tempFileOf(file);
   try {
     const handle = await open(temp, 'w');
     try {
@@ -41,59 +54,19 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await rm(temp, { force: true });
     throw error;
   }
+  await syncDirectory(dirname(file));
 }
 
-export interface StateWriter {
-  /** Asks for the current state to be written; bursts of changes coalesce into few writes. */
-  schedule(): void;
-  /** Resolves once everything scheduled so far is on disk; rejects with the last write error. */
-  flush(): Promise<void>;
-}
+// Earlier versions wrote `<file>.<pid>.<8 hex>.tmp`, which a kill -9 could leave behind.
+const legacyTemp = (name: string) =>
+  new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]{8}\\.tmp$`);
 
-export function createStateWriter(
-  file: string,
-  snapshot: () => StoreSnapshot,
-  onError: (error: Error) => void,
-): StateWriter {
-  let running: Promise<void> | null = null;
-  let dirty = false;
-  let lastError: Error | null = null;
-
-  const loop = async () => {
-    await mkdir(dirname(file), { recursive: true });
-    while (dirty) {
-      dirty = false;
-      try {
-        await writeFileAtomic(file, `${JSON.stringify(snapshot(), null, 2)}\n`);
-        lastError = null;
-      } catch (error) {
-        lastError = error instanceof Error ? error : new Error(String(error));
-        onError(lastError);
-      }
-    }
-  };
-
-  const start = () => {
-    running ??= loop()
-      .catch((error: unknown) => {
-        lastError = error instanceof Error ? error : new Error(String(error));
-        onError(lastError);
-      })
-      .finally(() => {
-        running = null;
-        // A change that arrived after the loop's last check still needs writing.
-        if (dirty) start();
-      });
-  };
-
-  return {
-    schedule() {
-      dirty = true;
-      start();
-    },
-    async flush() {
-      while (running) await running;
-      if (lastError) throw lastError;
-    },
-  };
+/** Removes temp files that a killed process left next to `file`; returns their names. */
+export async function removeStaleTempFiles(file: string): Promise<string[]> {
+  const name = basename(file);
+  const dir = dirname(file);
+  const legacy = legacyTemp(name);
+  const stale = (await readdir(dir)).filter((n) => n === `${name}.tmp` || legacy.test(n));
+  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true })));
+  return stale;
 }

@@ -1,0 +1,13 @@
+// `@kyyvideo/mock/cli`: the mock's command line, shared by `kyy-mock` and `kyy mock`.
+
+export { DEFAULT_HOST, DEFAULT_PORT, PORT_ENV } from '../server/defaults.js';
+export {
+  API_KEY_ENV,
+  describeListenError,
+  MOCK_CLI_ENVIRONMENT,
+  MOCK_CLI_OPTIONS,
+  type MockCliOption,
+  type MockCliSettings,
+  MockUsageError,
+  parseMockCliOptions,
+} from './options.js';

@@ -1,0 +1,84 @@
+import type { CoreRequest, CoreResponse } from './types.js';
+
+/** An endpoint of the mock. Adding one is adding an entry like this to a route list. */
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /**
+   * Path under the base path, e.g. `/kyyVideo2/asset/upload`; one `{name}` segment may stand
+   * for a parameter, e.g. `/v1/result/{id}`. It matches one whole segment, percent-decoded.
+   */
+  path: string;
+  /** `true` for what the service serves without a key (e.g. sample media). Default: Bearer required. */
+  public?: boolean;
+  handle(request: CoreRequest, params: Readonly<Record<string, string>>): CoreResponse;
+}
+
+export interface RouteMatch {
+  route: Route;
+  params: Readonly<Record<string, string>>;
+}
+
+interface ParamRoute {
+  route: Route;
+  prefix: string;
+  suffix: string;
+  name: string;
+}
+
+const PARAM = /^(.*)\{([A-Za-z_]\w*)\}(.*)$/;
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A malformed escape cannot name a real record; keep it verbatim so it simply is not found.
+    return segment;
+  }
+}
+
+export interface RouteTable {
+  /** The one lookup per request: static paths by map, then parameter routes by prefix/suffix. */
+  match(method: string, path: string): RouteMatch | null;
+  /** `POST /base/x, GET /base/y/{id}`: for messages that list what exists. */
+  describe(basePath: string): string;
+}
+
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+
+export function createRouteTable(routes: readonly Route[]): RouteTable {
+  const exact = new Map<string, Route>();
+  const withParam: ParamRoute[] = [];
+  for (const route of routes) {
+    const param = PARAM.exec(route.path);
+    if (!param) {
+      exact.set(`${route.method} ${route.path}`, route);
+      continue;
+    }
+    const [, prefix = '', name = '', suffix = ''] = param;
+    if (
+      !prefix.endsWith('/') ||
+      (suffix !== '' && !suffix.startsWith('/')) ||
+      suffix.includes('{')
+    ) {
+      throw new Error(`route ${route.path}: a parameter must be one whole segment, at most one`);
+    }
+    withParam.push({ route, prefix, suffix, name });
+  }
+  return {
+    match(method, path) {
+      const route = exact.get(`${method} ${path}`);
+      if (route) return { route, params: NO_PARAMS };
+      for (const p of withParam) {
+        if (p.route.method !== method) continue;
+        if (!path.startsWith(p.prefix) || !path.endsWith(p.suffix)) continue;
+        const value = path.slice(p.prefix.length, path.length - p.suffix.length);
+        if (value === '' || value.includes('/')) continue;
+        return { route: p.route, params: { [p.name]: safeDecode(value) } };
+      }
+      return null;
+    },
+    describe(basePath) {
+      return routes.map((r) => `${r.method} ${basePath}${r.path}`).join(', ');
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { HttpResponse, http, type RequestHandler } from 'msw';
+import { basePathAt, type MockCore } from './core/core.js';
+import type { CoreResponse } from './core/types.js';
+
+function toHttpResponse(response: CoreResponse): Response {
+  if (response.drop) return HttpResponse.error();
+  return new HttpResponse(response.body, { status: response.status, headers: response.headers });
+}
+
+/**
+ * The core as one msw handler, for `setupServer` (Node) and `setupWorker` (browsers). It claims
+ * every request under the base path on any origin, and lets the core route it (one match).
+ */
+export function mswHandlers(core: MockCore): RequestHandler[] {
+  return [
+    http.all(
+      ({ request }) => basePathAt(new URL(request.url).pathname) !== -1,
+      async ({ request }) => {
+        const headers: Record<string, string> = {};
+        request.headers.forEach((value, name) => {
+          headers[name] = value;
+        });
+        const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+        const response = await core.handle({
+          method: request.method.toUpperCase(),
+          path: new URL(request.url).pathname,
+          headers,
+          body: hasBody ? await request.text() : '',
+        });
+        // The predicate already checked the base path, so the core always answers here.
+        return response ? toHttpResponse(response) : undefined;
+      },
+    ),
+  ];
+}

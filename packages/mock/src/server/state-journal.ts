@@ -1,0 +1,187 @@
+import { type FileHandle, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Durability } from '../core/core.js';
+import { type InternalStore, isStoredAsset, type StoreChange } from '../store.js';
+import { loadState, removeStaleTempFiles, syncDirectory, writeFileAtomic } from './state-file.js';
+
+/** The journal sits next to the snapshot: `state.json` → `state.json.journal`. */
+export const journalFileOf = (file: string) => `${file}.journal`;
+
+/**
+ * Past this size the journal is folded into a fresh snapshot. Big enough that compaction (which
+ * serialises every record) is rare under load, small enough that start-up replay stays quick.
+ */
+export const COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
+
+export interface PersistentState extends Durability {
+  /** Writes what is pending, folds the journal into the snapshot and removes the journal. */
+  close(): Promise<void>;
+}
+
+/** One journal line per change: `{"kind":"asset","op":"put","record":{…}}`, newline-terminated. */
+function encode(change: StoreChange): string {
+  return `${JSON.stringify(change)}\n`;
+}
+
+/** Reads one journal line back; `null` when it is not a change this version understands. */
+function decode(line: string): StoreChange | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const c = value as Record<string, unknown>;
+  if (c.op === 'reset') return { op: 'reset' };
+  // Other record kinds (e.g. video tasks) get their own branch here and in the store.
+  if (c.kind !== 'asset') return null;
+  if (c.op === 'put' && isStoredAsset(c.record))
+    return { op: 'put', kind: 'asset', record: c.record };
+  if (c.op === 'delete' && typeof c.id === 'string')
+    return { op: 'delete', kind: 'asset', id: c.id };
+  return null;
+}
+
+/** Replays the journal into the store; drops a torn last line, refuses anything else broken. */
+async function replay(
+  journal: string,
+  store: InternalStore,
+  log: (line: string) => void,
+): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(journal, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const lines = text.split('\n');
+  // Every write ends with a newline, so text after the last one is a write cut short by a crash.
+  // Its change was never acknowledged (acknowledgement waits for the whole batch on disk).
+  const torn = lines.pop() ?? '';
+  if (torn !== '') {
+    log(
+      `state journal ${journal}: dropped an incomplete last entry (${torn.length} bytes) left by a crash; it was never acknowledged`,
+    );
+  }
+  lines.forEach((line, index) => {
+    if (line === '') return;
+    const change = decode(line);
+    if (!change) {
+      throw new Error(
+        `State journal ${journal} is corrupt at line ${index + 1}: not a kyy-mock change. Fix it, delete it (losing changes since the last snapshot), or pass another --state path.`,
+      );
+    }
+    store.apply(change);
+  });
+}
+
+/**
+ * Durable `--state`: the snapshot (`FILE`, plain JSON) plus a journal of changes since
+ * (`FILE.journal`, one JSON line per change). Changes are appended in batches: everything that
+ * arrived while the previous batch was being written goes out in one write and one fsync (group
+ * commit), and a request is answered only after its batch is on disk. At start-up, and whenever
+ * the journal grows past {@link COMPACT_AFTER_BYTES}, the journal is folded into a new snapshot.
+ */
+export async function openPersistentState(
+  file: string,
+  store: InternalStore,
+  log: (line: string) => void,
+): Promise<PersistentState> {
+  const journal = journalFileOf(file);
+  await mkdir(dirname(file), { recursive: true });
+  for (const name of await removeStaleTempFiles(file)) {
+    log(`removed ${name}, a temp file left by an earlier run that was killed`);
+  }
+  const saved = await loadState(file);
+  if (saved) store.restore(saved);
+  await replay(journal, store, log);
+
+  let handle: FileHandle;
+  let journalBytes = 0;
+  const compact = async () => {
+    await writeFileAtomic(file, `${JSON.stringify(store.snapshot())}\n`);
+    // Replaying an old journal over the new snapshot changes nothing (puts and deletes by id,
+    // resets included, end in the same state), so a crash before this truncation is harmless.
+    await handle?.close();
+    handle = await open(journal, 'w');
+    await handle.sync();
+    journalBytes = 0;
+  };
+  await compact();
+
+  let pending: string[] = [];
+  let appended = 0; // changes appended so far
+  let durable = 0; // changes known to be on disk
+  let waiters: { upTo: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  let writing: Promise<void> | null = null;
+  let closed = false;
+
+  const settle = (upTo: number, error?: Error) => {
+    const still: typeof waiters = [];
+    for (const w of waiters) {
+      if (w.upTo > upTo) still.push(w);
+      else if (error) w.reject(error);
+      else w.resolve();
+    }
+    waiters = still;
+  };
+
+  const writeLoop = async () => {
+    while (pending.length > 0) {
+      const batch = pending.join('');
+      const upTo = appended;
+      pending = [];
+      try {
+        await handle.write(batch);
+        await handle.datasync();
+        journalBytes += Buffer.byteLength(batch);
+        durable = upTo;
+        settle(upTo);
+        if (journalBytes > COMPACT_AFTER_BYTES) await compact();
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        log(`could not write state journal ${journal}: ${failure.message}`);
+        settle(upTo, failure);
+      }
+    }
+  };
+  const kick = () => {
+    writing ??= writeLoop().finally(() => {
+      writing = null;
+      if (pending.length > 0 && !closed) kick();
+    });
+  };
+
+  const unsubscribe = store.onChange((change) => {
+    pending.push(encode(change));
+    // A reset (clear, restore) is followed by the whole new content, so replay rebuilds it.
+    if (change.op === 'reset') {
+      for (const record of store.snapshot().assets) {
+        pending.push(encode({ op: 'put', kind: 'asset', record }));
+      }
+    }
+    appended++;
+    if (!closed) kick();
+  });
+
+  return {
+    whenDurable() {
+      if (durable >= appended) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        waiters.push({ upTo: appended, resolve, reject });
+      });
+    },
+    async close() {
+      unsubscribe();
+      closed = true;
+      while (writing) await writing;
+      await writeLoop();
+      await writeFileAtomic(file, `${JSON.stringify(store.snapshot())}\n`);
+      await handle.close();
+      await rm(journal, { force: true });
+      await syncDirectory(dirname(file));
+    },
+  };
+}
