@@ -15,6 +15,7 @@ export {
   MOCK_BASE_URL,
 } from './constants.js';
 export type { components, operations, paths } from './generated/openapi.js';
+export * from './rules/index.js';
 export * from './schemas.js';
 export {
   ASPECT_RATIOS_IN_PUBLIC_CODE,
