@@ -16,6 +16,15 @@ export {
 } from './constants.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export * from './rules/index.js';
+export { checkReferenceVideoRule } from './rules/video-reference-rule.js';
+export {
+  checkMediaReference,
+  checkVideoModel,
+  checkVideoTask,
+  isValidVideoTask,
+  isVideoModel,
+  VIDEO_TASK_FIELDS,
+} from './rules/video-task.js';
 export * from './schemas.js';
 export {
   ASPECT_RATIOS_IN_PUBLIC_CODE,
@@ -44,3 +53,10 @@ export {
   type VideoTaskReferenceField,
 } from './video-constants.js';
 export * from './video-schemas.js';
+export {
+  buildVideoTask,
+  InvalidVideoTaskError,
+  type MediaInput,
+  toMediaReference,
+  type VideoTaskInput,
+} from './video-task.js';
