@@ -50,6 +50,15 @@ export const FINAL_VIDEO_TASK_STATUSES = ['completed', 'failed'] as const;
 export const VIDEO_TASK_ID_PATTERN =
   /^video_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** The documentation's create request, verbatim (a standard model, no reference videos). */
+export const EXAMPLE_VIDEO_TASK_REQUEST = {
+  model: 'kyyvideo2',
+  prompt: 'A cat dancing in the rain, cinematic style',
+  duration: 10,
+  aspect_ratio: '16:9',
+  generateAudio: true,
+} as const;
+
 /** The documentation's example task id. */
 export const EXAMPLE_VIDEO_TASK_ID = 'video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd';
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAssetRef } from './asset-ref.js';
 import { checkVideoTask } from './rules/video-task.js';
+import { EXAMPLE_VIDEO_TASK_REQUEST } from './video-constants.js';
 import { buildVideoTask, InvalidVideoTaskError, toMediaReference } from './video-task.js';
 
 const ID = 'asset-20260330142158-q75m8';
@@ -35,21 +36,10 @@ describe('toMediaReference', () => {
 
 describe('buildVideoTask', () => {
   it('builds the documentation example from camelCase options', () => {
+    const { model, prompt, duration, aspect_ratio, generateAudio } = EXAMPLE_VIDEO_TASK_REQUEST;
     expect(
-      buildVideoTask({
-        model: 'kyyvideo2',
-        prompt: 'A cat dancing in the rain, cinematic style',
-        duration: 10,
-        aspectRatio: '16:9',
-        generateAudio: true,
-      }),
-    ).toEqual({
-      model: 'kyyvideo2',
-      prompt: 'A cat dancing in the rain, cinematic style',
-      duration: 10,
-      aspect_ratio: '16:9',
-      generateAudio: true,
-    });
+      buildVideoTask({ model, prompt, duration, aspectRatio: aspect_ratio, generateAudio }),
+    ).toEqual(EXAMPLE_VIDEO_TASK_REQUEST);
   });
 
   it('wraps upload results into asset:// references and leaves empty lists out', () => {

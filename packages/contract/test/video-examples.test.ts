@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CREATE_VIDEO_TASK_PATH,
   EXAMPLE_VIDEO_TASK_ID,
+  EXAMPLE_VIDEO_TASK_REQUEST,
   VIDEO_TASK_ID_PATTERN,
   VIDEO_TASK_PATH,
 } from '../src/video-constants.js';
@@ -39,13 +40,7 @@ describe("the documentation's video task examples, as the spec records them", ()
   it('parse with the zod schemas', () => {
     expect(
       CreateVideoTaskRequest.parse(documented(CREATE_VIDEO_TASK_PATH, 'post', 'request')),
-    ).toEqual({
-      model: 'kyyvideo2',
-      prompt: 'A cat dancing in the rain, cinematic style',
-      duration: 10,
-      aspect_ratio: '16:9',
-      generateAudio: true,
-    });
+    ).toEqual(EXAMPLE_VIDEO_TASK_REQUEST);
     const created = CreateVideoTaskResponse.parse(
       documented(CREATE_VIDEO_TASK_PATH, 'post', '200'),
     );

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_VIDEO_RULES, VIDEO_MODEL_TIERS, VIDEO_MODELS } from '../video-constants.js';
+import {
+  EXAMPLE_VIDEO_TASK_REQUEST,
+  REFERENCE_VIDEO_RULES,
+  VIDEO_MODEL_TIERS,
+  VIDEO_MODELS,
+} from '../video-constants.js';
 import { checkReferenceVideoRule } from './video-reference-rule.js';
 
-const DOCS_EXAMPLE = {
-  model: 'kyyvideo2',
-  prompt: 'A cat dancing in the rain, cinematic style',
-  duration: 10,
-  aspect_ratio: '16:9',
-  generateAudio: true,
-};
+const DOCS_EXAMPLE = EXAMPLE_VIDEO_TASK_REQUEST;
 const WITH_VIDEO = ['https://example.com/clip.mp4'];
 
 describe('the two documented versions of the reference-video rule', () => {

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { VIDEO_MODELS } from '../video-constants.js';
+import { EXAMPLE_VIDEO_TASK_REQUEST, VIDEO_MODELS } from '../video-constants.js';
 import { errorsOf, type Problem } from './problem.js';
 import { checkVideoTask, isValidVideoTask } from './video-task.js';
 
 const REF = 'asset://asset-20260330142158-q75m8';
 const URL_A = 'https://example.com/cat.jpg';
-const DOCS_EXAMPLE = {
-  model: 'kyyvideo2',
-  prompt: 'A cat dancing in the rain, cinematic style',
-  duration: 10,
-  aspect_ratio: '16:9',
-  generateAudio: true,
-};
+const DOCS_EXAMPLE = EXAMPLE_VIDEO_TASK_REQUEST;
 const base = { model: 'kyyvideo2', prompt: 'a cat' };
 
 const summary = (problems: readonly Problem[]) =>
