@@ -144,10 +144,10 @@ describe('hints say what to fix', () => {
 
   it('suggests the model a near miss meant, in either family', () => {
     expect(hintFor({ ...base, model: 'KyyVideo2-Fast' }, 'model')).toBe(
-      'Did you mean "kyyvideo2_fast"?',
+      "Did you mean 'kyyvideo2_fast'?",
     );
     expect(hintFor({ ...base, model: 'seedance-2.0-pro' }, 'model')).toBe(
-      'Did you mean "seedance_2_0_pro"?',
+      "Did you mean 'seedance_2_0_pro'?",
     );
     expect(hintFor({ ...base, model: 'sora' }, 'model')).toContain(
       'kyyvideo2_fast_pro, seedance_2_0',
@@ -158,7 +158,7 @@ describe('hints say what to fix', () => {
     expect(hintFor({ ...base, first_image: REF.slice(8) }, 'first_image')).toContain(REF);
     expect(hintFor({ ...base, duration: 20 }, 'duration')).toMatch(/4 to 15 seconds/);
     expect(hintFor({ ...base, referenceimages: [] }, 'referenceimages')).toMatch(
-      /did you mean "referenceImages"/,
+      /did you mean 'referenceImages'/,
     );
   });
 

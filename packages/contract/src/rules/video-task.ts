@@ -83,7 +83,7 @@ export function checkVideoModel(value: unknown, field = 'model'): Problem[] {
     problem(
       field,
       'unknown-value',
-      right ? `Did you mean "${right}"?` : `Use one of ${MODEL_LIST}.`,
+      right ? `Did you mean '${right}'?` : `Use one of ${MODEL_LIST}.`,
       value,
     ),
   ];
@@ -270,7 +270,7 @@ function checkUnknownFields(body: Record<string, unknown>): Problem[] {
         key === '' ? '""' : key,
         'unknown-value',
         right
-          ? `The API has no field "${key}"; did you mean "${right}"?`
+          ? `The API has no field '${key}': did you mean '${right}'?`
           : `The API documents no field "${key}"; it is sent as given.`,
         undefined,
         'warning',
