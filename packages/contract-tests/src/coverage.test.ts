@@ -38,5 +38,9 @@ describe('renderCoverageTable', () => {
       /not covered\s+not covered\s+n\/a \(mock only\)$/,
     );
     expect(rowOf(table, 'deleteAsset', 'auth-failure')).toBeDefined();
+    expect(rowOf(table, 'createVideoTask', 'success')).toMatch(
+      /not covered\s+not covered\s+not covered$/,
+    );
+    expect(rowOf(table, 'getVideoTask', 'success')).toBeDefined();
   });
 });

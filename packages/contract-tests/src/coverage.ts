@@ -51,7 +51,14 @@ export interface CheckOutcome {
   state: 'passed' | 'failed' | 'skipped' | 'pending';
 }
 
-const OPERATION_ORDER: OperationId[] = ['uploadAsset', 'getAsset', 'deleteAsset'];
+// The video task operations are listed before any check covers them, so the report shows the gap.
+const OPERATION_ORDER: OperationId[] = [
+  'uploadAsset',
+  'getAsset',
+  'deleteAsset',
+  'createVideoTask',
+  'getVideoTask',
+];
 
 /** The rows every report shows, covered or not, so a gap is visible rather than silent. */
 export function coverageRows(scenarios: readonly string[]): CoverageCell[] {

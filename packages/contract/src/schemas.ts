@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSET_ID_PATTERN, ASSET_STATUSES, ASSET_TYPES, CREATE_TIME_PATTERN } from './constants.js';
+import { videoComponentSchemas } from './video-schemas.js';
 
 // Each schema mirrors the component of the same name in spec/openapi.yaml. A test converts
 // them back to OpenAPI and compares, so an edit on either side without the other fails CI.
@@ -79,4 +80,5 @@ export const componentSchemas = {
   GetAssetResponse,
   DeleteAssetResponse,
   FailureResponse,
+  ...videoComponentSchemas,
 } as const;

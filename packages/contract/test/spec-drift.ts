@@ -15,8 +15,11 @@ export function loadSpec(): SpecDocument {
   return parse(readFileSync(SPEC_PATH, 'utf8')) as SpecDocument;
 }
 
-// Prose and samples carry no meaning for validation; everything else is compared.
+// Prose, samples and `default` (an annotation: it tells what the service assumes, it accepts or
+// rejects nothing) carry no meaning for validation; everything else is compared. The documented
+// defaults are checked against the contract's constants by their own test.
 const PROSE_KEYS = new Set([
+  'default',
   'description',
   'example',
   'examples',

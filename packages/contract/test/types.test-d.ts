@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { components } from '../src/generated/openapi.js';
 import type * as schemas from '../src/schemas.js';
+import type * as video from '../src/video-schemas.js';
 
 type Spec = components['schemas'];
 
@@ -23,5 +24,15 @@ describe('zod-inferred types equal the generated types', () => {
     expectTypeOf<schemas.GetAssetResponse>().toEqualTypeOf<Spec['GetAssetResponse']>();
     expectTypeOf<schemas.DeleteAssetResponse>().toEqualTypeOf<Spec['DeleteAssetResponse']>();
     expectTypeOf<schemas.FailureResponse>().toEqualTypeOf<Spec['FailureResponse']>();
+  });
+
+  it('video tasks', () => {
+    expectTypeOf<video.VideoModel>().toEqualTypeOf<Spec['VideoModel']>();
+    expectTypeOf<video.VideoTaskStatus>().toEqualTypeOf<Spec['VideoTaskStatus']>();
+    expectTypeOf<video.VideoTaskId>().toEqualTypeOf<Spec['VideoTaskId']>();
+    expectTypeOf<video.MediaReference>().toEqualTypeOf<Spec['MediaReference']>();
+    expectTypeOf<video.CreateVideoTaskRequest>().toEqualTypeOf<Spec['CreateVideoTaskRequest']>();
+    expectTypeOf<video.CreateVideoTaskResponse>().toEqualTypeOf<Spec['CreateVideoTaskResponse']>();
+    expectTypeOf<video.GetVideoTaskResponse>().toEqualTypeOf<Spec['GetVideoTaskResponse']>();
   });
 });

@@ -60,6 +60,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/kyyvideo2/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a video generation task
+         * @description Starts generating a video and answers at once with the new task, `queued`. Follow it
+         *     with `getVideoTask`. The answer is the bare task object, with no envelope, and its
+         *     `model` need not be the one requested (the documentation's own example asks for
+         *     `kyyvideo2` and answers `kyyvideo2_fast`).
+         *
+         *     Rules the documentation states that a schema cannot express:
+         *     `first_image` cannot be combined with `referenceImages`, `referenceVideos` or
+         *     `referenceAudios`, and `last_image` needs `first_image`. Frame images must be jpeg, png,
+         *     webp, bmp, tiff or gif, with width/height between 0.4 and 2.5 and sides of 300 to
+         *     6000 px; reference videos are 480p or 720p; reference audio is wav or mp3.
+         *
+         *     Which models accept reference videos is stated two opposite ways by two copies of the
+         *     documentation, so this document does not model it: the KyyVideo2 page says the
+         *     standard and fast models support them and the pro models do not; the Seedance mirror
+         *     says standard and fast require them and pro makes them optional.
+         *
+         *     Creating a task costs money and there is no idempotency key: do not resend a create
+         *     that may have reached the service.
+         */
+        post: operations["createVideoTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/result/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task's id, as returned by `createVideoTask`.
+                 * @example video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd
+                 */
+                id: components["parameters"]["VideoTaskIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read a video task and, once completed, its video URL
+         * @description Poll this until `status` is `completed` (then `video_url` is set) or `failed` (then
+         *     `error` says why); both are final. The documentation advises polling every 20 to 40
+         *     seconds (fast models may poll sooner) and says standard models take 2 to 5 minutes,
+         *     fast ones 1 to 3. `video_url` is an MP4 that stays valid for about 24 hours: download
+         *     it promptly.
+         *
+         *     The answer for an unknown task id is not documented.
+         */
+        get: operations["getVideoTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -153,6 +222,110 @@ export interface components {
             msg: string | null;
             data: null;
         };
+        /**
+         * @description The documented model names. The documentation uses two families for the same four
+         *     models: the KyyVideo2 page names them `kyyvideo2`, `kyyvideo2_fast`, `kyyvideo2_pro`
+         *     and `kyyvideo2_fast_pro`, and a mirror of the same page names them `seedance_2_0`,
+         *     `seedance_2_0_fast`, `seedance_2_0_pro` and `seedance_2_0_fast_pro`. Which of them
+         *     accept reference videos is documented both ways (see `createVideoTask`).
+         * @enum {string}
+         */
+        VideoModel: "kyyvideo2" | "kyyvideo2_fast" | "kyyvideo2_pro" | "kyyvideo2_fast_pro" | "seedance_2_0" | "seedance_2_0_fast" | "seedance_2_0_pro" | "seedance_2_0_fast_pro";
+        /**
+         * @description `queued`, then `processing`, then `completed` (with `video_url`) or `failed` (with
+         *     `error`). `completed` and `failed` are final.
+         * @enum {string}
+         */
+        VideoTaskStatus: "queued" | "processing" | "completed" | "failed";
+        /**
+         * @description `video_` followed by a lower-case UUID, as in the documentation's example
+         *     (`video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd`). The documentation shows the form only
+         *     by that example.
+         * @example video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd
+         */
+        VideoTaskId: string;
+        /**
+         * Format: uri
+         * @description Media for a task: a public URL the service can download, or an asset of the library as
+         *     `asset://{assetId}` (the asset must be `Active`).
+         * @example asset://asset-20260330142158-q75m8
+         */
+        MediaReference: string;
+        CreateVideoTaskRequest: {
+            model: components["schemas"]["VideoModel"];
+            /** @description What the video shows. */
+            prompt: string;
+            /**
+             * @description Length of the video in seconds.
+             * @default 5
+             */
+            duration?: number;
+            first_image?: components["schemas"]["MediaReference"];
+            last_image?: components["schemas"]["MediaReference"];
+            /**
+             * @description The shape of the video, as in the documentation's example `16:9`. The full list of
+             *     values is not documented; public code that calls the service uses `16:9`, `9:16`,
+             *     `1:1`, `4:3`, `3:4`, `21:9` and `adaptive`.
+             * @example 16:9
+             */
+            aspect_ratio?: string;
+            /** @description Whether to generate a soundtrack (the documentation's example sends `true`). */
+            generateAudio?: boolean;
+            /**
+             * @description Reference images. Not allowed together with `first_image`. The documentation states
+             *     no maximum (public code caps it at 9).
+             */
+            referenceImages?: components["schemas"]["MediaReference"][];
+            /**
+             * @description Reference videos (480p or 720p). Not allowed together with `first_image`. Which
+             *     models accept them is documented two opposite ways, so it is not modelled here. The
+             *     documentation states no maximum (public code caps it at 3).
+             */
+            referenceVideos?: components["schemas"]["MediaReference"][];
+            /**
+             * @description Reference audio (wav or mp3). Not allowed together with `first_image`. The
+             *     documentation states no maximum (public code caps it at 3).
+             */
+            referenceAudios?: components["schemas"]["MediaReference"][];
+        };
+        /** @description The task just created, with no envelope. */
+        CreateVideoTaskResponse: {
+            id: components["schemas"]["VideoTaskId"];
+            /** @enum {string} */
+            object: "video";
+            /** @description When the task was created, in seconds since the Unix epoch. */
+            created: number;
+            /** @description The model handling the task; not necessarily the one requested. */
+            model: string;
+            status: components["schemas"]["VideoTaskStatus"];
+            /**
+             * @description `null` unless the task failed. The documentation shows only `null`; that a failure
+             *     carries a text here is an assumption (not documented).
+             */
+            error: string | null;
+        };
+        /** @description A task as queried, with no envelope. */
+        GetVideoTaskResponse: {
+            id: components["schemas"]["VideoTaskId"];
+            /** @enum {string} */
+            object: "video";
+            /** @description When the task was created, in seconds since the Unix epoch. */
+            created: number;
+            /** @description The model handling the task; not necessarily the one requested. */
+            model: string;
+            status: components["schemas"]["VideoTaskStatus"];
+            /**
+             * Format: uri
+             * @description The generated MP4 once `status` is `completed`, otherwise `null`. It stays valid for
+             *     about 24 hours.
+             */
+            video_url: string | null;
+            /**
+             * @description `null` unless the task failed. The documentation shows only `null`; that a failure
+             *     carries a text here is an assumption (not documented).
+             */
+            error: string | null;
+        };
     };
     responses: {
         /**
@@ -167,6 +340,19 @@ export interface components {
                 "application/json": components["schemas"]["FailureResponse"];
             };
         };
+        /**
+         * @description Not documented by the service: how a video task call fails (invalid body, unknown
+         *     task id, authentication, rate limits), with which status code, and with what body.
+         *     The video task calls have no envelope, so no body shape is assumed here.
+         */
+        VideoTaskFailure: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": unknown;
+            };
+        };
     };
     parameters: {
         /**
@@ -174,6 +360,11 @@ export interface components {
          * @example asset-20260330142158-q75m8
          */
         AssetIdPath: components["schemas"]["AssetId"];
+        /**
+         * @description The task's id, as returned by `createVideoTask`.
+         * @example video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd
+         */
+        VideoTaskIdPath: components["schemas"]["VideoTaskId"];
     };
     requestBodies: never;
     headers: never;
@@ -261,6 +452,58 @@ export interface operations {
                 };
             };
             default: components["responses"]["Failure"];
+        };
+    };
+    createVideoTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVideoTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The new task, with no envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateVideoTaskResponse"];
+                };
+            };
+            default: components["responses"]["VideoTaskFailure"];
+        };
+    };
+    getVideoTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task's id, as returned by `createVideoTask`.
+                 * @example video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd
+                 */
+                id: components["parameters"]["VideoTaskIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task, with no envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetVideoTaskResponse"];
+                };
+            };
+            default: components["responses"]["VideoTaskFailure"];
         };
     };
 }
