@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // machine that can take seconds. The limits only bound a hang, they are not what is asserted.
 export default defineConfig({
   test: {
+    // test-release/ needs the npm registry: it runs in `pnpm test:release` (vitest.release.config.ts).
+    include: ['scripts/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
