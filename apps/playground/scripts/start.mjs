@@ -5,12 +5,13 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MOCK_BASE_URL } from '@kyyvideo/contract';
 import { createServer } from 'vite';
 
 const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MOCK_BIN = join(PACKAGE_DIR, '..', '..', 'packages', 'mock', 'bin', 'kyy-mock.js');
-// The documented defaults (the mock's own default port, vite's own default port).
-const PORTS = { KYY_MOCK_PORT: 4010, KYY_PLAYGROUND_PORT: 5173 };
+// Without a variable: the mock's documented address, and the port in the playground's vite config.
+const DEFAULT_MOCK_PORT = Number(new URL(MOCK_BASE_URL).port);
 
 /** The mock's process, once spawned: stopped before any exit, so it is never left running. */
 let mockChild;
@@ -24,7 +25,7 @@ function fail(line) {
 
 function portFrom(name) {
   const raw = process.env[name];
-  if (raw === undefined || raw === '') return PORTS[name];
+  if (raw === undefined || raw === '') return undefined;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     fail(`${name}=${JSON.stringify(raw)} is not a port; use a whole number from 1 to 65535.`);
@@ -34,7 +35,7 @@ function portFrom(name) {
 const busy = (name, port) =>
   `port ${port} is already in use. Stop what uses it, or pick another: ${name}=<port> pnpm start`;
 
-const mockPort = portFrom('KYY_MOCK_PORT');
+const mockPort = portFrom('KYY_MOCK_PORT') ?? DEFAULT_MOCK_PORT;
 const playgroundPort = portFrom('KYY_PLAYGROUND_PORT');
 if (mockPort === playgroundPort)
   fail(`KYY_MOCK_PORT and KYY_PLAYGROUND_PORT are both ${mockPort}; give them different ports.`);
@@ -121,7 +122,7 @@ process.on('SIGHUP', stop);
 
 const playgroundUrl = await startPlayground();
 const localHint =
-  mockPort === PORTS.KYY_MOCK_PORT
+  mockPort === DEFAULT_MOCK_PORT
     ? ''
     : `\n  (in the playground, "Local mock server" needs this mock URL: ${mock.url})`;
 console.log(`
