@@ -1,10 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-/** Building the app and starting Chromium take a while on a cold machine. */
-const E2E_SETUP_TIMEOUT_MS = 180_000;
+/** Building the app and starting Chromium take a while on a cold or busy two-core machine. */
+const E2E_SETUP_TIMEOUT_MS = 300_000;
 /** One e2e test drives a whole upload → review → delete flow in a real browser. */
-const E2E_TEST_TIMEOUT_MS = 90_000;
+const E2E_TEST_TIMEOUT_MS = 240_000;
 
 export default defineConfig({
   test: {

@@ -12,5 +12,9 @@ export default defineConfig(({ mode }) => ({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', './src/coverage-reporter.ts'],
     provide: { contractRun: mode === 'contract' },
+    // The HTTP target starts a mock server per suite; on a busy two-core machine that can take
+    // seconds. The limits only bound a hang (the real target sets its own, longer ones).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 }));

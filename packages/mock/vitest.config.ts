@@ -1,11 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+// Process-level tests (test/cli.test.ts) start the real bin, and test/browser.test.ts a Chromium;
+// on a busy two-core machine each of those can take seconds. The limits only bound a hang.
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Several tests start processes and servers on a shared, busy machine: they wait on events
-    // (a printed URL, an answer), and these limits only catch a hang.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -23,6 +23,9 @@ export function createPlaygroundConfig(options: PlaygroundConfigOptions = {}): U
     // loudly instead of silently moving to another port.
     server: { host: DEV_HOST, port: DEV_PORT, strictPort: true, proxy },
     preview: { host: DEV_HOST, port: PREVIEW_PORT, strictPort: true, proxy },
-    build: { outDir: 'dist', sourcemap: true },
+    // The app is only ever served from this machine (dev server or preview), never over a slow
+    // link, and its in-browser mock (msw + zod) is one ~420 kB chunk (more in the e2e tests'
+    // unminified-React build): a size warning would only be noise.
+    build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 2_000 },
   };
 }

@@ -56,6 +56,13 @@ function connectionAdvice(context: ErrorContext): string {
   }
 }
 
+/** After a connection that provably never reached the service: trying again is safe. */
+function neverSentAdvice(context: ErrorContext): string {
+  if (context.target === 'real')
+    return 'The playground’s server could not connect to the real service (the name did not resolve, or the connection was refused). Check your internet connection, then try again: it is safe, nothing was sent. The terminal running the playground shows the proxy’s error.';
+  return connectionAdvice(context);
+}
+
 function authAdvice(context: ErrorContext): string {
   if (context.target === 'real')
     return 'Check the API key you entered above: copy it again from your KyyVideo account, without spaces.';
@@ -135,7 +142,12 @@ function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'titl
           : `Try again in a moment${error.attempts && error.attempts > 1 ? ` (the client already tried ${error.attempts} times)` : ''}.`,
     };
   if (error instanceof KyyConnectionError)
-    return { title: 'No answer: the connection failed.', next: connectionAdvice(context) };
+    return error.provablyNotSent
+      ? {
+          title: 'The request never reached the service, so nothing was created or changed.',
+          next: neverSentAdvice(context),
+        }
+      : { title: 'No answer: the connection failed.', next: connectionAdvice(context) };
   if (error instanceof KyyTimeoutError)
     return {
       title: 'The request took too long and was given up.',

@@ -2,6 +2,7 @@ import { createKyyClient, type KyyClient } from '@kyyvideo/client';
 import { SCENARIO_HEADER, type ScenarioName } from '@kyyvideo/mock';
 import { buildCurl } from './curl.js';
 import { describeError, type ErrorText } from './error-text.js';
+import { proxyAwareFetch } from './proxy-unreached.js';
 import { createRecordingFetch, type Exchange } from './recording-fetch.js';
 import { type ResolvedTarget, toPublicUrl } from './targets.js';
 
@@ -35,7 +36,7 @@ export async function runCall<T>(options: RunCallOptions<T>): Promise<RunOutcome
       apiKey: target.apiKey,
       baseUrl: target.baseUrl,
       fetch: createRecordingFetch({
-        ...(options.fetch ? { fetch: options.fetch } : {}),
+        fetch: proxyAwareFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
         now,
         ...(options.scenario ? { extraHeaders: { [SCENARIO_HEADER]: options.scenario } } : {}),
         toCurl: (request) =>

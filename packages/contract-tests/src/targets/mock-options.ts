@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createVirtualClock, DEFAULT_FACE_REVIEW_DELAY_MS, type MockOptions } from '@kyyvideo/mock';
 
-/** Mock targets need no real waiting: review is finished by moving a virtual clock. */
-export const MOCK_CHECK_TIMEOUT_MS = 15_000;
+/**
+ * Mock targets need no real waiting: review is finished by moving a virtual clock. The limit only
+ * bounds a hang, sized for a busy two-core machine.
+ */
+export const MOCK_CHECK_TIMEOUT_MS = 60_000;
 
 /** The documented example URL: the mocks can "download" any non-`.invalid` host. */
 export const MOCK_ASSET_URL = 'https://example.com/cat.jpg';
