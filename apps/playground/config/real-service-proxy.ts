@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { NEVER_SENT_CODES } from '@kyyvideo/client';
+import { provablyNotSent } from '@kyyvideo/client';
 import type { ProxyOptions } from 'vite';
 import { REAL_SERVICE_PROXY_PATH } from '../src/lib/proxy-path.js';
 import { PROXY_NOT_SENT_HEADER } from '../src/lib/proxy-unreached.js';
@@ -53,14 +53,9 @@ function isHttpResponse(res: unknown): res is ServerResponse {
 
 /** The error's code when it proves nothing left this machine (the client's rule), else undefined. */
 function neverSentCode(error: unknown): string | undefined {
-  const record = error as { code?: unknown; errors?: unknown };
+  if (!provablyNotSent(error)) return undefined;
   // Connecting to several addresses (happy eyeballs) fails with an AggregateError of them all.
-  const codes = Array.isArray(record.errors)
-    ? record.errors.map((e: { code?: unknown }) => e?.code)
-    : [record.code];
-  const first = codes[0];
-  return typeof first === 'string' &&
-    codes.every((c) => typeof c === 'string' && NEVER_SENT_CODES.has(c))
-    ? first
-    : undefined;
+  const record = error as { code?: unknown; errors?: { code?: unknown }[] };
+  const code = record.code ?? record.errors?.[0]?.code;
+  return typeof code === 'string' ? code : undefined;
 }

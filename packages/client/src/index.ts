@@ -29,6 +29,7 @@ export {
   KyyWaitTimeoutError,
 } from './errors.js';
 export type { UploadInput } from './input.js';
+export { provablyNotSent } from './network.js';
 export type { KyyClientOptions } from './options.js';
 export type {
   AssetRef,
