@@ -98,7 +98,8 @@ function checkMedia(
       add(field, 'names no asset (never uploaded, or deleted): upload the file first.', value);
     } else if (asset.assetType !== kind) {
       const base = field.replace(/\[\d+\]$/, '');
-      add(field, `is a ${asset.assetType} asset; ${base} takes ${kind} assets.`, value);
+      const article = /^[AEIOU]/.test(asset.assetType) ? 'an' : 'a';
+      add(field, `is ${article} ${asset.assetType} asset; ${base} takes ${kind} assets.`, value);
     } else if (asset.status === 'Processing') {
       add(field, 'is still Processing (in review): wait until it is Active, then create.', value);
     } else if (asset.status === 'Failed') {
