@@ -27,7 +27,7 @@ export const GROUPS: Record<string, { summary: string; examples: readonly string
   assets: {
     summary: 'Upload, inspect, wait for and delete assets',
     examples: [
-      'kyy assets upload --type image --url https://example.com/cat.png --wait',
+      'kyy assets upload --type Image --url https://example.com/cat.png --wait',
       'kyy assets get asset-20260330142158-q75m8',
       'kyy assets batch uploads.csv --concurrency 4 --wait',
     ],
@@ -46,7 +46,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: [],
     summary: 'Upload one asset from a public URL',
     options: [
-      { flags: '--type <type>', description: 'Image, Video, Audio or Document (any case)' },
+      { flags: '--type <type>', description: 'Image, Video, Audio or Document (exact case)' },
       { flags: '--url <url>', description: 'public http(s) URL the service downloads' },
       { flags: '--name <name>', description: 'a label to find the asset by' },
       { flags: '--wait', description: 'wait until the review finishes (Active)' },
@@ -57,9 +57,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
     ],
     examples: [
-      'kyy assets upload --type image --url https://example.com/cat.png',
+      'kyy assets upload --type Image --url https://example.com/cat.png',
       'kyy assets upload --type Video --url https://example.com/clip.mp4 --name intro --wait',
-      'id=$(kyy assets upload --type audio --url https://example.com/a.mp3 --quiet)',
+      'id=$(kyy assets upload --type Audio --url https://example.com/a.mp3 --quiet)',
     ],
     notes:
       'Uploads are never retried once they may have reached the service (it has no idempotency\nkey), so a network failure mid-upload exits 1 and says the outcome is unknown.',
@@ -186,7 +186,7 @@ Exit code: 0 when every item succeeded; otherwise the code shared by all failed 
       'kyy mock --state .kyy-mock.json --review-delay 500',
     ],
     notes:
-      'Then, in another terminal: kyy --mock assets upload --type image --url https://example.com/a.png\nThe mock accepts any non-empty key, and kyy --mock supplies one when none is set.\nStops on Ctrl-C.',
+      'Then, in another terminal: kyy --mock assets upload --type Image --url https://example.com/a.png\nThe mock accepts any non-empty key, and kyy --mock supplies one when none is set.\nStops on Ctrl-C.',
     load: lazy(() => import('./commands/mock.js')),
   },
 ];

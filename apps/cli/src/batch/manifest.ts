@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { checkUpload, errorsOf } from '@kyyvideo/contract/rules';
 import type { UploadInput } from '../client-types.js';
 import { UsageError } from '../errors.js';
-import { checkLengths } from '../limits.js';
-import { parseAssetType, parseAssetUrl, quote } from '../validate.js';
+import { problemSentence, quote } from '../validate.js';
 import { CsvSyntaxError, parseCsv } from './csv.js';
 
 /** One upload from the manifest, with where it came from so messages can point at it. */
@@ -19,6 +19,9 @@ export interface ManifestItem {
 const MAX_REPORTED_PROBLEMS = 10;
 
 const FIELDS = ['type', 'assettype', 'url', 'name'];
+
+/** The manifest's column for each field the rules name. */
+const COLUMN: Record<string, string> = { assetType: 'type', url: 'url', name: 'name' };
 
 interface RawItem {
   where: string;
@@ -51,13 +54,22 @@ function toItem(raw: RawItem, index: number, problems: string[]): ManifestItem |
     if (name !== undefined && name !== null && typeof name !== 'string') {
       throw new UsageError('"name" must be text.');
     }
-    const input: UploadInput = {
-      assetType: parseAssetType(type, '"type"'),
-      url: parseAssetUrl(url, '"url"'),
-    };
-    if (typeof name === 'string' && name.trim() !== '') input.name = name;
-    checkLengths(input);
-    return { index, where: raw.where, input };
+    // A blank cell means "no name".
+    const fields =
+      typeof name === 'string' && name.trim() !== ''
+        ? { assetType: type, url, name }
+        : { assetType: type, url };
+    // The contract's rules, as the client, the mock and the playground apply them; every
+    // problem of the row at once, named by its column.
+    const problems = errorsOf(checkUpload(fields));
+    if (problems.length > 0) {
+      throw new UsageError(
+        problems
+          .map((problem) => problemSentence(problem, `"${COLUMN[problem.field] ?? problem.field}"`))
+          .join('; '),
+      );
+    }
+    return { index, where: raw.where, input: fields as UploadInput };
   } catch (error) {
     problems.push(`${raw.where}: ${(error as Error).message}`);
     return undefined;

@@ -1,7 +1,12 @@
+import * as clientErrors from '@kyyvideo/client/errors';
 import { describe, expect, it } from 'vitest';
 import { batchExitCode, type ItemOutcome, type ItemStatus, uploadFailureKind } from './outcome.js';
 
-const named = (name: string) => Object.assign(new Error('x'), { name });
+/** A real client error of the class with this name (the CLI switches on its `kind`). */
+const named = (name: string) => {
+  const Class = (clientErrors as unknown as Record<string, typeof clientErrors.KyyError>)[name];
+  return Class ? new Class('x', { operation: 'upload' }) : Object.assign(new Error('x'), { name });
+};
 const outcome = (status: ItemStatus): ItemOutcome => ({
   index: 0,
   where: 'item 1',

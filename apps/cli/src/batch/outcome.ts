@@ -1,3 +1,4 @@
+import { KyyError, type KyyErrorKind } from '@kyyvideo/client/errors';
 import { messageInCliTerms } from '../client-messages.js';
 import type { UploadInput } from '../client-types.js';
 import { EXIT } from '../exit-codes.js';
@@ -22,6 +23,8 @@ export type ItemStatus =
 
 export interface ItemError {
   type: string;
+  /** The client error's `kind`, when it is one: what decisions switch on. */
+  kind?: KyyErrorKind;
   message: string;
   code?: unknown;
 }
@@ -49,6 +52,7 @@ export function toItemError(error: unknown): ItemError {
     const code = (error as { code?: unknown }).code;
     return {
       type: error.name,
+      ...(error instanceof KyyError && { kind: error.kind }),
       message: messageInCliTerms(error),
       ...(code !== undefined && code !== null && { code }),
     };
@@ -61,18 +65,18 @@ export function toItemError(error: unknown): ItemError {
  * request never left the machine. Anything else (timeouts, dropped connections, unreadable
  * answers, bugs) may have created an asset, and the service has no idempotency key.
  */
-const NOTHING_CREATED = new Set([
-  'KyyApiError',
-  'KyyUrlUnreachableError',
-  'KyyInputError',
-  'KyyConfigError',
-  'KyyAuthenticationError',
-  'KyyRateLimitError',
-  'KyyConnectionError',
+const NOTHING_CREATED: ReadonlySet<KyyErrorKind> = new Set<KyyErrorKind>([
+  'api',
+  'url-unreachable',
+  'input',
+  'config',
+  'authentication',
+  'rate-limit',
+  'connection',
 ]);
 
 export function uploadFailureKind(error: unknown): 'rejected' | 'unknown' {
-  return error instanceof Error && NOTHING_CREATED.has(error.name) ? 'rejected' : 'unknown';
+  return error instanceof KyyError && NOTHING_CREATED.has(error.kind) ? 'rejected' : 'unknown';
 }
 
 function exitCodeFor(status: ItemStatus): number {

@@ -149,14 +149,14 @@ export const command: CommandModule<BatchOptions> = {
         return { ...withId, status: 'active' };
       } catch (error) {
         const itemError = toItemError(error);
-        if (itemError.type === 'KyyAbortError' || ctx.signal.aborted)
+        if (itemError.kind === 'abort' || ctx.signal.aborted)
           return { ...withId, status: 'interrupted' };
-        if (itemError.type === 'KyyAssetFailedError') {
+        if (itemError.kind === 'asset-failed') {
           writer.append({ ...record, event: 'review-failed', assetId, error: itemError });
           return { ...withId, status: 'review-failed', error: itemError };
         }
         writer.append({ ...record, event: 'wait-failed', assetId, error: itemError });
-        const status = itemError.type === 'KyyWaitTimeoutError' ? 'wait-timeout' : 'wait-failed';
+        const status = itemError.kind === 'wait-timeout' ? 'wait-timeout' : 'wait-failed';
         return { ...withId, status, error: itemError };
       }
     };

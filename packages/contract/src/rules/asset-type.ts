@@ -35,7 +35,7 @@ export function checkAssetType(value: unknown, field = 'assetType'): Problem[] {
     field,
     kind: 'unknown-value',
     hint: right
-      ? `Did you mean "${right}"? The type is case-sensitive.`
+      ? `The type is case-sensitive: did you mean '${right}'?`
       : `Use one of ${LIST} (exact case).`,
     severity: 'error',
   };

@@ -22,7 +22,7 @@ describe('checkAssetType', () => {
   it('refuses another case with a "did you mean"', () => {
     const [problem] = checkAssetType('image');
     expect(problem).toMatchObject({ field: 'assetType', kind: 'unknown-value', value: 'image' });
-    expect(problem?.hint).toMatch(/Did you mean "Image"/);
+    expect(problem?.hint).toMatch(/did you mean 'Image'/);
   });
   it('refuses an unknown type, a missing one and a non-string', () => {
     expect(checkAssetType('Picture')[0]?.hint).toMatch(/Image, Video, Audio, Document/);
