@@ -111,7 +111,8 @@ async function open(
       credentials: 'omit',
     });
     if (response.ok && response.body !== null) return { response, controller, release };
-    await response.body?.cancel().catch(() => {});
+    // Not awaited: a cancel can wait on the other branch of a teed body (a cloned Response).
+    void response.body?.cancel().catch(() => {});
     throw response.ok
       ? new KyyDownloadError(`${host} answered without a body.`, {
           operation: OPERATION,
@@ -199,10 +200,10 @@ function observed(
       }
       stream.enqueue(chunk.value);
     },
-    async cancel(reason) {
+    cancel(reason) {
       finish();
       controller.abort(reason);
-      await reader.cancel(reason).catch(() => {});
+      void reader.cancel(reason).catch(() => {});
     },
   });
 }
