@@ -88,7 +88,10 @@ export function createKyyClient(options?: KyyClientOptions): KyyClient {
     raw,
     assets,
     videos,
-    generate: (input: Parameters<KyyClient['generate']>[0], generateOptions?: Parameters<KyyClient['generate']>[1]) =>
+    generate: (
+      input: Parameters<KyyClient['generate']>[0],
+      generateOptions?: Parameters<KyyClient['generate']>[1],
+    ) =>
       generate(
         { prepare: assets.prepare, create: videos.create, waitUntilDone: videos.waitUntilDone },
         input,

@@ -194,7 +194,11 @@ function observed(
       }
       received += chunk.value.byteLength;
       try {
-        onProgress?.(total === undefined ? { receivedBytes: received } : { receivedBytes: received, totalBytes: total });
+        onProgress?.(
+          total === undefined
+            ? { receivedBytes: received }
+            : { receivedBytes: received, totalBytes: total },
+        );
       } catch {
         // A progress callback must not break the download it observes.
       }

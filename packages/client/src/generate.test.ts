@@ -119,7 +119,10 @@ describe('generate', () => {
       kyy.generate({
         prompt: 'p',
         model: 'kyyvideo2',
-        references: { images: [FIRST, EXISTING], audios: [{ assetId: 'asset-20260101000000-audio' }] },
+        references: {
+          images: [FIRST, EXISTING],
+          audios: [{ assetId: 'asset-20260101000000-audio' }],
+        },
       }),
     );
     await vi.advanceTimersByTimeAsync(120_000);

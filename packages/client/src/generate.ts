@@ -5,12 +5,7 @@ import {
   toMediaReference,
   VIDEO_TASK_MEDIA_FIELDS,
 } from '@kyyvideo/contract';
-import {
-  type GeneratedAsset,
-  type GenerateStep,
-  KyyError,
-  KyyGenerateError,
-} from './errors.js';
+import { type GeneratedAsset, type GenerateStep, KyyError, KyyGenerateError } from './errors.js';
 import type { KyyAssets, PrepareResult } from './types.js';
 import type {
   CompletedVideoTask,
@@ -44,11 +39,17 @@ const REFERENCE_FIELDS = [
 function slotsOf(input: GenerateInput): Slot[] {
   const slots: Slot[] = [];
   const add = (field: Slot['field'], media: MediaInput, index?: number) =>
-    slots.push({ field, value: toMediaReference(media), ...(index === undefined ? {} : { index }) });
+    slots.push({
+      field,
+      value: toMediaReference(media),
+      ...(index === undefined ? {} : { index }),
+    });
   if (input.firstImage !== undefined) add('first_image', input.firstImage);
   if (input.lastImage !== undefined) add('last_image', input.lastImage);
   for (const [key, field] of REFERENCE_FIELDS) {
-    input.references?.[key]?.forEach((media, index) => add(field, media, index));
+    input.references?.[key]?.forEach((media, index) => {
+      add(field, media, index);
+    });
   }
   return slots;
 }

@@ -17,6 +17,8 @@ export {
 } from '@kyyvideo/contract';
 export { createKyyClient } from './client.js';
 export {
+  type GeneratedAsset,
+  type GenerateStep,
   KyyAbortError,
   KyyApiError,
   KyyAssetFailedError,
@@ -29,8 +31,6 @@ export {
   type KyyErrorDetails,
   type KyyErrorKind,
   KyyGenerateError,
-  type GeneratedAsset,
-  type GenerateStep,
   KyyInputError,
   KyyInvalidResponseError,
   KyyNotFoundError,

@@ -33,10 +33,7 @@ export async function writeFileAtomically(
   options: { signal?: AbortSignal; expectedBytes?: number } = {},
 ): Promise<{ path: string; bytes: number }> {
   const target = resolve(path);
-  const temp = join(
-    dirname(target),
-    `.${basename(target)}.${randomBytes(6).toString('hex')}.part`,
-  );
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
   // 'wx': never follow or reuse an existing file at the temporary name.
   const handle = await open(temp, 'wx');
   let bytes = 0;

@@ -54,7 +54,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** The service's own words in an undocumented failure body, in the shapes APIs commonly use. */
 function serviceText(value: unknown, redact: (text: string) => string): string | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : redact(value.slice(0, 300));
+  if (typeof value === 'string')
+    return value.trim() === '' ? undefined : redact(value.slice(0, 300));
   if (!isRecord(value)) return undefined;
   for (const key of ['msg', 'message', 'error']) {
     const found = serviceText(value[key], redact);

@@ -14,8 +14,8 @@ import type { VideoTask } from './video-types.js';
 import {
   DEFAULT_VIDEO_WAIT_TIMEOUT_MS,
   FAST_VIDEO_WAIT_INTERVAL_MS,
-  type VideoWaitDeps,
   VIDEO_WAIT_INTERVAL_MS,
+  type VideoWaitDeps,
   videoIntervalRange,
   waitUntilDone,
 } from './video-wait.js';
@@ -48,7 +48,10 @@ function fakeDetail(...steps: Step[]) {
       statusKnown: ['queued', 'processing', 'completed', 'failed'].includes(step.status),
     });
   };
-  return { core: { detail, redact: (t: string) => t.replaceAll('sk-secret', '[redacted]') }, calls };
+  return {
+    core: { detail, redact: (t: string) => t.replaceAll('sk-secret', '[redacted]') },
+    calls,
+  };
 }
 
 const task = (status: string, extra: Record<string, unknown> = {}) =>
@@ -77,7 +80,12 @@ describe('waitUntilDone', () => {
     const seen: string[] = [];
     const randoms = [0, 1, 0.5];
     const wait = settle(
-      waitUntilDone(core, TASK_ID, { onStatus: (t) => seen.push(t.status) }, () => randoms.shift() ?? 0),
+      waitUntilDone(
+        core,
+        TASK_ID,
+        { onStatus: (t) => seen.push(t.status) },
+        () => randoms.shift() ?? 0,
+      ),
     );
     await vi.advanceTimersByTimeAsync(200_000);
     const outcome = await wait.result;
@@ -101,7 +109,7 @@ describe('waitUntilDone', () => {
     const wait = settle(waitUntilDone(core, TASK_ID, { intervalMs: 5_000 }, () => 1));
     await vi.advanceTimersByTimeAsync(10_000);
     expect((await wait.result).ok).toBe(true);
-    expect(calls[1]! - calls[0]!).toBe(4_000);
+    expect((calls[1] ?? 0) - (calls[0] ?? 0)).toBe(4_000);
   });
 
   it('failed ends the wait with the service error text, the key redacted', async () => {
@@ -142,13 +150,15 @@ describe('waitUntilDone', () => {
     const wait = settle(waitUntilDone(core, TASK_ID, {}, () => 0));
     await vi.advanceTimersByTimeAsync(10_000);
     expect((await wait.result).ok).toBe(true);
-    expect(calls[1]! - calls[0]!).toBe(7_000);
+    expect((calls[1] ?? 0) - (calls[0] ?? 0)).toBe(7_000);
   });
 
   it('stops at once when Retry-After asks for more than the wait has left', async () => {
     const limited = new KyyRateLimitError('429', { operation: 'video-get', retryAfterMs: 120_000 });
     const { core, calls } = fakeDetail(limited);
-    const error = await waitUntilDone(core, TASK_ID, { timeoutMs: 60_000 }).catch((e: unknown) => e);
+    const error = await waitUntilDone(core, TASK_ID, { timeoutMs: 60_000 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(KyyRateLimitError);
     expect((error as KyyRateLimitError).retryAfterMs).toBe(120_000);
     expect(calls).toHaveLength(1);
@@ -166,7 +176,9 @@ describe('waitUntilDone', () => {
   });
 
   it('a definite failure (authentication) ends the wait at once', async () => {
-    const { core, calls } = fakeDetail(new KyyAuthenticationError('no', { operation: 'video-get' }));
+    const { core, calls } = fakeDetail(
+      new KyyAuthenticationError('no', { operation: 'video-get' }),
+    );
     await expect(waitUntilDone(core, TASK_ID)).rejects.toBeInstanceOf(KyyAuthenticationError);
     expect(calls).toHaveLength(1);
   });
@@ -174,8 +186,12 @@ describe('waitUntilDone', () => {
   it('refuses a bad id or options before polling', async () => {
     const { core, calls } = fakeDetail(standard('completed'));
     await expect(waitUntilDone(core, 'nope')).rejects.toBeInstanceOf(KyyInputError);
-    await expect(waitUntilDone(core, TASK_ID, { intervalMs: 0 })).rejects.toBeInstanceOf(KyyInputError);
-    await expect(waitUntilDone(core, TASK_ID, { timeoutMs: -1 })).rejects.toBeInstanceOf(KyyInputError);
+    await expect(waitUntilDone(core, TASK_ID, { intervalMs: 0 })).rejects.toBeInstanceOf(
+      KyyInputError,
+    );
+    await expect(waitUntilDone(core, TASK_ID, { timeoutMs: -1 })).rejects.toBeInstanceOf(
+      KyyInputError,
+    );
     expect(calls).toHaveLength(0);
   });
 });

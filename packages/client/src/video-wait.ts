@@ -4,9 +4,9 @@ import {
   VIDEO_MODEL_TIERS,
 } from '@kyyvideo/contract';
 import { KyyInputError, KyyInvalidResponseError, KyyVideoFailedError } from './errors.js';
+import type { CompletedVideoTask, VideoTask, VideoWaitOptions } from './video-types.js';
 import type { VideosCore } from './videos.js';
 import { checkTaskId } from './videos.js';
-import type { CompletedVideoTask, VideoTask, VideoWaitOptions } from './video-types.js';
 import { duration, poll, WAIT_JITTER_RATIO } from './wait.js';
 
 /** The documentation's advice: poll a task every 20 to 40 s. Pauses fall anywhere in that range. */
@@ -31,7 +31,9 @@ export const DEFAULT_VIDEO_WAIT_TIMEOUT_MS = 2 * DOCUMENTED_VIDEO_GENERATION_MS.
 /** The pause range for a task, by the tier of the model the service says it runs. */
 export function videoIntervalRange(model: string | undefined): { min: number; max: number } {
   const tier = (VIDEO_MODEL_TIERS as Record<string, string>)[model ?? ''];
-  return tier === 'fast' || tier === 'fast_pro' ? FAST_VIDEO_WAIT_INTERVAL_MS : VIDEO_WAIT_INTERVAL_MS;
+  return tier === 'fast' || tier === 'fast_pro'
+    ? FAST_VIDEO_WAIT_INTERVAL_MS
+    : VIDEO_WAIT_INTERVAL_MS;
 }
 
 export interface VideoWaitDeps extends Pick<VideosCore, 'detail'> {

@@ -120,11 +120,7 @@ describe('videos.create', () => {
 
   it('a request that provably never left (ECONNREFUSED, bad port) is sent again', async () => {
     const badPort = new TypeError('fetch failed', { cause: new Error('bad port') });
-    const { kyy, requests } = client(
-      networkError('ECONNREFUSED'),
-      badPort,
-      json(createdBody()),
-    );
+    const { kyy, requests } = client(networkError('ECONNREFUSED'), badPort, json(createdBody()));
     const call = settle(kyy.videos.create(EXAMPLE_VIDEO_TASK_REQUEST));
     await vi.advanceTimersByTimeAsync(10_000);
     const outcome = await call.result;
@@ -135,7 +131,10 @@ describe('videos.create', () => {
   it('definite refusals are not "unknown": 401, 429 and other 4xx', async () => {
     for (const [reply, type] of [
       [json({ error: 'bad key' }, { status: 401 }), KyyAuthenticationError],
-      [json({ error: 'slow down' }, { status: 429, headers: { 'retry-after': '3' } }), KyyRateLimitError],
+      [
+        json({ error: 'slow down' }, { status: 429, headers: { 'retry-after': '3' } }),
+        KyyRateLimitError,
+      ],
       [json({ error: { message: 'prompt rejected' } }, { status: 400 }), KyyApiError],
       [json({ code: 1, msg: 'no balance', data: null }), KyyApiError],
     ] as const) {
@@ -147,8 +146,12 @@ describe('videos.create', () => {
   });
 
   it('quotes the service words of a refusal without the key', async () => {
-    const { kyy } = client(json({ error: { message: 'key video-secret-key has no credit' } }, { status: 402 }));
-    const error = (await kyy.videos.create(EXAMPLE_VIDEO_TASK_REQUEST).catch((e: unknown) => e)) as KyyApiError;
+    const { kyy } = client(
+      json({ error: { message: 'key video-secret-key has no credit' } }, { status: 402 }),
+    );
+    const error = (await kyy.videos
+      .create(EXAMPLE_VIDEO_TASK_REQUEST)
+      .catch((e: unknown) => e)) as KyyApiError;
     expect(error.message).toContain('has no credit');
     expect(JSON.stringify(error)).not.toContain('video-secret-key');
     expect(error.message).not.toContain('video-secret-key');

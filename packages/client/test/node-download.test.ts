@@ -63,21 +63,16 @@ describe('downloadToFile (@kyyvideo/client/node)', () => {
     writeFileSync(path, 'the previous video');
     const controller = new AbortController();
     let during: string[] = [];
-    const error = await downloadToFile(
-      client(chunked(300_000, 1_000, 5_000)),
-      VIDEO_URL,
-      path,
-      {
-        signal: controller.signal,
-        // Aborts once part of the video has been written to the temporary file.
-        onProgress: ({ receivedBytes }) => {
-          if (receivedBytes >= 5_000) {
-            during = files();
-            controller.abort();
-          }
-        },
+    const error = await downloadToFile(client(chunked(300_000, 1_000, 5_000)), VIDEO_URL, path, {
+      signal: controller.signal,
+      // Aborts once part of the video has been written to the temporary file.
+      onProgress: ({ receivedBytes }) => {
+        if (receivedBytes >= 5_000) {
+          during = files();
+          controller.abort();
+        }
       },
-    ).catch((e: unknown) => e);
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KyyAbortError);
     // The temporary file sat beside the target while the video arrived, and is gone now.
     expect(during).toHaveLength(2);

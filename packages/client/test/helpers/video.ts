@@ -27,7 +27,7 @@ export function taskBody(status = 'queued', extra: Record<string, unknown> = {})
 }
 
 /** Bytes standing in for an MP4. */
-export function videoBytes(size: number): Uint8Array {
+export function videoBytes(size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i++) bytes[i] = i % 251;
   return bytes;
