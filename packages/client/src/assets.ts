@@ -14,7 +14,7 @@ import {
   KyyUploadOutcomeUnknownError,
 } from './errors.js';
 import { checkAssetId, checkUploadInput, type UploadInput } from './input.js';
-import { unknownOutcomeReason } from './outcome.js';
+import { asOutcomeUnknown } from './outcome.js';
 import { type SendSettings, send } from './send.js';
 import type { AssetRef, CallOptions, DeleteResult, UploadResult } from './types.js';
 
@@ -34,22 +34,15 @@ export interface AssetsCore {
 
 /** An upload failure whose outcome is unknown becomes the error that says so; others pass. */
 function uploadOutcome(error: KyyError): KyyError {
-  const reason = unknownOutcomeReason(
+  return asOutcomeUnknown(
     error,
     (id) =>
       `the answer named asset "${id}" but was not the documented success (check it with assets.get before uploading again)`,
-  );
-  if (reason === undefined) return error;
-  return new KyyUploadOutcomeUnknownError(
-    `The upload may or may not have created an asset: ${reason}. It was not resent, because the API has no idempotency key and a second upload could create a duplicate. Upload again only if a duplicate is acceptable.`,
-    {
-      operation: 'upload',
-      cause: error,
-      ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
-      ...(error.code === undefined ? {} : { code: error.code }),
-      ...(error.msg === undefined ? {} : { msg: error.msg }),
-      ...(error.assetId === undefined ? {} : { assetId: error.assetId }),
-    },
+    (reason, details) =>
+      new KyyUploadOutcomeUnknownError(
+        `The upload may or may not have created an asset: ${reason}. It was not resent, because the API has no idempotency key and a second upload could create a duplicate. Upload again only if a duplicate is acceptable.`,
+        { operation: 'upload', ...details },
+      ),
   );
 }
 

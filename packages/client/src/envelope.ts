@@ -95,7 +95,7 @@ function asEnvelope(value: unknown, ctx: InterpretContext): Envelope | undefined
   };
 }
 
-function parseJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
+export function parseJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
   if (typeof text !== 'string') return { ok: true, value: text };
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -189,7 +189,10 @@ function successEnvelope(answer: Answer, ctx: InterpretContext): Envelope {
   return envelope;
 }
 
-function zodIssues(error: { issues: Array<{ path: (string | number)[]; message: string }> }) {
+/** The first few zod issues, as one line for a message. */
+export function zodIssues(error: {
+  issues: Array<{ path: (string | number)[]; message: string }>;
+}) {
   return error.issues
     .slice(0, 3)
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)

@@ -2,6 +2,7 @@ import {
   KyyAbortError,
   KyyConnectionError,
   type KyyError,
+  type KyyErrorDetails,
   KyyInvalidResponseError,
   KyyServerError,
   KyyTimeoutError,
@@ -28,4 +29,26 @@ export function unknownOutcomeReason(
   if (error instanceof KyyConnectionError && !error.provablyNotSent)
     return 'the connection failed after the request may have been sent';
   return undefined;
+}
+
+/**
+ * `error` as the "outcome unknown" error `wrap` makes, when its outcome is unknown (see
+ * {@link unknownOutcomeReason}); a clear "no" is returned as it is. The new error keeps what is
+ * known: the status, the service's code and words, and any id the answer named.
+ */
+export function asOutcomeUnknown(
+  error: KyyError,
+  named: (id: string) => string,
+  wrap: (reason: string, details: Omit<KyyErrorDetails, 'operation'>) => KyyError,
+): KyyError {
+  const reason = unknownOutcomeReason(error, named);
+  if (reason === undefined) return error;
+  return wrap(reason, {
+    cause: error,
+    ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+    ...(error.code === undefined ? {} : { code: error.code }),
+    ...(error.msg === undefined ? {} : { msg: error.msg }),
+    ...(error.assetId === undefined ? {} : { assetId: error.assetId }),
+    ...(error.taskId === undefined ? {} : { taskId: error.taskId }),
+  });
 }

@@ -4,7 +4,7 @@ import {
   isSuccessCode,
   VideoTaskStatus,
 } from '@kyyvideo/contract';
-import { type Answer, failureFromStatus } from './envelope.js';
+import { type Answer, failureFromStatus, parseJson, zodIssues } from './envelope.js';
 import {
   KyyApiError,
   KyyAuthenticationError,
@@ -38,15 +38,6 @@ function details(ctx: VideoContext, answer: Answer, taskId = ctx.taskId): KyyErr
     httpStatus: answer.status,
     ...(taskId === undefined ? {} : { taskId }),
   };
-}
-
-function parse(body: unknown): { ok: true; value: unknown } | { ok: false } {
-  if (typeof body !== 'string') return { ok: true, value: body };
-  try {
-    return { ok: true, value: JSON.parse(body) };
-  } catch {
-    return { ok: false };
-  }
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -101,7 +92,7 @@ function refusal(answer: Answer, ctx: VideoContext, body: unknown): KyyError {
 
 /** The parsed 2xx body, or the error it amounts to. */
 function successBody(answer: Answer, ctx: VideoContext): Record<string, unknown> {
-  const parsed = parse(answer.body);
+  const parsed = parseJson(answer.body);
   if (answer.status < 200 || answer.status > 299) {
     throw refusal(answer, ctx, parsed.ok ? parsed.value : answer.body);
   }
@@ -115,13 +106,6 @@ function successBody(answer: Answer, ctx: VideoContext): Record<string, unknown>
   return body;
 }
 
-function issues(error: { issues: Array<{ path: (string | number)[]; message: string }> }) {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-    .join('; ');
-}
-
 /** The id an answer names, when it names one (kept on errors: the task probably exists). */
 function namedId(body: Record<string, unknown>, ctx: VideoContext): string | undefined {
   return typeof body.id === 'string' && body.id !== '' ? ctx.redact(body.id) : undefined;
@@ -132,7 +116,7 @@ export function interpretCreate(answer: Answer, ctx: VideoContext): CreateVideoT
   if (ctx.validate === 'strict') {
     const result = CreateVideoTaskResponse.safeParse(body);
     if (result.success) return result.data;
-    throw invalid(answer, ctx, issues(result.error), namedId(body, ctx));
+    throw invalid(answer, ctx, zodIssues(result.error), namedId(body, ctx));
   }
   if (namedId(body, ctx) === undefined) throw invalid(answer, ctx, 'a task without an id');
   return body as unknown as CreateVideoTaskResponse;
@@ -155,7 +139,7 @@ export function interpretTask(
       const task = { ...others.data, status: body.status as VideoTaskStatus };
       return { task, statusKnown: false };
     }
-    throw invalid(answer, ctx, issues(result.error), namedId(body, ctx));
+    throw invalid(answer, ctx, zodIssues(result.error), namedId(body, ctx));
   }
   if (namedId(body, ctx) === undefined) throw invalid(answer, ctx, 'a task without an id');
   return {

@@ -2,9 +2,8 @@ import type {
   CreateVideoTaskRequest,
   CreateVideoTaskResponse,
   GetVideoTaskResponse,
-  MediaInput,
   Problem,
-  VideoModel,
+  VideoTaskInput,
 } from '@kyyvideo/contract';
 import type { GeneratedAsset, KyyError } from './errors.js';
 import type { PrepareProgress } from './types.js';
@@ -85,20 +84,11 @@ export interface KyyVideos {
   download(taskOrUrl: VideoTask | string, options?: DownloadOptions): Promise<VideoDownload>;
 }
 
-/** What `generate()` takes: the task in camelCase, media as URLs, asset refs or upload results. */
-export interface GenerateInput {
-  prompt: string;
-  model: VideoModel;
-  duration?: number;
-  aspectRatio?: string;
-  generateAudio?: boolean;
-  firstImage?: MediaInput;
-  lastImage?: MediaInput;
-  references?: {
-    images?: readonly MediaInput[];
-    videos?: readonly MediaInput[];
-    audios?: readonly MediaInput[];
-  };
+/**
+ * What `generate()` takes: the contract's camelCase task (`buildVideoTask`'s input: media as
+ * URLs, `asset://` refs, asset ids or upload results), plus whether to upload the URLs first.
+ */
+export interface GenerateInput extends VideoTaskInput {
   /**
    * Upload every URL given as media as an asset first (Image, Video or Audio by field) and wait
    * for its review, then use its `asset://` reference. Default false: URLs are sent as given.

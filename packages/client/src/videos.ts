@@ -11,7 +11,7 @@ import {
   KyyInvalidResponseError,
 } from './errors.js';
 import { sentence } from './input.js';
-import { unknownOutcomeReason } from './outcome.js';
+import { asOutcomeUnknown } from './outcome.js';
 import { type SendSettings, send } from './send.js';
 import { interpretCreate, interpretTask, type VideoContext } from './video-answer.js';
 import type { CreatedVideoTask, CreateVideoOptions, VideoTask } from './video-types.js';
@@ -63,21 +63,15 @@ export function checkTask(input: unknown, onWarning?: CreateVideoOptions['onWarn
 
 /** A create failure whose outcome is unknown becomes the error that says so; others pass. */
 function createOutcome(error: KyyError): KyyError {
-  const reason = unknownOutcomeReason(
+  return asOutcomeUnknown(
     error,
     (id) =>
       `the answer named task "${id}" but was not the documented success (check it with videos.get before creating another)`,
-  );
-  if (reason === undefined) return error;
-  return new KyyCreateOutcomeUnknownError(
-    `Creating the video task may or may not have started one (and been charged): ${reason}. It was not resent, because the API has no idempotency key and a second request could start and bill a second task. Create again only if that is acceptable.`,
-    {
-      operation: 'video-create',
-      cause: error,
-      ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
-      ...(error.msg === undefined ? {} : { msg: error.msg }),
-      ...(error.taskId === undefined ? {} : { taskId: error.taskId }),
-    },
+    (reason, details) =>
+      new KyyCreateOutcomeUnknownError(
+        `Creating the video task may or may not have started one (and been charged): ${reason}. It was not resent, because the API has no idempotency key and a second request could start and bill a second task. Create again only if that is acceptable.`,
+        { operation: 'video-create', ...details },
+      ),
   );
 }
 
