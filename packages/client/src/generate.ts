@@ -143,20 +143,27 @@ export async function generate(
   let assets: GeneratedAsset[] = [];
   const uploads = input.uploadReferences ? slots.filter((slot) => isUrl(slot.value)) : [];
   if (uploads.length > 0) {
-    const result = await deps.prepare(
-      uploads.map((slot) => ({
-        assetType: VIDEO_TASK_MEDIA_FIELDS[slot.field] as AssetType,
-        url: slot.value,
-        name: where(slot),
-      })),
-      {
-        wait: true,
-        ...(signal === undefined ? {} : { signal }),
-        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-        ...(options.assetTimeoutMs === undefined ? {} : { waitTimeoutMs: options.assetTimeoutMs }),
-        onProgress: (event) => report({ step: 'upload', event }),
-      },
-    );
+    let result: PrepareResult;
+    try {
+      result = await deps.prepare(
+        uploads.map((slot) => ({
+          assetType: VIDEO_TASK_MEDIA_FIELDS[slot.field] as AssetType,
+          url: slot.value,
+          name: where(slot),
+        })),
+        {
+          wait: true,
+          ...(signal === undefined ? {} : { signal }),
+          ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+          ...(options.assetTimeoutMs === undefined
+            ? {}
+            : { waitTimeoutMs: options.assetTimeoutMs }),
+          onProgress: (event) => report({ step: 'upload', event }),
+        },
+      );
+    } catch (error) {
+      throw stepError('upload', error, []);
+    }
     assets = madeAssets(uploads, result);
     if (!result.ok) {
       const failed = result.items.find((item) => !item.ok);

@@ -6,7 +6,7 @@ import type {
   VideoTaskInput,
 } from '@kyyvideo/contract';
 import type { GeneratedAsset, KyyError } from './errors.js';
-import type { PrepareProgress } from './types.js';
+import type { CallOptions, PrepareProgress } from './types.js';
 
 /** A task as `GET /v1/result/{id}` answers it. */
 export type VideoTask = GetVideoTaskResponse;
@@ -71,7 +71,7 @@ export interface KyyVideos {
    */
   create(input: CreateVideoTaskRequest, options?: CreateVideoOptions): Promise<CreatedVideoTask>;
   /** Reads a task by id; retried on transient failures. */
-  get(taskId: string, options?: { signal?: AbortSignal }): Promise<VideoTask>;
+  get(taskId: string, options?: CallOptions): Promise<VideoTask>;
   /**
    * Polls a task until `completed` (resolves with it, `video_url` set) or `failed`
    * (KyyVideoFailedError); `timeoutMs` → KyyWaitTimeoutError; abort → KyyAbortError.

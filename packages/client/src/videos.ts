@@ -13,6 +13,7 @@ import {
 import { sentence } from './input.js';
 import { asOutcomeUnknown } from './outcome.js';
 import { type SendSettings, send } from './send.js';
+import type { CallOptions } from './types.js';
 import { interpretCreate, interpretTask, type VideoContext } from './video-answer.js';
 import type { CreatedVideoTask, CreateVideoOptions, VideoTask } from './video-types.js';
 
@@ -24,12 +25,9 @@ export interface VideosCoreDeps {
 /** The two requests of the video task API, on the client's one request path. */
 export interface VideosCore {
   create(input: CreateVideoTaskRequest, options?: CreateVideoOptions): Promise<CreatedVideoTask>;
-  get(taskId: string, options?: { signal?: AbortSignal }): Promise<VideoTask>;
+  get(taskId: string, options?: CallOptions): Promise<VideoTask>;
   /** Like get, but an unknown `status` is returned (statusKnown: false) instead of rejected. */
-  detail(
-    taskId: string,
-    options?: { signal?: AbortSignal },
-  ): Promise<{ task: VideoTask; statusKnown: boolean }>;
+  detail(taskId: string, options?: CallOptions): Promise<{ task: VideoTask; statusKnown: boolean }>;
 }
 
 /** The task id for a path: only the contract's documented shape passes, so no id can alter it. */
@@ -102,7 +100,7 @@ export function createVideosCore(deps: VideosCoreDeps): VideosCore {
     });
   }
 
-  async function detail(taskId: string, options: { signal?: AbortSignal } = {}) {
+  async function detail(taskId: string, options: CallOptions = {}) {
     const id = checkTaskId(taskId);
     const ctx = context('video-get', id);
     return send(settings, {
@@ -116,7 +114,7 @@ export function createVideosCore(deps: VideosCoreDeps): VideosCore {
     });
   }
 
-  async function get(taskId: string, options: { signal?: AbortSignal } = {}) {
+  async function get(taskId: string, options: CallOptions = {}) {
     const { task, statusKnown } = await detail(taskId, options);
     if (!statusKnown && deps.validate === 'strict') {
       throw new KyyInvalidResponseError(
