@@ -136,3 +136,14 @@ export function toPublicUrl(url: string, target: Pick<ResolvedTarget, 'baseUrl' 
     ? target.curlBaseUrl + url.slice(target.baseUrl.length)
     : url;
 }
+
+/**
+ * Pause between polls of a video task. The mocks finish a task in seconds (a mock-only choice),
+ * so the page polls every second there; against the real service the client's defaults apply
+ * (the documentation's 20–40 s, sooner for fast models).
+ */
+export const MOCK_VIDEO_POLL_INTERVAL_MS = 1_000;
+
+export function videoPollIntervalMs(kind: TargetKind): number | undefined {
+  return kind === 'real' ? undefined : MOCK_VIDEO_POLL_INTERVAL_MS;
+}
