@@ -48,7 +48,8 @@ function MockSettingsNote({ mockSettings }: { mockSettings: ParsedMockSettings }
       </p>
       <p>
         Tune it from the address bar, e.g. <code>?reviewDelayMs=500</code> (also{' '}
-        <code>faceReviewDelayMs</code>, <code>latencyMs</code>, <code>seed</code>).
+        <code>faceReviewDelayMs</code>, <code>latencyMs</code>, <code>seed</code>, and for video
+        tasks <code>taskQueuedMs</code> and <code>taskProcessingMs</code>).
         {entries.length > 0
           ? ` Now: ${entries.map(([name, value]) => `${name}=${value}`).join(', ')}.`
           : ''}
