@@ -1,4 +1,4 @@
-import { SCENARIOS } from '@kyyvideo/mock';
+import { FAULT_SCENARIOS } from '@kyyvideo/mock';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Check } from '../src/checks/check.js';
@@ -93,7 +93,7 @@ describe('the API key never appears in output', () => {
           meta: { target: 'in-process', covers: [] },
           state: r.state,
         })),
-        SCENARIOS,
+        FAULT_SCENARIOS,
       ),
     ].join('\n');
     expect(key.length).toBeGreaterThan(16);

@@ -3,6 +3,8 @@ import { systemClock } from './clock.js';
 import { assetRoutes } from './core/asset-routes.js';
 import { createCore, type MockCore } from './core/core.js';
 import { createRouteTable } from './core/route-table.js';
+import { taskRoutes } from './core/task-routes.js';
+import { mediaRoutes } from './media.js';
 import { type MockOptions, resolveOptions } from './options.js';
 import { createRandom } from './random.js';
 import { createRequestLog, type LoggedRequest } from './request-log.js';
@@ -49,7 +51,12 @@ export function buildMock(
   );
   const scenarios = createScenarioState();
   const log = createRequestLog();
-  const routes = createRouteTable([...assetRoutes(store, resolved)]);
+  const clock = resolved.clock ?? systemClock;
+  const routes = createRouteTable([
+    ...assetRoutes(store, resolved),
+    ...taskRoutes(store, resolved, clock),
+    ...mediaRoutes(),
+  ]);
   const core = createCore({ options: resolved, store, scenarios, log, routes });
   let handlers: RequestHandler[] | undefined;
   const mock: Mock = {

@@ -9,7 +9,8 @@ export type ScenarioName =
   | 'bad-gateway'
   | 'malformed-json'
   | 'drop-connection'
-  | 'success-without-data';
+  | 'success-without-data'
+  | 'video-failed';
 
 export const SCENARIOS: readonly ScenarioName[] = Object.freeze([
   'latency',
@@ -19,7 +20,16 @@ export const SCENARIOS: readonly ScenarioName[] = Object.freeze([
   'malformed-json',
   'drop-connection',
   'success-without-data',
+  'video-failed',
 ]);
+
+/**
+ * Scenarios that change how the mock answers any request (delay or replace the answer).
+ * `video-failed` is not one: it only decides how a video task created under it ends.
+ */
+export const FAULT_SCENARIOS: readonly Exclude<ScenarioName, 'video-failed'>[] = Object.freeze(
+  SCENARIOS.filter((s): s is Exclude<ScenarioName, 'video-failed'> => s !== 'video-failed'),
+);
 
 /** Request header that picks a scenario for that one request. */
 export const SCENARIO_HEADER = 'x-mock-scenario';
@@ -48,6 +58,7 @@ const MALFORMED_JSON_BODY = '{"code":0,"msg":null,"data":{"assetId":"asset-';
 export function faultResponse(scenario: ScenarioName): CoreResponse | null {
   switch (scenario) {
     case 'latency':
+    case 'video-failed':
       return null;
     case 'rate-limited':
       return failure(

@@ -98,10 +98,14 @@ export function createCore(deps: CoreDeps): MockCore {
     const match = routes.match(request.method, rest);
     if (!match?.route.public) {
       const problem = checkAuthorization(headerOf(request, 'authorization'), options.apiKey);
-      if (problem) return failure(MOCK_CODES.unauthorized, problem, { status: 401 });
+      if (problem) {
+        return match?.route.refuse
+          ? match.route.refuse(401, problem)
+          : failure(MOCK_CODES.unauthorized, problem, { status: 401 });
+      }
     }
     if (!match) return unknownEndpoint(request.method, request.path);
-    return match.route.handle(request, match.params);
+    return match.route.handle(request, match.params, { scenario: choice.scenario });
   };
 
   const core: MockCore = {
