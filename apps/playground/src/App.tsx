@@ -22,6 +22,7 @@ import { type RunOutcome, runCall } from './lib/run-call.js';
 import {
   DEFAULT_TARGET_SETTINGS,
   resolveTarget,
+  sampleMediaBaseUrl,
   type TargetSettings,
   videoPollIntervalMs,
 } from './lib/targets.js';
@@ -323,6 +324,7 @@ export function App({ mockSettings, origin }: AppProps) {
           />
           <UploadForm
             target={settings.kind}
+            sampleMediaBase={sampleMediaBaseUrl(settings, origin)}
             busy={uploading}
             onUpload={(input) => void upload(input)}
           />
