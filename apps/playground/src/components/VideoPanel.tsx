@@ -8,7 +8,12 @@ import {
 } from '@kyyvideo/contract';
 import { type FormEvent, useRef, useState } from 'react';
 import type { TargetKind } from '../lib/targets.js';
-import { checkVideoForm, type VideoField, type VideoFormValues } from '../lib/video-form.js';
+import {
+  checkVideoForm,
+  DEFAULT_VIDEO_FORM,
+  type VideoField,
+  type VideoFormValues,
+} from '../lib/video-form.js';
 import type { SessionAsset } from '../state/session-assets.js';
 import type { VideoRun } from '../state/video-run.js';
 import { ErrorNotice } from './ErrorNotice.js';
@@ -24,19 +29,6 @@ export interface VideoPanelProps {
   onStopWait: () => void;
   onWaitAgain: (taskId: string) => void;
 }
-
-const INITIAL: VideoFormValues = {
-  prompt: '',
-  model: 'kyyvideo2_fast',
-  duration: '',
-  aspectRatio: '16:9',
-  generateAudio: true,
-  firstImage: '',
-  lastImage: '',
-  referenceImages: '',
-  referenceVideos: '',
-  referenceAudios: '',
-};
 
 /** The form's media inputs, the task field each fills, and its label. */
 const MEDIA: ReadonlyArray<{
@@ -66,7 +58,7 @@ const FIELD_ORDER: readonly VideoField[] = [
 ];
 
 export function VideoPanel(props: VideoPanelProps) {
-  const [values, setValues] = useState<VideoFormValues>(INITIAL);
+  const [values, setValues] = useState<VideoFormValues>(DEFAULT_VIDEO_FORM);
   const [errors, setErrors] = useState<Partial<Record<VideoField, string>>>({});
   const [warnings, setWarnings] = useState<string[]>([]);
   const refs = useRef<Partial<Record<VideoField, HTMLElement | null>>>({});

@@ -1,21 +1,16 @@
 import { checkVideoTask, EXAMPLE_VIDEO_TASK_REQUEST } from '@kyyvideo/contract';
 import { describe, expect, it } from 'vitest';
-import { checkVideoForm, toVideoTaskBody, type VideoFormValues } from './video-form.js';
+import {
+  checkVideoForm,
+  DEFAULT_VIDEO_FORM,
+  toVideoTaskBody,
+  type VideoFormValues,
+} from './video-form.js';
 
 const REF = 'asset://asset-20260330142158-q75m8';
 
-const EMPTY: VideoFormValues = {
-  prompt: '',
-  model: 'kyyvideo2',
-  duration: '',
-  aspectRatio: '',
-  generateAudio: true,
-  firstImage: '',
-  lastImage: '',
-  referenceImages: '',
-  referenceVideos: '',
-  referenceAudios: '',
-};
+/** The form's defaults, with the optional fields the tests look at emptied. */
+const EMPTY: VideoFormValues = { ...DEFAULT_VIDEO_FORM, model: 'kyyvideo2', aspectRatio: '' };
 
 const form = (patch: Partial<VideoFormValues>): VideoFormValues => ({
   ...EMPTY,

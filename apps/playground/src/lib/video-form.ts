@@ -21,6 +21,20 @@ export interface VideoFormValues {
   referenceAudios: string;
 }
 
+/** What the form shows first: a fast model, the documentation's example ratio, audio on. */
+export const DEFAULT_VIDEO_FORM: VideoFormValues = {
+  prompt: '',
+  model: 'kyyvideo2_fast',
+  duration: '',
+  aspectRatio: '16:9',
+  generateAudio: true,
+  firstImage: '',
+  lastImage: '',
+  referenceImages: '',
+  referenceVideos: '',
+  referenceAudios: '',
+};
+
 /** A task field, named as the API names it (the names the contract's problems carry). */
 export type VideoField = (typeof VIDEO_TASK_FIELDS)[number];
 
