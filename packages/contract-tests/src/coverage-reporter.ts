@@ -1,4 +1,4 @@
-import { FAULT_SCENARIOS } from '@kyyvideo/mock';
+import { SCENARIOS } from '@kyyvideo/mock';
 import type { Reporter, TestModule } from 'vitest/node';
 import { type CheckOutcome, renderCoverageTable } from './coverage.js';
 import { maskSecrets } from './secrets.js';
@@ -18,7 +18,7 @@ export default class CoverageReporter implements Reporter {
     }
     if (outcomes.length === 0) return;
     const key = process.env.KYY_API_KEY?.trim();
-    const table = renderCoverageTable(outcomes, FAULT_SCENARIOS);
+    const table = renderCoverageTable(outcomes, SCENARIOS);
     process.stdout.write(`\n${maskSecrets(table, key ? [key] : [])}\n\n`);
   }
 }

@@ -1,4 +1,4 @@
-import { FAULT_SCENARIOS } from '@kyyvideo/mock';
+import { SCENARIOS } from '@kyyvideo/mock';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Check } from '../src/checks/check.js';
@@ -93,7 +93,7 @@ describe('the API key never appears in output', () => {
           meta: { target: 'in-process', covers: [] },
           state: r.state,
         })),
-        FAULT_SCENARIOS,
+        SCENARIOS,
       ),
     ].join('\n');
     expect(key.length).toBeGreaterThan(16);

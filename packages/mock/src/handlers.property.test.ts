@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE, DOCS_UPLOAD } from '../test/support.js';
 import { expectedUpload } from '../test/upload-oracle.js';
 import { createMock } from './create-mock.js';
-import { FAULT_SCENARIOS, SCENARIO_HEADER } from './scenarios.js';
+import { SCENARIO_HEADER, SCENARIOS } from './scenarios.js';
 
 // Thousands of random and malformed requests: the mock must never throw, must always answer a
 // well-formed envelope, and must succeed exactly when the input is valid. The oracle below is
@@ -166,7 +166,7 @@ describe('random requests', () => {
     fc.string({ maxLength: 30 }),
   );
   const scenario = fc.option(
-    fc.oneof(fc.constantFrom(...FAULT_SCENARIOS.filter((s) => s !== 'latency')), headerText),
+    fc.oneof(fc.constantFrom(...SCENARIOS.filter((s) => s !== 'latency')), headerText),
     {
       nil: null,
     },

@@ -14,12 +14,14 @@ export {
 } from './options.js';
 export type { LoggedRequest } from './request-log.js';
 export {
-  FAULT_SCENARIOS,
+  type AnyScenarioName,
   RATE_LIMIT_RETRY_AFTER_SECONDS,
   SCENARIO_HEADER,
   SCENARIO_LATENCY_MS,
   SCENARIOS,
   type ScenarioName,
+  VIDEO_SCENARIOS,
+  type VideoScenarioName,
 } from './scenarios.js';
 export type { MockStore, StoredAsset, StoreSnapshot } from './store.js';
 export { VIDEO_FAIL_MARKER } from './tasks.js';

@@ -9,7 +9,7 @@ import { type MockOptions, resolveOptions } from './options.js';
 import { createRandom } from './random.js';
 import { createRequestLog, type LoggedRequest } from './request-log.js';
 import { createScenarioState } from './scenario-state.js';
-import type { ScenarioName } from './scenarios.js';
+import type { AnyScenarioName } from './scenarios.js';
 import { createStore, type InternalStore, type MockStore } from './store.js';
 
 export interface Mock {
@@ -21,7 +21,7 @@ export interface Mock {
    * Makes the next `times` requests (default: every request until `use(null)`) answer with a
    * scenario. A `x-mock-scenario` header on a request takes precedence and does not count.
    */
-  use(scenario: ScenarioName | null, options?: { times?: number }): void;
+  use(scenario: AnyScenarioName | null, options?: { times?: number }): void;
   /** Clears the store, the active scenario and the request log, and restarts the id sequence. */
   reset(): void;
   /** Every request the handlers answered, oldest first. */

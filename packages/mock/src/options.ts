@@ -1,4 +1,5 @@
-import { REFERENCE_VIDEO_RULES, type ReferenceVideoRuleName } from '@kyyvideo/contract';
+// Types only: the command line reads these defaults for --help, which must not load zod.
+import type { ReferenceVideoRuleName } from '@kyyvideo/contract';
 import type { MockClock } from './clock.js';
 
 export interface MockOptions {
@@ -51,6 +52,14 @@ export const DEFAULT_TASK_QUEUED_MS = 1_000;
 export const DEFAULT_TASK_PROCESSING_MS = 3_000;
 /** The KyyVideo2 page's version: under it the documentation's own create example is valid. */
 export const DEFAULT_REFERENCE_VIDEO_RULE: ReferenceVideoRuleName = 'kyyvideo2Page';
+/**
+ * The names of the contract's `REFERENCE_VIDEO_RULES`, listed here so that `--help` need not load
+ * the contract (and zod); a test keeps the two lists equal.
+ */
+export const REFERENCE_VIDEO_RULE_NAMES = [
+  'kyyvideo2Page',
+  'seedanceMirror',
+] as const satisfies readonly ReferenceVideoRuleName[];
 
 export interface ResolvedOptions {
   apiKey: string | undefined;
@@ -106,9 +115,9 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
     throw new TypeError('createMock: clock must have a now() method returning epoch ms.');
   }
   const rule = options.referenceVideoRule ?? DEFAULT_REFERENCE_VIDEO_RULE;
-  if (!Object.hasOwn(REFERENCE_VIDEO_RULES, rule)) {
+  if (!(REFERENCE_VIDEO_RULE_NAMES as readonly string[]).includes(rule)) {
     throw new TypeError(
-      `createMock: referenceVideoRule must be one of ${Object.keys(REFERENCE_VIDEO_RULES).join(', ')}, got ${String(rule)}.`,
+      `createMock: referenceVideoRule must be one of ${REFERENCE_VIDEO_RULE_NAMES.join(', ')}, got ${String(rule)}.`,
     );
   }
   return {

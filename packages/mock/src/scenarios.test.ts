@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DOCS_UPLOAD, envelope, JSON_HEADERS, send } from '../test/support.js';
 import { createMock } from './create-mock.js';
 import {
-  FAULT_SCENARIOS,
   RATE_LIMIT_RETRY_AFTER_SECONDS,
   SCENARIO_HEADER,
   SCENARIO_LATENCY_MS,
@@ -62,7 +61,7 @@ describe('fault scenarios', () => {
     expect(await res.json()).toEqual({ code: 0, msg: null, data: null });
   });
 
-  it.each(FAULT_SCENARIOS.filter((s) => s !== 'latency'))(
+  it.each(SCENARIOS.filter((s) => s !== 'latency'))(
     '%s answers before the store is touched and before auth',
     async (scenario) => {
       const mock = createMock({ apiKey: 'k' });

@@ -9,8 +9,7 @@ export type ScenarioName =
   | 'bad-gateway'
   | 'malformed-json'
   | 'drop-connection'
-  | 'success-without-data'
-  | 'video-failed';
+  | 'success-without-data';
 
 export const SCENARIOS: readonly ScenarioName[] = Object.freeze([
   'latency',
@@ -20,16 +19,17 @@ export const SCENARIOS: readonly ScenarioName[] = Object.freeze([
   'malformed-json',
   'drop-connection',
   'success-without-data',
-  'video-failed',
 ]);
 
 /**
- * Scenarios that change how the mock answers any request (delay or replace the answer).
- * `video-failed` is not one: it only decides how a video task created under it ends.
+ * Scenarios that are not faults: every answer stays normal, but they decide how a video task
+ * created under them ends. Chosen the same ways as {@link SCENARIOS} (header or `mock.use`).
  */
-export const FAULT_SCENARIOS: readonly Exclude<ScenarioName, 'video-failed'>[] = Object.freeze(
-  SCENARIOS.filter((s): s is Exclude<ScenarioName, 'video-failed'> => s !== 'video-failed'),
-);
+export type VideoScenarioName = 'video-failed';
+export const VIDEO_SCENARIOS: readonly VideoScenarioName[] = Object.freeze(['video-failed']);
+
+/** Any name the scenario header and `mock.use` accept. */
+export type AnyScenarioName = ScenarioName | VideoScenarioName;
 
 /** Request header that picks a scenario for that one request. */
 export const SCENARIO_HEADER = 'x-mock-scenario';
@@ -40,8 +40,12 @@ export const SCENARIO_LATENCY_MS = 3_000;
 /** `Retry-After` of the `rate-limited` scenario, in seconds; short so retrying tests stay fast. */
 export const RATE_LIMIT_RETRY_AFTER_SECONDS = 1;
 
-export function isScenarioName(value: unknown): value is ScenarioName {
-  return typeof value === 'string' && (SCENARIOS as readonly string[]).includes(value);
+export function isScenarioName(value: unknown): value is AnyScenarioName {
+  return (
+    typeof value === 'string' &&
+    ((SCENARIOS as readonly string[]).includes(value) ||
+      (VIDEO_SCENARIOS as readonly string[]).includes(value))
+  );
 }
 
 // What an overloaded nginx in front of the service typically answers: HTML, not the envelope.
@@ -55,7 +59,7 @@ const MALFORMED_JSON_BODY = '{"code":0,"msg":null,"data":{"assetId":"asset-';
  * The canned answer of a fault scenario, or `null` for `latency` (which only delays a normal
  * answer). Faults answer before the store is touched, so nothing is created or deleted.
  */
-export function faultResponse(scenario: ScenarioName): CoreResponse | null {
+export function faultResponse(scenario: AnyScenarioName): CoreResponse | null {
   switch (scenario) {
     case 'latency':
     case 'video-failed':

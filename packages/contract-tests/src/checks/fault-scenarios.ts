@@ -7,7 +7,7 @@ import {
   KyyUploadOutcomeUnknownError,
 } from '@kyyvideo/client';
 import { isSuccessCode } from '@kyyvideo/contract';
-import { FAULT_SCENARIOS } from '@kyyvideo/mock';
+import { SCENARIOS, type ScenarioName } from '@kyyvideo/mock';
 import {
   assertConforms,
   assertSuccess,
@@ -20,7 +20,6 @@ import type { OperationId } from '../openapi-validator.js';
 import type { ContractSession } from '../session.js';
 import type { Check } from './check.js';
 
-type FaultScenario = (typeof FAULT_SCENARIOS)[number];
 type ErrorClass = abstract new (...args: never[]) => KyyError;
 
 /**
@@ -29,7 +28,7 @@ type ErrorClass = abstract new (...args: never[]) => KyyError;
  * one; the client side proves the client survives what the mock can throw at it.
  */
 const FAULTS: Record<
-  Exclude<FaultScenario, 'latency'>,
+  Exclude<ScenarioName, 'latency'>,
   { wire(session: ContractSession, exchange: Exchange): void; clientError: ErrorClass }
 > = {
   'rate-limited': {
@@ -110,7 +109,7 @@ const FAULTS: Record<
 
 // A refusal (429) says nothing was done; every other fault leaves an upload's outcome open, so
 // the client reports it as unknown and keeps the underlying error as the cause.
-function expectClientError(operation: OperationId, scenario: FaultScenario, error: unknown): void {
+function expectClientError(operation: OperationId, scenario: ScenarioName, error: unknown): void {
   if (scenario === 'latency') return;
   const expected = FAULTS[scenario].clientError;
   const unknownOutcome = operation === 'uploadAsset' && expected !== KyyRateLimitError;
@@ -126,7 +125,7 @@ function expectClientError(operation: OperationId, scenario: FaultScenario, erro
 async function callClient(
   session: ContractSession,
   operation: OperationId,
-  scenario: FaultScenario,
+  scenario: ScenarioName,
   assetId: string,
 ) {
   const client = session.client({ scenario, maxRetries: 0 });
@@ -142,7 +141,7 @@ async function callClient(
   );
 }
 
-function faultCheck(operation: OperationId, scenario: FaultScenario): Check {
+function faultCheck(operation: OperationId, scenario: ScenarioName): Check {
   return {
     id: `fault/${operation}/${scenario}`,
     title: `${operation} under the "${scenario}" scenario`,
@@ -198,5 +197,5 @@ function faultCheck(operation: OperationId, scenario: FaultScenario): Check {
 const FAULT_OPERATIONS: OperationId[] = ['uploadAsset', 'getAsset', 'deleteAsset'];
 
 export const faultScenarioChecks: Check[] = FAULT_OPERATIONS.flatMap((operation) =>
-  FAULT_SCENARIOS.map((scenario) => faultCheck(operation, scenario)),
+  SCENARIOS.map((scenario) => faultCheck(operation, scenario)),
 );

@@ -9,7 +9,8 @@ import {
 import { assertConforms, assertRejected, ensure } from '../assertions.js';
 import type { TargetName } from '../coverage.js';
 import { jsonBody } from '../exchange.js';
-import type { ContractSession } from '../session.js';
+import type { ContractSession, RawRequest } from '../session.js';
+import { WRONG_TOKEN } from './auth.js';
 import type { Check } from './check.js';
 
 /** Set to `1` (with KYY_API_KEY) to let the suite create video tasks on the real service. */
@@ -45,6 +46,22 @@ interface Task {
   video_url?: string | null;
   error: string | null;
 }
+
+/**
+ * Sends `request` and requires a refusal. These calls have no envelope, so no `code` tells a
+ * refusal from a task: the HTTP status must (anything but 200).
+ */
+async function assertRefused(
+  session: ContractSession,
+  request: RawRequest,
+  what: string,
+): Promise<void> {
+  const exchange = await session.request(request);
+  assertRejected(session.validator, exchange, what);
+  ensure(exchange.status !== 200, `${what}: expected a refusal, got HTTP 200`, exchange);
+}
+
+const CREDENTIALS = ['none', { token: WRONG_TOKEN }] as const;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -118,12 +135,11 @@ export const videoTaskChecks: Check[] = [
     // Should the service accept it after all, it would be a paid task.
     skipReason: videoGate,
     async run(session) {
-      const exchange = await session.request({
-        operation: 'createVideoTask',
-        body: { model: 'kyyvideo2_fast', duration: 20 },
-      });
-      assertRejected(session.validator, exchange, 'create without a prompt');
-      ensure(exchange.status !== 200, 'an invalid create must not answer HTTP 200', exchange);
+      await assertRefused(
+        session,
+        { operation: 'createVideoTask', body: { model: 'kyyvideo2_fast', duration: 20 } },
+        'create without a prompt',
+      );
     },
   },
   {
@@ -135,9 +151,7 @@ export const videoTaskChecks: Check[] = [
       const taskId = session.target.mock
         ? EXAMPLE_VIDEO_TASK_ID
         : 'video_00000000-0000-4000-8000-000000000000';
-      const exchange = await session.request({ operation: 'getVideoTask', taskId });
-      assertRejected(session.validator, exchange, 'query of an unknown task');
-      ensure(exchange.status !== 200, 'an unknown task must not answer HTTP 200', exchange);
+      await assertRefused(session, { operation: 'getVideoTask', taskId }, 'unknown task');
     },
   },
   {
@@ -145,14 +159,13 @@ export const videoTaskChecks: Check[] = [
     title: 'create without a token or with a wrong token is rejected',
     covers: [{ operation: 'createVideoTask', outcome: 'auth-failure' }],
     async run(session) {
-      for (const auth of ['none', { token: 'contract-tests-wrong-token' }] as const) {
-        const exchange = await session.request({
+      for (const auth of CREDENTIALS) {
+        const request: RawRequest = {
           operation: 'createVideoTask',
           body: EXAMPLE_VIDEO_TASK_REQUEST,
           auth,
-        });
-        assertRejected(session.validator, exchange, 'create without a valid key');
-        ensure(exchange.status !== 200, 'create without a valid key answered 200', exchange);
+        };
+        await assertRefused(session, request, 'create without a valid key');
       }
     },
   },
@@ -170,11 +183,9 @@ export const videoTaskChecks: Check[] = [
       ensure(created.status === 200, 'create must answer HTTP 200', created);
       const { id: taskId } = jsonBody(created) as Task;
       ensure(typeof taskId === 'string', 'create answered no task id', created);
-      for (const auth of ['none', { token: 'contract-tests-wrong-token' }] as const) {
-        const exchange = await session.request({ operation: 'getVideoTask', taskId, auth });
-        assertRejected(session.validator, exchange, 'query without a valid key');
-        // No envelope here, so no code to tell a refusal from the task itself: the status must.
-        ensure(exchange.status !== 200, 'query without a valid key answered 200', exchange);
+      for (const auth of CREDENTIALS) {
+        const request: RawRequest = { operation: 'getVideoTask', taskId, auth };
+        await assertRefused(session, request, 'query without a valid key');
       }
     },
   },

@@ -1,4 +1,4 @@
-import { FAULT_SCENARIOS } from '@kyyvideo/mock';
+import { SCENARIOS } from '@kyyvideo/mock';
 import { startMockServer } from '@kyyvideo/mock/server';
 import { MOCK_ASSET_URL, MOCK_CHECK_TIMEOUT_MS, mockTargetOptions } from './mock-options.js';
 import {
@@ -22,7 +22,7 @@ export async function startHttpTarget(): Promise<ContractTarget> {
     unreachableUrl: UNREACHABLE_ASSET_URL,
     reviewTimeoutMs: MOCK_CHECK_TIMEOUT_MS,
     checkTimeoutMs: MOCK_CHECK_TIMEOUT_MS,
-    mock: { mock: server.mock, scenarios: FAULT_SCENARIOS, finishReview },
+    mock: { mock: server.mock, scenarios: SCENARIOS, finishReview },
     close: () => server.close(),
   };
 }

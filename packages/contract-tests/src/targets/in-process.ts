@@ -1,4 +1,4 @@
-import { FAULT_SCENARIOS, type Mock } from '@kyyvideo/mock';
+import { type Mock, SCENARIOS } from '@kyyvideo/mock';
 import { setupMockServer } from '@kyyvideo/mock/node';
 import type { RequestHandler } from 'msw';
 import { MOCK_ASSET_URL, MOCK_CHECK_TIMEOUT_MS, mockTargetOptions } from './mock-options.js';
@@ -39,7 +39,7 @@ export async function startInProcessTarget(
     unreachableUrl: UNREACHABLE_ASSET_URL,
     reviewTimeoutMs: MOCK_CHECK_TIMEOUT_MS,
     checkTimeoutMs: MOCK_CHECK_TIMEOUT_MS,
-    mock: { mock, scenarios: FAULT_SCENARIOS, finishReview },
+    mock: { mock, scenarios: SCENARIOS, finishReview },
     close: async () => server.close(),
   };
 }

@@ -1,9 +1,10 @@
-import { REFERENCE_VIDEO_RULES, type ReferenceVideoRuleName } from '@kyyvideo/contract';
+import type { ReferenceVideoRuleName } from '@kyyvideo/contract';
 import {
   DEFAULT_REFERENCE_VIDEO_RULE,
   DEFAULT_REVIEW_DELAY_MS,
   DEFAULT_TASK_PROCESSING_MS,
   DEFAULT_TASK_QUEUED_MS,
+  REFERENCE_VIDEO_RULE_NAMES,
 } from '../options.js';
 import {
   DEFAULT_HEADERS_TIMEOUT_MS,
@@ -63,7 +64,7 @@ const FLAGS: readonly MockCliOption[] = [
   },
   {
     flags: '--reference-video-rule <rule>',
-    description: `which documented version of "which models take reference videos" to enforce: ${Object.keys(REFERENCE_VIDEO_RULES).join(' or ')} (mock-only choice; the docs state it both ways)`,
+    description: `which documented version of "which models take reference videos" to enforce: ${REFERENCE_VIDEO_RULE_NAMES.join(' or ')} (mock-only choice; the docs state it both ways)`,
     default: DEFAULT_REFERENCE_VIDEO_RULE,
   },
   {
@@ -173,9 +174,9 @@ export function parseMockCliOptions(
   }
   const rule = text(opts.referenceVideoRule);
   if (rule !== undefined) {
-    if (!Object.hasOwn(REFERENCE_VIDEO_RULES, rule)) {
+    if (!(REFERENCE_VIDEO_RULE_NAMES as readonly string[]).includes(rule)) {
       throw new MockUsageError(
-        `--reference-video-rule must be ${Object.keys(REFERENCE_VIDEO_RULES).join(' or ')}; got ${JSON.stringify(rule)}.`,
+        `--reference-video-rule must be ${REFERENCE_VIDEO_RULE_NAMES.join(' or ')}; got ${JSON.stringify(rule)}.`,
       );
     }
     settings.referenceVideoRule = rule as ReferenceVideoRuleName;

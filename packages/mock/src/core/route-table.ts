@@ -1,10 +1,10 @@
-import type { ScenarioName } from '../scenarios.js';
+import type { AnyScenarioName } from '../scenarios.js';
 import type { CoreRequest, CoreResponse } from './types.js';
 
 /** What the core knows about a request besides the request itself. */
 export interface RouteContext {
   /** The scenario chosen for this request (header or `mock.use`), if any. */
-  scenario: ScenarioName | null;
+  scenario: AnyScenarioName | null;
 }
 
 /** An endpoint of the mock. Adding one is adding an entry like this to a route list. */
