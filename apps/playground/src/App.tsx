@@ -9,7 +9,7 @@ import {
   type UploadInput,
 } from '@kyyvideo/client';
 import { type Asset, toAssetRef } from '@kyyvideo/contract';
-import type { ScenarioName } from '@kyyvideo/mock';
+import type { AnyScenarioName } from '@kyyvideo/mock';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { AssetPanel, type AssetPanelProps, type DetailView } from './components/AssetPanel.js';
 import { CallLog } from './components/CallLog.js';
@@ -49,7 +49,7 @@ export function App({ mockSettings, origin }: AppProps) {
   const [settings, setSettings] = useState<TargetSettings>(DEFAULT_TARGET_SETTINGS);
   const [mockState, setMockState] = useState<BrowserMockState>('starting');
   const [mockError, setMockError] = useState<string | undefined>();
-  const [scenario, setScenario] = useState<ScenarioName | null>(null);
+  const [scenario, setScenario] = useState<AnyScenarioName | null>(null);
   const [problem, setProblem] = useState<string | undefined>();
   const [calls, dispatchCall] = useReducer(callsReducer, []);
   const [assets, dispatchAsset] = useReducer(sessionReducer, []);

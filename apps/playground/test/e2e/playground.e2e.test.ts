@@ -383,9 +383,14 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
   it('shows a failed task with the service’s reason', async () => {
     const page = await openPage('');
     const panel = videoPanel(page);
-    // `[fail]` in the prompt is the mock's trigger for a task that ends failed.
-    await panel.getByLabel('Prompt').fill('a storm [fail]');
+    // The mock's video scenario, sent with the create, makes the task end failed.
+    await page.getByLabel('Mock fault for the next call').selectOption('video-failed');
+    await panel.getByLabel('Prompt').fill('a storm');
     await panel.getByRole('button', { name: 'Generate video' }).click();
+    const createCard = await finishedCall(page, 'video-create');
+    expect(await createCard.getByTestId('curl').textContent()).toContain(
+      "-H 'X-Mock-Scenario: video-failed'",
+    );
     const run = panel.getByTestId('video-run');
     await run.and(page.locator('[data-phase="failed"]')).waitFor();
     expect(await run.locator('[data-status="failed"]').count()).toBe(1);
