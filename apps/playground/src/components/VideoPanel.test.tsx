@@ -81,4 +81,11 @@ describe('VideoPanel', () => {
     expect(html).not.toContain('<video');
     expect(html).toContain('Stop waiting');
   });
+
+  it('warns about cost and states the documented polling only for the real service', () => {
+    expect(render({ target: 'real' })).toContain(
+      'Each task costs money. Waiting polls every 20–40 s, as the documentation advises (10–20 s for fast models)',
+    );
+    expect(render({ target: 'browser-mock' })).not.toContain('costs money');
+  });
 });

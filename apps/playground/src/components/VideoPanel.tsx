@@ -1,3 +1,4 @@
+import { FAST_VIDEO_WAIT_INTERVAL_MS, VIDEO_WAIT_INTERVAL_MS } from '@kyyvideo/client';
 import {
   ASPECT_RATIOS_IN_PUBLIC_CODE,
   type CreateVideoTaskRequest,
@@ -56,6 +57,9 @@ const FIELD_ORDER: readonly VideoField[] = [
   'referenceVideos',
   'referenceAudios',
 ];
+
+/** The client's polling range, as the page states it. */
+const seconds = ({ min, max }: { min: number; max: number }) => `${min / 1000}–${max / 1000} s`;
 
 export function VideoPanel(props: VideoPanelProps) {
   const [values, setValues] = useState<VideoFormValues>(DEFAULT_VIDEO_FORM);
@@ -248,7 +252,8 @@ export function VideoPanel(props: VideoPanelProps) {
         </div>
         {props.target === 'real' ? (
           <p className="muted small">
-            Each task costs money. Waiting polls every 20–40 s, as the documentation advises;
+            Each task costs money. Waiting polls every {seconds(VIDEO_WAIT_INTERVAL_MS)}, as the
+            documentation advises ({seconds(FAST_VIDEO_WAIT_INTERVAL_MS)} for fast models);
             generation takes minutes.
           </p>
         ) : null}

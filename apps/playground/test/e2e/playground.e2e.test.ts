@@ -412,8 +412,8 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
     const curl = (await createCard.getByTestId('curl').textContent()) ?? '';
     expect(curl).toContain(`curl -X POST '${DEFAULT_BASE_URL}/v1/kyyvideo2/videos'`);
     expect(curl).toContain('-H "Authorization: Bearer $KYY_API_KEY"');
-    // Against the real service the client waits the documentation's pauses (10 s or more for a
-    // fast model) before it polls: that holds "Stop waiting" open.
+    // Against the real service the client reads the task once, then pauses as the documentation
+    // advises (10 s or more for a fast model) before the next read: that holds "Stop waiting" open.
     await panel.getByRole('button', { name: 'Stop waiting' }).click();
     await panel.getByTestId('video-run').and(page.locator('[data-phase="stopped"]')).waitFor();
     await panel.getByRole('button', { name: 'Wait again' }).waitFor();
