@@ -416,8 +416,16 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
     // advises (10 s or more for a fast model) before the next read: that holds "Stop waiting" open.
     await panel.getByRole('button', { name: 'Stop waiting' }).click();
     await panel.getByTestId('video-run').and(page.locator('[data-phase="stopped"]')).waitFor();
-    await panel.getByRole('button', { name: 'Wait again' }).waitFor();
     await shot(page, '12-video-real-stopped');
+    // "Wait again" picks the same task up in a new call, held open the same way.
+    const taskId = (await createCard.getByTestId('task-id').textContent())?.replace(/^\W+/, '');
+    expect(taskId).toMatch(/^video_[0-9a-f-]{36}$/);
+    await panel.getByRole('button', { name: 'Wait again' }).click();
+    await panel.getByRole('button', { name: 'Stop waiting' }).click();
+    await panel.getByTestId('video-run').and(page.locator('[data-phase="stopped"]')).waitFor();
+    const waits = page.locator('article[data-operation="video-wait"]');
+    expect(await waits.count()).toBe(2);
+    expect(await waits.first().getByTestId('task-id').textContent()).toContain(taskId ?? '-');
     expect(await page.content()).not.toContain(SECRET_KEY);
     expect(page.url()).not.toContain(SECRET_KEY);
     expect(consoleLines.join('\n')).not.toContain(SECRET_KEY);
