@@ -50,6 +50,10 @@ export function App({ mockSettings, origin }: AppProps) {
   const [mockState, setMockState] = useState<BrowserMockState>('starting');
   const [mockError, setMockError] = useState<string | undefined>();
   const [scenario, setScenario] = useState<AnyScenarioName | null>(null);
+  // The fault is for the next call only. A flow of two calls (create, then wait) runs both from
+  // one render's closures, so the call reads and clears it here rather than from that render.
+  const pendingScenario = useRef(scenario);
+  pendingScenario.current = scenario;
   const [problem, setProblem] = useState<string | undefined>();
   const [calls, dispatchCall] = useReducer(callsReducer, []);
   const [assets, dispatchAsset] = useReducer(sessionReducer, []);
@@ -114,7 +118,9 @@ export function App({ mockSettings, origin }: AppProps) {
       }
       setProblem(undefined);
       const { target } = resolved;
-      const usedScenario = target.scenarioDelivery === 'unavailable' ? null : scenario;
+      const usedScenario =
+        target.scenarioDelivery === 'unavailable' ? null : pendingScenario.current;
+      pendingScenario.current = null;
       setScenario(null);
       const id = nextId.current++;
       dispatchCall({
@@ -152,7 +158,7 @@ export function App({ mockSettings, origin }: AppProps) {
       });
       return outcome;
     },
-    [settings, origin, mockState, scenario],
+    [settings, origin, mockState],
   );
 
   const showAsset = (asset: Asset) => {

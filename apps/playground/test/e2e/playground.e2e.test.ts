@@ -396,7 +396,12 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
     expect(await run.locator('[data-status="failed"]').count()).toBe(1);
     expect(await run.locator('.error-title').textContent()).toMatch(/^The video task failed/);
     expect(await run.locator('video').count()).toBe(0);
-    expect(await (await finishedCall(page, 'video-wait')).getAttribute('data-state')).toBe('error');
+    const waitCard = await finishedCall(page, 'video-wait');
+    expect(await waitCard.getAttribute('data-state')).toBe('error');
+    // The scenario was for the next call (the create) only, not for the wait that followed.
+    const pollCurls = await waitCard.getByTestId('curl').allTextContents();
+    expect(pollCurls.length).toBeGreaterThan(0);
+    expect(pollCurls.join('\n')).not.toContain('X-Mock-Scenario');
     await page.close();
   });
 
