@@ -1,23 +1,35 @@
 import {
+  type CreateVideoTaskRequest,
+  KyyAbortError,
   KyyAssetFailedError,
   type KyyClient,
+  KyyError,
   KyyNotFoundError,
+  KyyVideoFailedError,
   type UploadInput,
 } from '@kyyvideo/client';
 import { type Asset, toAssetRef } from '@kyyvideo/contract';
-import type { ScenarioName } from '@kyyvideo/mock';
+import type { AnyScenarioName } from '@kyyvideo/mock';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { AssetPanel, type AssetPanelProps, type DetailView } from './components/AssetPanel.js';
 import { CallLog } from './components/CallLog.js';
 import { SessionAssets } from './components/SessionAssets.js';
 import { type BrowserMockState, TargetPanel } from './components/TargetPanel.js';
 import { UploadForm } from './components/UploadForm.js';
+import { VideoPanel } from './components/VideoPanel.js';
 import type { ParsedMockSettings } from './lib/mock-settings.js';
 import { type RunOutcome, runCall } from './lib/run-call.js';
-import { DEFAULT_TARGET_SETTINGS, resolveTarget, type TargetSettings } from './lib/targets.js';
+import {
+  DEFAULT_TARGET_SETTINGS,
+  resolveTarget,
+  sampleMediaBaseUrl,
+  type TargetSettings,
+  videoPollIntervalMs,
+} from './lib/targets.js';
 import { pauseBrowserMock, startBrowserMock } from './mock/browser-mock.js';
 import { type CallRecord, callsReducer, type Operation } from './state/calls.js';
 import { sessionReducer } from './state/session-assets.js';
+import { videoRunReducer } from './state/video-run.js';
 
 export interface AppProps {
   mockSettings: ParsedMockSettings;
@@ -27,11 +39,21 @@ export interface AppProps {
 /** The call itself; `callId` lets a long call (a wait) report progress into its own card. */
 type Exec<T> = (client: KyyClient, callId: number) => Promise<T>;
 
+/** What a call is about, shown on its card. */
+interface About {
+  assetId?: string;
+  taskId?: string;
+}
+
 export function App({ mockSettings, origin }: AppProps) {
   const [settings, setSettings] = useState<TargetSettings>(DEFAULT_TARGET_SETTINGS);
   const [mockState, setMockState] = useState<BrowserMockState>('starting');
   const [mockError, setMockError] = useState<string | undefined>();
-  const [scenario, setScenario] = useState<ScenarioName | null>(null);
+  const [scenario, setScenario] = useState<AnyScenarioName | null>(null);
+  // The fault is for the next call only. A flow of two calls (create, then wait) runs both from
+  // one render's closures, so the call reads and clears it here rather than from that render.
+  const pendingScenario = useRef(scenario);
+  pendingScenario.current = scenario;
   const [problem, setProblem] = useState<string | undefined>();
   const [calls, dispatchCall] = useReducer(callsReducer, []);
   const [assets, dispatchAsset] = useReducer(sessionReducer, []);
@@ -41,6 +63,8 @@ export function App({ mockSettings, origin }: AppProps) {
   const [assetBusy, setAssetBusy] = useState(0);
   const [waitingFor, setWaitingFor] = useState<string | undefined>();
   const waitAbort = useRef<AbortController | undefined>(undefined);
+  const [videoRun, dispatchVideo] = useReducer(videoRunReducer, undefined);
+  const videoAbort = useRef<AbortController | undefined>(undefined);
   const nextId = useRef(1);
 
   // The in-page mock answers only while its target is chosen (see pauseBrowserMock for why).
@@ -79,7 +103,7 @@ export function App({ mockSettings, origin }: AppProps) {
   const perform = useCallback(
     async <T,>(
       operation: Operation,
-      assetId: string | undefined,
+      { assetId, taskId }: About,
       exec: Exec<T>,
       onSuccess?: (value: T) => Partial<CallRecord>,
     ): Promise<RunOutcome<T> | undefined> => {
@@ -94,7 +118,9 @@ export function App({ mockSettings, origin }: AppProps) {
       }
       setProblem(undefined);
       const { target } = resolved;
-      const usedScenario = target.scenarioDelivery === 'unavailable' ? null : scenario;
+      const usedScenario =
+        target.scenarioDelivery === 'unavailable' ? null : pendingScenario.current;
+      pendingScenario.current = null;
       setScenario(null);
       const id = nextId.current++;
       dispatchCall({
@@ -103,6 +129,7 @@ export function App({ mockSettings, origin }: AppProps) {
           id,
           operation,
           ...(assetId ? { assetId, ref: toAssetRef(assetId) } : {}),
+          ...(taskId ? { taskId } : {}),
           target: target.kind,
           scenario: usedScenario,
           state: 'running',
@@ -131,7 +158,7 @@ export function App({ mockSettings, origin }: AppProps) {
       });
       return outcome;
     },
-    [settings, origin, mockState, scenario],
+    [settings, origin, mockState],
   );
 
   const showAsset = (asset: Asset) => {
@@ -151,7 +178,7 @@ export function App({ mockSettings, origin }: AppProps) {
     try {
       const outcome = await perform(
         'upload',
-        undefined,
+        {},
         (client) => client.assets.upload(input),
         ({ assetId, ref }) => ({ assetId, ref }),
       );
@@ -189,7 +216,7 @@ export function App({ mockSettings, origin }: AppProps) {
 
   const get: AssetPanelProps['onGet'] = (assetId) =>
     void withAssetBusy(async () => {
-      const outcome = await perform('get', assetId, (client) => client.assets.get(assetId));
+      const outcome = await perform('get', { assetId }, (client) => client.assets.get(assetId));
       if (!outcome) return;
       if (outcome.ok) showAsset(outcome.value);
       else showMissing(assetId, outcome.cause);
@@ -199,7 +226,7 @@ export function App({ mockSettings, origin }: AppProps) {
     const controller = new AbortController();
     waitAbort.current = controller;
     setWaitingFor(assetId);
-    void perform('wait', assetId, (client, id) =>
+    void perform('wait', { assetId }, (client, id) =>
       client.assets.waitUntilActive(assetId, {
         signal: controller.signal,
         onStatus: (asset) => {
@@ -222,7 +249,9 @@ export function App({ mockSettings, origin }: AppProps) {
 
   const remove: AssetPanelProps['onDelete'] = (assetId) =>
     void withAssetBusy(async () => {
-      const outcome = await perform('delete', assetId, (client) => client.assets.delete(assetId));
+      const outcome = await perform('delete', { assetId }, (client) =>
+        client.assets.delete(assetId),
+      );
       if (!outcome) return;
       if (outcome.ok) {
         dispatchAsset({ type: 'status', assetId, status: 'Deleted' });
@@ -230,16 +259,61 @@ export function App({ mockSettings, origin }: AppProps) {
       } else showMissing(assetId, outcome.cause);
     });
 
+  const waitForVideo = async (taskId: string) => {
+    const controller = new AbortController();
+    videoAbort.current?.abort();
+    videoAbort.current = controller;
+    dispatchVideo({ type: 'waiting' });
+    const intervalMs = videoPollIntervalMs(settings.kind);
+    const outcome = await perform('video-wait', { taskId }, (client, id) =>
+      client.videos.waitUntilDone(taskId, {
+        signal: controller.signal,
+        ...(intervalMs === undefined ? {} : { intervalMs }),
+        onStatus: (task) => {
+          dispatchCall({ type: 'status', id, status: task.status });
+          dispatchVideo({ type: 'task', task });
+        },
+      }),
+    );
+    if (videoAbort.current === controller) videoAbort.current = undefined;
+    if (!outcome) return dispatchVideo({ type: 'stopped' });
+    if (outcome.ok) return dispatchVideo({ type: 'task', task: outcome.value });
+    if (outcome.cause instanceof KyyVideoFailedError) {
+      dispatchVideo({ type: 'task', task: outcome.cause.task });
+    }
+    if (outcome.cause instanceof KyyAbortError) return dispatchVideo({ type: 'stopped' });
+    dispatchVideo({ type: 'error', error: outcome.error });
+  };
+
+  const generateVideo = async (body: CreateVideoTaskRequest) => {
+    videoAbort.current?.abort();
+    dispatchVideo({ type: 'creating' });
+    const outcome = await perform(
+      'video-create',
+      {},
+      (client) => client.videos.create(body),
+      (task) => ({ taskId: task.id, statuses: [task.status] }),
+    );
+    if (!outcome) return dispatchVideo({ type: 'clear' });
+    if (!outcome.ok) {
+      // An unclear create may still have named a task: keep its id so it can be waited for.
+      const taskId = outcome.cause instanceof KyyError ? outcome.cause.taskId : undefined;
+      return dispatchVideo({ type: 'error', error: outcome.error, ...(taskId ? { taskId } : {}) });
+    }
+    dispatchVideo({ type: 'task', task: outcome.value });
+    await waitForVideo(outcome.value.id);
+  };
+
   return (
     <div className="app">
       <a className="skip" href="#call-log">
         Skip to the call log
       </a>
       <header className="top">
-        <h1>KyyVideo2 asset playground</h1>
+        <h1>KyyVideo2 playground</h1>
         <p className="muted">
-          Try every asset call without writing code. Each call below shows its HTTP status,
-          envelope, time and the curl command that repeats it.
+          Try every asset and video call without writing code. Each call below shows its HTTP
+          status, envelope, time and the curl command that repeats it.
         </p>
       </header>
       <main className="grid">
@@ -256,6 +330,7 @@ export function App({ mockSettings, origin }: AppProps) {
           />
           <UploadForm
             target={settings.kind}
+            sampleMediaBase={sampleMediaBaseUrl(settings, origin)}
             busy={uploading}
             onUpload={(input) => void upload(input)}
           />
@@ -276,6 +351,14 @@ export function App({ mockSettings, origin }: AppProps) {
               setAssetInput(assetId);
               get(assetId);
             }}
+          />
+          <VideoPanel
+            target={settings.kind}
+            assets={assets}
+            run={videoRun}
+            onGenerate={(body) => void generateVideo(body)}
+            onStopWait={() => videoAbort.current?.abort()}
+            onWaitAgain={(taskId) => void waitForVideo(taskId)}
           />
         </div>
         <div className="column">

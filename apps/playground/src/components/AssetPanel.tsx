@@ -4,6 +4,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import { parseAssetIdInput } from '../lib/validation.js';
 import type { KnownStatus } from '../state/session-assets.js';
 import { CopyButton } from './CopyButton.js';
+import { MediaPreview } from './MediaPreview.js';
 import { StatusBadge } from './StatusBadge.js';
 
 /** What the panel last learned about the asset it shows. */
@@ -51,6 +52,10 @@ function DetailCard({ detail, waiting }: { detail: DetailView; waiting: boolean 
           <dt>Reference</dt>
           <dd>
             <code>{ref}</code> <CopyButton text={ref} label="Copy ref" />
+          </dd>
+          <dt>Preview</dt>
+          <dd>
+            <MediaPreview assetType={detail.asset.assetType} url={detail.asset.url} />
           </dd>
         </dl>
       ) : (

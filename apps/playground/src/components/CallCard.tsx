@@ -28,6 +28,12 @@ export function CallCard({ call }: { call: CallRecord }) {
         <h3>
           #{call.id} {OPERATION_LABELS[call.operation]}
           {call.assetId ? <span className="muted"> · {call.assetId}</span> : null}
+          {call.taskId ? (
+            <span className="muted" data-testid="task-id">
+              {' '}
+              · {call.taskId}
+            </span>
+          ) : null}
         </h3>
         <p className="call-meta">
           <span className={`state state-${call.state}`}>{STATE_TEXT[call.state]}</span>

@@ -1,5 +1,10 @@
 import { MOCK_BASE_URL } from '@kyyvideo/contract';
-import { SCENARIOS, type ScenarioName } from '@kyyvideo/mock';
+import {
+  type AnyScenarioName,
+  SCENARIOS,
+  VIDEO_FAIL_MARKER,
+  VIDEO_SCENARIOS,
+} from '@kyyvideo/mock';
 import type { ParsedMockSettings } from '../lib/mock-settings.js';
 import {
   TARGET_KINDS,
@@ -18,8 +23,8 @@ export interface TargetPanelProps {
   mockState: BrowserMockState;
   mockError?: string | undefined;
   mockSettings: ParsedMockSettings;
-  scenario: ScenarioName | null;
-  onScenario: (scenario: ScenarioName | null) => void;
+  scenario: AnyScenarioName | null;
+  onScenario: (scenario: AnyScenarioName | null) => void;
   problem?: string | undefined;
 }
 
@@ -44,11 +49,13 @@ function MockSettingsNote({ mockSettings }: { mockSettings: ParsedMockSettings }
       <p>
         Mock-only behaviour: a URL on a host ending in <code>.invalid</code> answers code 1001; a
         name or URL containing <code>reject</code> ends <code>Failed</code>; <code>face</code>,{' '}
-        <code>avatar</code> or <code>portrait</code> makes review take longer.
+        <code>avatar</code> or <code>portrait</code> makes review take longer; a video prompt
+        containing <code>{VIDEO_FAIL_MARKER}</code> makes the task end <code>failed</code>.
       </p>
       <p>
         Tune it from the address bar, e.g. <code>?reviewDelayMs=500</code> (also{' '}
-        <code>faceReviewDelayMs</code>, <code>latencyMs</code>, <code>seed</code>).
+        <code>faceReviewDelayMs</code>, <code>latencyMs</code>, <code>seed</code>, and for video
+        tasks <code>taskQueuedMs</code> and <code>taskProcessingMs</code>).
         {entries.length > 0
           ? ` Now: ${entries.map(([name, value]) => `${name}=${value}`).join(', ')}.`
           : ''}
@@ -158,7 +165,7 @@ export function TargetPanel(props: TargetPanelProps) {
           disabled={!scenarioAvailable}
           onChange={(event) =>
             props.onScenario(
-              event.target.value === '' ? null : (event.target.value as ScenarioName),
+              event.target.value === '' ? null : (event.target.value as AnyScenarioName),
             )
           }
           aria-describedby="scenario-note"
@@ -169,6 +176,13 @@ export function TargetPanel(props: TargetPanelProps) {
               {name}
             </option>
           ))}
+          <optgroup label="Video tasks (send it with the create)">
+            {VIDEO_SCENARIOS.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </label>
       <p id="scenario-note" className="muted small">

@@ -1,22 +1,40 @@
 import type { UploadInput } from '@kyyvideo/client';
 import { ASSET_TYPES } from '@kyyvideo/contract';
+import { SAMPLE_MEDIA } from '@kyyvideo/mock';
 import { type FormEvent, useRef, useState } from 'react';
 import type { TargetKind } from '../lib/targets.js';
 import { type UploadField, type UploadFormValues, validateUpload } from '../lib/validation.js';
 
 export interface UploadFormProps {
   target: TargetKind;
+  /** Where the mock target serves its sample media; the examples upload those files. */
+  sampleMediaBase: string | undefined;
   busy: boolean;
   onUpload: (input: UploadInput) => void;
 }
 
 const INITIAL: UploadFormValues = { assetType: 'Image', url: '', name: '' };
 
-/** Ready-made inputs for the mock; each shows one documented behaviour. */
-const EXAMPLES: ReadonlyArray<{ label: string; values: UploadFormValues }> = [
+/**
+ * Ready-made inputs for the mock; each shows one documented behaviour. The first three are the
+ * mock's own sample files, so their previews (and a video made from them) work offline.
+ */
+const examples = (media: string): ReadonlyArray<{ label: string; values: UploadFormValues }> => [
   {
     label: 'Cat image',
-    values: { assetType: 'Image', url: 'https://example.com/cat.jpg', name: 'Cat Image' },
+    values: { assetType: 'Image', url: `${media}/${SAMPLE_MEDIA.image}`, name: 'Cat Image' },
+  },
+  {
+    label: 'Reference video',
+    values: {
+      assetType: 'Video',
+      url: `${media}/${SAMPLE_MEDIA.referenceVideo}`,
+      name: 'Reference clip',
+    },
+  },
+  {
+    label: 'Audio',
+    values: { assetType: 'Audio', url: `${media}/${SAMPLE_MEDIA.audio}`, name: 'Rain sound' },
   },
   {
     label: 'Unreachable URL',
@@ -32,7 +50,7 @@ const EXAMPLES: ReadonlyArray<{ label: string; values: UploadFormValues }> = [
   },
 ];
 
-export function UploadForm({ target, busy, onUpload }: UploadFormProps) {
+export function UploadForm({ target, sampleMediaBase, busy, onUpload }: UploadFormProps) {
   const [values, setValues] = useState<UploadFormValues>(INITIAL);
   const [errors, setErrors] = useState<Partial<Record<UploadField, string>>>({});
   const [warnings, setWarnings] = useState<string[]>([]);
@@ -141,10 +159,10 @@ export function UploadForm({ target, busy, onUpload }: UploadFormProps) {
           <button type="submit" disabled={busy}>
             {busy ? 'Uploading…' : 'Upload'}
           </button>
-          {target !== 'real' ? (
+          {sampleMediaBase !== undefined ? (
             <span className="examples">
               <span className="muted small">Try:</span>
-              {EXAMPLES.map((example) => (
+              {examples(sampleMediaBase).map((example) => (
                 <button
                   key={example.label}
                   type="button"

@@ -3,6 +3,7 @@ import {
   KyyAssetFailedError,
   KyyAuthenticationError,
   KyyConnectionError,
+  KyyCreateOutcomeUnknownError,
   KyyInputError,
   KyyNotFoundError,
   KyyRateLimitError,
@@ -10,6 +11,7 @@ import {
   KyyTimeoutError,
   KyyUploadOutcomeUnknownError,
   KyyUrlUnreachableError,
+  KyyVideoFailedError,
   KyyWaitTimeoutError,
 } from '@kyyvideo/client';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +19,60 @@ import { describeError } from './error-text.js';
 import { MASK } from './redact.js';
 
 const SECRET = 'sk-live-aaaabbbbccccdddd';
+
+const TASK_ID = 'video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd';
+
+describe('describeError for video tasks', () => {
+  it('says a task id is unknown, not an asset id', () => {
+    const error = new KyyNotFoundError('404', { operation: 'video-get', httpStatus: 404 });
+    expect(describeError(error, { target: 'browser-mock' }).title).toBe(
+      'No video task has this id.',
+    );
+  });
+
+  it('carries the service’s own reason for a failed task', () => {
+    const task = {
+      id: TASK_ID,
+      object: 'video',
+      created: 1774836724,
+      model: 'kyyvideo2',
+      status: 'failed',
+      video_url: null,
+      error: 'content policy',
+    } as const;
+    const error = new KyyVideoFailedError('failed', { operation: 'video-wait', task });
+    expect(describeError(error, { target: 'real' }).title).toBe(
+      'The video task failed: content policy.',
+    );
+  });
+
+  it('never advises resending a create whose outcome is unknown, and names a known task', () => {
+    const unknown = new KyyCreateOutcomeUnknownError('500', {
+      operation: 'video-create',
+      httpStatus: 500,
+    });
+    const text = describeError(unknown, { target: 'real' });
+    expect(text.title).toBe(
+      'Creating the task may or may not have started one (the service answered HTTP 500).',
+    );
+    expect(text.next).toMatch(/^Do not simply resend/);
+    const named = new KyyCreateOutcomeUnknownError('bad body', {
+      operation: 'video-create',
+      taskId: TASK_ID,
+    });
+    expect(describeError(named, { target: 'real' }).next).toContain(`task ${TASK_ID}`);
+  });
+
+  it('says a timed-out video wait leaves the task running', () => {
+    const error = new KyyWaitTimeoutError('timeout', {
+      operation: 'video-wait',
+      lastStatus: 'processing',
+    });
+    expect(describeError(error, { target: 'real' }).title).toBe(
+      'The video was not done when the wait ran out (last status: processing).',
+    );
+  });
+});
 
 describe('describeError', () => {
   it('says what a not-found means and what to do', () => {

@@ -5,6 +5,8 @@ import {
   KyyAuthenticationError,
   KyyConfigError,
   KyyConnectionError,
+  KyyCreateOutcomeUnknownError,
+  KyyDownloadError,
   KyyError,
   KyyInputError,
   KyyInvalidResponseError,
@@ -15,6 +17,7 @@ import {
   KyyTimeoutError,
   KyyUploadOutcomeUnknownError,
   KyyUrlUnreachableError,
+  KyyVideoFailedError,
   KyyWaitTimeoutError,
 } from '@kyyvideo/client';
 import { redact } from './redact.js';
@@ -79,7 +82,7 @@ function serverProblem(status: number | undefined): string {
 }
 
 /** Why an upload's outcome is unknown, from the error the client wrapped. */
-function uncertainCause(error: KyyUploadOutcomeUnknownError): string {
+function uncertainCause(error: KyyError): string {
   const cause = error.cause;
   const status = error.httpStatus ?? (cause instanceof KyyError ? cause.httpStatus : undefined);
   if (cause instanceof KyyServerError || (status !== undefined && status >= 500))
@@ -89,6 +92,11 @@ function uncertainCause(error: KyyUploadOutcomeUnknownError): string {
   if (cause instanceof KyyTimeoutError) return ' (no answer in time)';
   if (cause instanceof KyyConnectionError) return ' (the connection broke after the request left)';
   return '';
+}
+
+/** Video task calls share some error classes with asset calls but need other words. */
+function isVideoCall(error: KyyError): boolean {
+  return error.operation.startsWith('video-');
 }
 
 function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'title' | 'next'> {
@@ -107,6 +115,11 @@ function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'titl
     };
   if (error instanceof KyyAuthenticationError)
     return { title: 'The API key was refused.', next: authAdvice(context) };
+  if (error instanceof KyyNotFoundError && isVideoCall(error))
+    return {
+      title: 'No video task has this id.',
+      next: 'Check the id (it looks like video_ and a UUID). Tasks made on another target are not known here.',
+    };
   if (error instanceof KyyNotFoundError)
     return {
       title: 'No asset has this id.',
@@ -132,6 +145,23 @@ function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'titl
     return {
       title: `The upload may or may not have created an asset${uncertainCause(error)}.`,
       next: 'Do not simply resend: the API has no idempotency key, so a second asset could be created. Look for the asset first (if you know its id, look it up); resend only if you accept a possible duplicate.',
+    };
+  if (error instanceof KyyCreateOutcomeUnknownError)
+    return {
+      title: `Creating the task may or may not have started one${uncertainCause(error)}.`,
+      next: error.taskId
+        ? `The answer named task ${error.taskId}: wait for that one instead of creating another (a task costs money and the API has no idempotency key).`
+        : 'Do not simply resend: a task costs money and the API has no idempotency key, so a second one could be started and charged. Resend only if you accept that.',
+    };
+  if (error instanceof KyyVideoFailedError)
+    return {
+      title: `The video task failed${error.serviceError ? `: ${error.serviceError}` : ''}.`,
+      next: 'A failed task is final. Change the prompt or the media and create a new task.',
+    };
+  if (error instanceof KyyDownloadError)
+    return {
+      title: 'The video file could not be fetched.',
+      next: 'Its URL lasts about 24 hours. Read the task again for a fresh one, or create a new task.',
     };
   if (error instanceof KyyServerError)
     return {
@@ -159,6 +189,11 @@ function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'titl
     return {
       title: 'Review rejected this asset: its status is Failed, which is final.',
       next: 'Upload a different file; a Failed asset can never be used. You may delete this one.',
+    };
+  if (error instanceof KyyWaitTimeoutError && isVideoCall(error))
+    return {
+      title: `The video was not done when the wait ran out${error.lastStatus ? ` (last status: ${error.lastStatus})` : ''}.`,
+      next: 'The task keeps running on the service: wait for it again; it is not lost.',
     };
   if (error instanceof KyyWaitTimeoutError)
     return {

@@ -3,8 +3,18 @@ import { MAX_MOCK_DELAY_MS, parseMockSettings } from './mock-settings.js';
 
 describe('parseMockSettings', () => {
   it('reads whole-number settings from the query string', () => {
-    expect(parseMockSettings('?reviewDelayMs=500&latencyMs=0&seed=7&other=1')).toEqual({
-      settings: { reviewDelayMs: 500, latencyMs: 0, seed: 7 },
+    expect(
+      parseMockSettings(
+        '?reviewDelayMs=500&latencyMs=0&seed=7&taskQueuedMs=300&taskProcessingMs=900&other=1',
+      ),
+    ).toEqual({
+      settings: {
+        reviewDelayMs: 500,
+        latencyMs: 0,
+        seed: 7,
+        taskQueuedMs: 300,
+        taskProcessingMs: 900,
+      },
       ignored: [],
     });
   });

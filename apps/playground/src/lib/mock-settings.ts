@@ -8,6 +8,9 @@ export interface BrowserMockSettings {
   faceReviewDelayMs?: number;
   latencyMs?: number;
   seed?: number;
+  /** How long a new video task stays `queued`, then `processing` (mock-only timings). */
+  taskQueuedMs?: number;
+  taskProcessingMs?: number;
 }
 
 export const MOCK_SETTING_NAMES = [
@@ -15,6 +18,8 @@ export const MOCK_SETTING_NAMES = [
   'faceReviewDelayMs',
   'latencyMs',
   'seed',
+  'taskQueuedMs',
+  'taskProcessingMs',
 ] as const;
 
 /** Longer than any sensible demo; stops a typo from freezing a review for days. */

@@ -28,7 +28,7 @@ function target(kind: 'browser-mock' | 'real'): ResolvedTarget {
 }
 
 beforeEach(() => {
-  mock = createMock({ reviewDelayMs: 0 });
+  mock = createMock({ reviewDelayMs: 0, taskQueuedMs: 30, taskProcessingMs: 60 });
 });
 
 describe('runCall', () => {
@@ -105,5 +105,56 @@ describe('runCall', () => {
     });
     expect(!outcome.ok && outcome.error.kind).toBe('KyyInputError');
     expect(exchanges).toEqual([]);
+  });
+
+  it('creates a video task from an Active asset and waits for it, recording every poll', async () => {
+    const upload = await runCall({
+      target: target('browser-mock'),
+      scenario: null,
+      fetch: viaMock,
+      onExchange: () => {},
+      exec: (client) =>
+        client.assets.upload({
+          assetType: 'Image',
+          url: `${ORIGIN}/kyyReactApiServer/mock-media/sample-image.png`,
+        }),
+    });
+    if (!upload.ok) throw new Error(upload.error.title);
+    const exchanges: Exchange[] = [];
+    const statuses: string[] = [];
+    const outcome = await runCall({
+      target: target('browser-mock'),
+      scenario: null,
+      fetch: viaMock,
+      onExchange: (e) => exchanges.push(e),
+      exec: async (client) => {
+        await client.assets.waitUntilActive(upload.value.assetId);
+        const task = await client.videos.create({
+          model: 'kyyvideo2_fast',
+          prompt: 'a cat in the rain',
+          first_image: upload.value.ref,
+        });
+        return client.videos.waitUntilDone(task.id, {
+          intervalMs: 20,
+          onStatus: (read) => statuses.push(read.status),
+        });
+      },
+    });
+    expect(outcome.ok && outcome.value.status).toBe('completed');
+    expect(outcome.ok && outcome.value.video_url).toBe(
+      `${ORIGIN}/kyyReactApiServer/mock-media/sample-video.mp4`,
+    );
+    expect(statuses.at(-1)).toBe('completed');
+    const create = exchanges.find((e) => e.method === 'POST');
+    // Bare task JSON, no envelope; the curl repeats the body against the local mock server.
+    expect(create).toMatchObject({
+      status: 200,
+      body: { kind: 'json', value: { status: 'queued' } },
+    });
+    expect(create?.curl).toContain(
+      "curl -X POST 'http://127.0.0.1:4010/kyyReactApiServer/v1/kyyvideo2/videos'",
+    );
+    expect(create?.curl).toContain(`"first_image":"${upload.value.ref}"`);
+    expect(exchanges.filter((e) => e.url.includes('/v1/result/')).length).toBe(statuses.length);
   });
 });

@@ -1,5 +1,5 @@
 import { createKyyClient, type KyyClient } from '@kyyvideo/client';
-import { SCENARIO_HEADER, type ScenarioName } from '@kyyvideo/mock';
+import { type AnyScenarioName, SCENARIO_HEADER } from '@kyyvideo/mock';
 import { buildCurl } from './curl.js';
 import { describeError, type ErrorText } from './error-text.js';
 import { proxyAwareFetch } from './proxy-unreached.js';
@@ -9,7 +9,7 @@ import { type ResolvedTarget, toPublicUrl } from './targets.js';
 export interface RunCallOptions<T> {
   target: ResolvedTarget;
   /** A mock fault for every request of this call, sent as the mock's scenario header. */
-  scenario: ScenarioName | null;
+  scenario: AnyScenarioName | null;
   onExchange: (exchange: Exchange) => void;
   /** The call itself, made with the real client. */
   exec: (client: KyyClient) => Promise<T>;

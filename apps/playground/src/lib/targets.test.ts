@@ -4,9 +4,12 @@ import { REAL_SERVICE_PROXY_PATH } from './proxy-path.js';
 import {
   DEFAULT_TARGET_SETTINGS,
   MOCK_TOKEN,
+  MOCK_VIDEO_POLL_INTERVAL_MS,
   REAL_KEY_PLACEHOLDER,
   resolveTarget,
+  sampleMediaBaseUrl,
   toPublicUrl,
+  videoPollIntervalMs,
 } from './targets.js';
 
 const ORIGIN = 'http://127.0.0.1:5173';
@@ -86,5 +89,27 @@ describe('toPublicUrl', () => {
       `${DEFAULT_BASE_URL}/kyyVideo2/asset/upload`,
     );
     expect(toPublicUrl('https://other.example/x', target)).toBe('https://other.example/x');
+  });
+});
+
+describe('sampleMediaBaseUrl', () => {
+  it('points at the chosen mock’s sample media and is absent for the real service', () => {
+    expect(sampleMediaBaseUrl(DEFAULT_TARGET_SETTINGS, ORIGIN)).toBe(
+      `${ORIGIN}/kyyReactApiServer/mock-media`,
+    );
+    const local = { ...DEFAULT_TARGET_SETTINGS, kind: 'local-server' as const };
+    expect(
+      sampleMediaBaseUrl({ ...local, localServerUrl: 'http://127.0.0.1:4810/k/' }, ORIGIN),
+    ).toBe('http://127.0.0.1:4810/k/mock-media');
+    expect(
+      sampleMediaBaseUrl({ ...DEFAULT_TARGET_SETTINGS, kind: 'real' }, ORIGIN),
+    ).toBeUndefined();
+  });
+
+  it('polls video tasks quickly only on the mocks', () => {
+    expect(videoPollIntervalMs('browser-mock')).toBe(MOCK_VIDEO_POLL_INTERVAL_MS);
+    expect(videoPollIntervalMs('local-server')).toBe(MOCK_VIDEO_POLL_INTERVAL_MS);
+    // The client's documented 20–40 s applies against the real service.
+    expect(videoPollIntervalMs('real')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { BASE_PATH, DEFAULT_BASE_URL, MOCK_BASE_URL } from '@kyyvideo/contract';
+import { MEDIA_PATH } from '@kyyvideo/mock';
 import { REAL_SERVICE_PROXY_PATH } from './proxy-path.js';
 
 export type TargetKind = 'browser-mock' | 'local-server' | 'real';
@@ -135,4 +136,25 @@ export function toPublicUrl(url: string, target: Pick<ResolvedTarget, 'baseUrl' 
   return url.startsWith(target.baseUrl)
     ? target.curlBaseUrl + url.slice(target.baseUrl.length)
     : url;
+}
+
+/**
+ * Pause between polls of a video task. The mocks finish a task in seconds (a mock-only choice),
+ * so the page polls every second there; against the real service the client's defaults apply
+ * (the documentation's 20–40 s, sooner for fast models).
+ */
+export const MOCK_VIDEO_POLL_INTERVAL_MS = 1_000;
+
+export function videoPollIntervalMs(kind: TargetKind): number | undefined {
+  return kind === 'real' ? undefined : MOCK_VIDEO_POLL_INTERVAL_MS;
+}
+
+/**
+ * Where the chosen mock serves its sample media (a real image, MP4 and WAV), so uploads and
+ * previews work offline; undefined for the real service, which has none.
+ */
+export function sampleMediaBaseUrl(settings: TargetSettings, pageOrigin: string) {
+  if (settings.kind === 'real') return undefined;
+  const resolved = resolveTarget(settings, pageOrigin);
+  return resolved.ok ? `${resolved.target.baseUrl}${MEDIA_PATH}` : undefined;
 }

@@ -2,13 +2,23 @@ import type { ErrorText } from '../lib/error-text.js';
 import type { Exchange } from '../lib/recording-fetch.js';
 import type { TargetKind } from '../lib/targets.js';
 
-export type Operation = 'upload' | 'get' | 'wait' | 'delete';
+export type Operation =
+  | 'upload'
+  | 'get'
+  | 'wait'
+  | 'delete'
+  | 'video-create'
+  | 'video-get'
+  | 'video-wait';
 
 export const OPERATION_LABELS: Record<Operation, string> = {
   upload: 'Upload',
   get: 'Get detail',
   wait: 'Wait until Active',
   delete: 'Delete',
+  'video-create': 'Create video task',
+  'video-get': 'Get video task',
+  'video-wait': 'Wait until done',
 };
 
 /** One client call as the log shows it, with every HTTP exchange it made. */
@@ -18,6 +28,8 @@ export interface CallRecord {
   /** The asset the call is about (for upload: once created). */
   assetId?: string;
   ref?: `asset://${string}`;
+  /** The video task the call is about (for create: once the answer named one). */
+  taskId?: string;
   target: TargetKind;
   scenario: string | null;
   state: 'running' | 'ok' | 'error';

@@ -15,6 +15,12 @@ import { buildAndPreview, PACKAGE_DIR, type PreviewedApp } from './preview-serve
 const REVIEW_DELAY_MS = 8_000;
 /** A face review the test never lets end: it holds the transient "Stop waiting" state open. */
 const HELD_REVIEW_DELAY_MS = 600_000;
+/**
+ * Video tasks on the in-browser mock: `processing` is held open six times the page's 1 s poll
+ * interval, so the status line is sure to show it even when the browser is slowed down.
+ */
+const TASK_QUEUED_MS = 2_000;
+const TASK_PROCESSING_MS = 6_000;
 /** Upper bound for anything the page does (a whole review included) on a busy two-core machine. */
 const STEP_TIMEOUT_MS = 60_000;
 /** Stands in for a real key; it must never show up on the page, in a URL or the console. */
@@ -279,6 +285,155 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
       'A gateway in front of the service could not get an answer from it (HTTP 502).',
     );
     await shot(page, '09-local-server-fault');
+    await page.close();
+  });
+
+  const videoPanel = (page: Page) => page.getByRole('region', { name: 'Generate video' });
+
+  it('uploads a sample image, previews it, makes a video from it offline, and plays it', async () => {
+    const page = await openPage(
+      `?reviewDelayMs=${REVIEW_DELAY_MS}&taskQueuedMs=${TASK_QUEUED_MS}&taskProcessingMs=${TASK_PROCESSING_MS}`,
+    );
+    // The example is the mock's own sample PNG, served inside this tab by the service worker.
+    await page.getByRole('button', { name: 'Cat image' }).click();
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    const uploadCard = await finishedCall(page, 'upload');
+    expect(await uploadCard.getAttribute('data-state')).toBe('ok');
+    const ref = (await uploadCard.getByTestId('asset-ref').textContent()) ?? '';
+
+    // Nothing to pick before the asset is known to be Active.
+    const pick = videoPanel(page).getByLabel('Use an Active Image asset for First frame');
+    expect(await pick.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Wait until Active' }).click();
+    await page.getByTestId('detail').locator('[data-status="Active"]').waitFor();
+    const imageWidth = await page.waitForFunction(() => {
+      const img = document.querySelector('img[data-testid="media-preview"]');
+      return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0
+        ? img.naturalWidth
+        : false;
+    });
+    expect(await imageWidth.jsonValue()).toBe(640);
+    await shot(page, '10-asset-preview');
+
+    const panel = videoPanel(page);
+    await panel.getByLabel('Prompt').fill('A cat dancing in the rain, cinematic style');
+    await pick.selectOption(ref);
+    expect(await panel.getByLabel('First frame', { exact: true }).inputValue()).toBe(ref);
+
+    // The contract's rule refuses 3 s by the field, and nothing is sent.
+    await panel.getByLabel('Duration (s)').fill('3');
+    await panel.getByRole('button', { name: 'Generate video' }).click();
+    await page.locator('#video-duration-error').waitFor();
+    expect(await panel.getByLabel('Duration (s)').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('inputmode'))).toBe(
+      'numeric',
+    );
+    expect(await page.locator('article[data-operation="video-create"]').count()).toBe(0);
+
+    // An aspect ratio public code does not use only warns; the task is sent.
+    await panel.getByLabel('Duration (s)').fill('4');
+    await panel.getByLabel('Aspect ratio').fill('5:4');
+    await panel.getByRole('button', { name: 'Generate video' }).click();
+    await panel.getByTestId('video-warning').waitFor();
+    const createCard = await finishedCall(page, 'video-create');
+    expect(await createCard.getAttribute('data-state')).toBe('ok');
+    expect(await createCard.getByTestId('http-status').textContent()).toMatch(/^HTTP 200/);
+    expect(await createCard.locator('.envelope').textContent()).toContain('"status": "queued"');
+    const curl = (await createCard.getByTestId('curl').textContent()) ?? '';
+    expect(curl).toContain(
+      "curl -X POST 'http://127.0.0.1:4010/kyyReactApiServer/v1/kyyvideo2/videos'",
+    );
+    expect(curl).toContain(`"first_image":"${ref}"`);
+    expect(curl).toContain('Authorization: Bearer ${KYY_API_KEY:-');
+
+    const run = panel.getByTestId('video-run');
+    await run.and(page.locator('[data-phase="completed"]')).waitFor();
+    expect(await run.getByTestId('video-statuses').textContent()).toBe(
+      'Statuses seen: queued → processing → completed',
+    );
+    const waitCard = await finishedCall(page, 'video-wait');
+    expect(await waitCard.getAttribute('data-state')).toBe('ok');
+    expect(await waitCard.locator('.statuses').textContent()).toMatch(/processing → completed$/);
+
+    // The player has decoded the sample MP4, and it really plays.
+    await page.waitForFunction(() => {
+      const video = document.querySelector('video[data-testid="result-video"]');
+      return video instanceof HTMLVideoElement && video.readyState >= 2;
+    });
+    await page.evaluate(() => {
+      const video = document.querySelector('video[data-testid="result-video"]');
+      if (!(video instanceof HTMLVideoElement)) throw new Error('no video element');
+      video.muted = true;
+      return video.play();
+    });
+    await page.waitForFunction(() => {
+      const video = document.querySelector('video[data-testid="result-video"]');
+      return video instanceof HTMLVideoElement && video.currentTime > 0;
+    });
+    const video = panel.getByTestId('result-video');
+    const src = (await video.getAttribute('src')) ?? '';
+    expect(src).toBe(`${app.url}/kyyReactApiServer/mock-media/sample-video.mp4`);
+    const link = panel.getByTestId('video-download');
+    expect(await link.getAttribute('href')).toBe(src);
+    expect(await link.getAttribute('download')).toMatch(/^video_[0-9a-f-]{36}\.mp4$/);
+    await shot(page, '11-video-completed');
+    await page.close();
+  });
+
+  it('shows a failed task with the service’s reason', async () => {
+    const page = await openPage('');
+    const panel = videoPanel(page);
+    // The mock's video scenario, sent with the create, makes the task end failed.
+    await page.getByLabel('Mock fault for the next call').selectOption('video-failed');
+    await panel.getByLabel('Prompt').fill('a storm');
+    await panel.getByRole('button', { name: 'Generate video' }).click();
+    const createCard = await finishedCall(page, 'video-create');
+    expect(await createCard.getByTestId('curl').textContent()).toContain(
+      "-H 'X-Mock-Scenario: video-failed'",
+    );
+    const run = panel.getByTestId('video-run');
+    await run.and(page.locator('[data-phase="failed"]')).waitFor();
+    expect(await run.locator('[data-status="failed"]').count()).toBe(1);
+    expect(await run.locator('.error-title').textContent()).toMatch(/^The video task failed/);
+    expect(await run.locator('video').count()).toBe(0);
+    const waitCard = await finishedCall(page, 'video-wait');
+    expect(await waitCard.getAttribute('data-state')).toBe('error');
+    // The scenario was for the next call (the create) only, not for the wait that followed.
+    const pollCurls = await waitCard.getByTestId('curl').allTextContents();
+    expect(pollCurls.length).toBeGreaterThan(0);
+    expect(pollCurls.join('\n')).not.toContain('X-Mock-Scenario');
+    await page.close();
+  });
+
+  it('creates a task on the "real service" with a key it never shows, and stops waiting', async () => {
+    const page = await openPage();
+    await page.getByLabel('Real service').check();
+    await page.getByLabel('API key').fill(SECRET_KEY);
+    const panel = videoPanel(page);
+    await panel.getByLabel('Prompt').fill('A cat dancing in the rain');
+    await panel.getByRole('button', { name: 'Generate video' }).click();
+    const createCard = await finishedCall(page, 'video-create');
+    expect(await createCard.getAttribute('data-state')).toBe('ok');
+    const curl = (await createCard.getByTestId('curl').textContent()) ?? '';
+    expect(curl).toContain(`curl -X POST '${DEFAULT_BASE_URL}/v1/kyyvideo2/videos'`);
+    expect(curl).toContain('-H "Authorization: Bearer $KYY_API_KEY"');
+    // Against the real service the client reads the task once, then pauses as the documentation
+    // advises (10 s or more for a fast model) before the next read: that holds "Stop waiting" open.
+    await panel.getByRole('button', { name: 'Stop waiting' }).click();
+    await panel.getByTestId('video-run').and(page.locator('[data-phase="stopped"]')).waitFor();
+    await shot(page, '12-video-real-stopped');
+    // "Wait again" picks the same task up in a new call, held open the same way.
+    const taskId = (await createCard.getByTestId('task-id').textContent())?.replace(/^\W+/, '');
+    expect(taskId).toMatch(/^video_[0-9a-f-]{36}$/);
+    await panel.getByRole('button', { name: 'Wait again' }).click();
+    await panel.getByRole('button', { name: 'Stop waiting' }).click();
+    await panel.getByTestId('video-run').and(page.locator('[data-phase="stopped"]')).waitFor();
+    const waits = page.locator('article[data-operation="video-wait"]');
+    expect(await waits.count()).toBe(2);
+    expect(await waits.first().getByTestId('task-id').textContent()).toContain(taskId ?? '-');
+    expect(await page.content()).not.toContain(SECRET_KEY);
+    expect(page.url()).not.toContain(SECRET_KEY);
+    expect(consoleLines.join('\n')).not.toContain(SECRET_KEY);
     await page.close();
   });
 });

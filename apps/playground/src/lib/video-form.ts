@@ -1,0 +1,106 @@
+import {
+  type CreateVideoTaskRequest,
+  checkVideoTask,
+  errorsOf,
+  type Problem,
+  VIDEO_TASK_FIELDS,
+} from '@kyyvideo/contract';
+
+/** What the "Generate video" form holds: text as typed, lists one item per line. */
+export interface VideoFormValues {
+  prompt: string;
+  model: string;
+  /** Empty means "leave it out" (the service's default). */
+  duration: string;
+  aspectRatio: string;
+  generateAudio: boolean;
+  firstImage: string;
+  lastImage: string;
+  referenceImages: string;
+  referenceVideos: string;
+  referenceAudios: string;
+}
+
+/** What the form shows first: a fast model, the documentation's example ratio, audio on. */
+export const DEFAULT_VIDEO_FORM: VideoFormValues = {
+  prompt: '',
+  model: 'kyyvideo2_fast',
+  duration: '',
+  aspectRatio: '16:9',
+  generateAudio: true,
+  firstImage: '',
+  lastImage: '',
+  referenceImages: '',
+  referenceVideos: '',
+  referenceAudios: '',
+};
+
+/** A task field, named as the API names it (the names the contract's problems carry). */
+export type VideoField = (typeof VIDEO_TASK_FIELDS)[number];
+
+export type VideoFormCheck =
+  | { ok: true; body: CreateVideoTaskRequest; warnings: string[] }
+  | { ok: false; errors: Partial<Record<VideoField, string>>; warnings: string[] };
+
+/** Non-empty lines, without the spaces a paste brings along; the rules check what is left. */
+function lines(text: string): string[] | undefined {
+  const items = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return items.length > 0 ? items : undefined;
+}
+
+const given = (text: string) => (text === '' ? undefined : text);
+
+/**
+ * The request body the form describes, with empty fields left out. Values are passed on as
+ * typed (a duration that is not a number stays a number the rules refuse, never a guess).
+ */
+export function toVideoTaskBody(values: VideoFormValues): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    model: values.model,
+    prompt: values.prompt,
+    duration: values.duration.trim() === '' ? undefined : Number(values.duration.trim()),
+    first_image: given(values.firstImage),
+    last_image: given(values.lastImage),
+    aspect_ratio: given(values.aspectRatio),
+    generateAudio: values.generateAudio,
+    referenceImages: lines(values.referenceImages),
+    referenceVideos: lines(values.referenceVideos),
+    referenceAudios: lines(values.referenceAudios),
+  };
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+}
+
+/** `referenceImages[2]` → the form field and the line it came from. */
+function locate(problem: Problem): { field: VideoField; line?: number } | undefined {
+  const match = /^([A-Za-z_]+)(?:\[(\d+)\])?$/.exec(problem.field);
+  const field = match?.[1] as VideoField | undefined;
+  if (!field || !(VIDEO_TASK_FIELDS as readonly string[]).includes(field)) return undefined;
+  return match?.[2] === undefined ? { field } : { field, line: Number(match[2]) + 1 };
+}
+
+function sentence(problem: Problem): string {
+  const where = locate(problem);
+  return where?.line === undefined ? problem.hint : `Line ${where.line}: ${problem.hint}`;
+}
+
+/**
+ * Checks the form with the contract's own rules (`checkVideoTask`): errors are shown by their
+ * field and block the submit; warnings (limits only public code states) are shown and sent anyway.
+ */
+export function checkVideoForm(values: VideoFormValues): VideoFormCheck {
+  const body = toVideoTaskBody(values);
+  const problems = checkVideoTask(body);
+  const warnings = problems
+    .filter((problem) => problem.severity === 'warning')
+    .map((problem) => `${problem.field}: ${sentence(problem)}`);
+  const errors: Partial<Record<VideoField, string>> = {};
+  for (const problem of errorsOf(problems)) {
+    const field = locate(problem)?.field ?? 'prompt';
+    errors[field] ??= sentence(problem);
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors, warnings };
+  return { ok: true, body: body as CreateVideoTaskRequest, warnings };
+}
