@@ -25,6 +25,7 @@ export { MAX_ASSET_ID_LENGTH, MAX_NAME_LENGTH, MAX_URL_LENGTH, type UploadInput 
 export { NEVER_SENT_CODES } from './network.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type KyyClientOptions } from './options.js';
 export { DEFAULT_PREPARE_CONCURRENCY, MAX_PREPARE_CONCURRENCY } from './prepare.js';
+export { runPool } from './pool.js';
 export { RETRY_AFTER_CAP_MS, RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS } from './retry-policy.js';
 export type {
   AssetRef,
@@ -32,6 +33,7 @@ export type {
   DeleteResult,
   KyyAssets,
   KyyClient,
+  PrepareItem,
   PrepareItemResult,
   PrepareOptions,
   PrepareProgress,
