@@ -1,5 +1,7 @@
 import { messageInCliTerms } from './client-messages.js';
+import type { GlobalOptions } from './context.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { kyyCommand } from './next-command.js';
 import type { Output } from './output.js';
 
 /** What an error becomes at the edge of the process: an exit code and one printable report. */
@@ -21,6 +23,7 @@ const EXIT_BY_ERROR_NAME: Record<string, ExitCode> = {
   KyyAssetFailedError: EXIT.reviewFailed,
   KyyWaitTimeoutError: EXIT.waitTimedOut,
   NotConfirmedError: EXIT.failed,
+  ResultsBusyError: EXIT.busy,
 };
 
 /** Fields of a client error worth reporting; everything else (headers, causes) stays out. */
@@ -40,7 +43,14 @@ function isCommanderError(error: unknown): error is CommanderLike {
   );
 }
 
-export function toErrorReport(error: unknown): ErrorReport {
+/** commander's "required option '--url <url>' not specified", in the words kyy uses elsewhere. */
+function commanderMessage(message: string): string {
+  const text = message.replace(/^error: /, '');
+  const required = /^required option '(?:-\w, )?(--[\w-]+)[^']*' not specified$/.exec(text);
+  return required ? `${required[1]} is required.` : text;
+}
+
+export function toErrorReport(error: unknown, globals?: Partial<GlobalOptions>): ErrorReport {
   if (isCommanderError(error)) {
     // Help and version are "errors" only in commander's control flow.
     const ok = error.exitCode === 0;
@@ -51,7 +61,7 @@ export function toErrorReport(error: unknown): ErrorReport {
       type: 'UsageError',
       message: helpShown
         ? 'a command is missing; see the list above.'
-        : error.message.replace(/^error: /, ''),
+        : commanderMessage(error.message),
       details: {},
     };
   }
@@ -66,22 +76,26 @@ export function toErrorReport(error: unknown): ErrorReport {
     }
     const asset = record.asset;
     if (asset && typeof asset === 'object') details.asset = asset;
-    return { exitCode, type: name, message: messageInCliTerms(error), details };
+    return { exitCode, type: name, message: messageInCliTerms(error, globals), details };
   }
   return { exitCode: EXIT.failed, type: 'Error', message: String(error), details: {} };
 }
 
-/** What to type next, in kyy's terms (the client's messages speak in API option names). */
-export function hint(report: ErrorReport): string | undefined {
+/**
+ * What to type next, in kyy's terms, aimed at the same service as the command that failed (so
+ * a pasted hint after `kyy --mock …` goes to the mock too).
+ */
+export function hint(report: ErrorReport, globals?: Partial<GlobalOptions>): string | undefined {
   const id = typeof report.details.assetId === 'string' ? report.details.assetId : undefined;
+  const kyy = (rest: string) => kyyCommand(globals, rest);
   switch (report.type) {
     case 'KyyWaitTimeoutError':
-      return id && `Keep waiting with: kyy assets wait ${id} --timeout 600`;
+      return id && `Keep waiting with: ${kyy(`assets wait ${id} --timeout 600`)}`;
     case 'KyyAssetFailedError':
-      return id && `${id} cannot be used; remove it with: kyy assets delete ${id} --yes`;
+      return id && `${id} cannot be used; remove it with: ${kyy(`assets delete ${id} --yes`)}`;
     case 'KyyAbortError':
       return id && report.details.operation === 'wait'
-        ? `${id} exists; keep waiting with: kyy assets wait ${id}`
+        ? `${id} exists; keep waiting with: ${kyy(`assets wait ${id}`)}`
         : undefined;
     case 'KyyAuthenticationError':
       return 'Check the key in KYY_API_KEY or the file given to --api-key-file.';
@@ -94,9 +108,13 @@ export function hint(report: ErrorReport): string | undefined {
  * Prints the report on stderr: one JSON document with --json, else one or two readable lines.
  * The next step is in both: a `hint` field in JSON, a second line for humans (not with --quiet).
  */
-export function printErrorReport(report: ErrorReport, out: Output): void {
+export function printErrorReport(
+  report: ErrorReport,
+  out: Output,
+  globals?: Partial<GlobalOptions>,
+): void {
   if (report.exitCode === EXIT.ok) return;
-  const next = hint(report);
+  const next = hint(report, globals);
   if (out.json) {
     const body = {
       error: {

@@ -28,6 +28,10 @@ function fakeAssets(overrides: Partial<AssetsApi> = {}): AssetsApi {
       options?.onStatus?.(asset('Processing'));
       return asset('Active');
     }),
+    // Batches go through the real client (clientAnswering below); here a batch is a mistake.
+    prepare: vi.fn(async () => {
+      throw new Error('this fake has no batch engine; use clientAnswering');
+    }),
     ...overrides,
   };
 }
@@ -184,6 +188,20 @@ describe('commands without argv parsing concerns', () => {
   });
 });
 
+/**
+ * The real client (its batch engine included) over a fetch that accepts every upload, naming
+ * the assets `<prefix>0`, `<prefix>1`, … in the order they arrive.
+ */
+async function clientAnswering(prefix: string): Promise<AssetsApi> {
+  const { createKyyClient } = await import('@kyyvideo/client');
+  let n = 0;
+  const fetch = async () =>
+    new Response(JSON.stringify({ code: 0, msg: null, data: { assetId: `${prefix}${n++}` } }), {
+      headers: { 'content-type': 'application/json' },
+    });
+  return createKyyClient({ apiKey: KEY, baseUrl: 'https://kyy.test/api', fetch }).assets;
+}
+
 describe('batch progress', () => {
   const manifest = () => {
     const dir = mkdtempSync(join(tmpdir(), 'kyy-batch-'));
@@ -195,13 +213,7 @@ describe('batch progress', () => {
   };
 
   it('draws a cli-progress bar on a terminal', async () => {
-    let n = 0;
-    const assets = fakeAssets({
-      upload: vi.fn(async () => ({
-        assetId: `asset-20260330142158-aaaa${n}`,
-        ref: `asset://asset-20260330142158-aaaa${n++}` as const,
-      })),
-    });
+    const assets = await clientAnswering('asset-20260330142158-aaaa');
     const r = await run(['assets', 'batch', 'm.csv'], {
       tty: true,
       cwd: manifest(),
@@ -214,13 +226,7 @@ describe('batch progress', () => {
   });
 
   it('prints one plain line per item without a terminal', async () => {
-    let n = 0;
-    const assets = fakeAssets({
-      upload: vi.fn(async () => ({
-        assetId: `asset-20260330142158-bbbb${n}`,
-        ref: `asset://asset-20260330142158-bbbb${n++}` as const,
-      })),
-    });
+    const assets = await clientAnswering('asset-20260330142158-bbbb');
     const r = await run(['assets', 'batch', 'm.csv', '--concurrency', '1'], {
       cwd: manifest(),
       assets,

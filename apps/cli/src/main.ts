@@ -12,6 +12,8 @@ export interface MainOptions {
   io?: Io;
   /** Aborted on Ctrl-C by the bin shim. */
   signal?: AbortSignal;
+  /** Registers what must run before the shim exits on a second Ctrl-C. */
+  onSecondInterrupt?: (cleanup: () => void) => void;
   /** Replaces the real client (unit tests). */
   createAssets?: (connection: { baseUrl: string; apiKey: string }) => Promise<AssetsApi>;
 }
@@ -74,7 +76,10 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   let out = new Output(io.stdout, io.stderr, io.env, mode);
   let exitCode: number = EXIT.ok;
 
+  // The target flags of the command that ran, so that hints repeat them.
+  let target: GlobalOptions | undefined;
   const context = (globals: GlobalOptions): CommandContext => {
+    target = globals;
     out = new Output(io.stdout, io.stderr, io.env, globals);
     let assets: Promise<AssetsApi> | undefined;
     return {
@@ -82,6 +87,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       out,
       globals,
       signal,
+      redact: (text) => redactor.apply(text),
+      ...(options.onSecondInterrupt && { onSecondInterrupt: options.onSecondInterrupt }),
       interactive: Boolean(rawIo.stdin.isTTY && rawIo.stderr.isTTY),
       // Loaded on use, like the commands: `kyy --help` must not pay for readline or the
       // contract's schemas.
@@ -115,8 +122,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    const report = toErrorReport(error);
-    printErrorReport(report, out);
+    const report = toErrorReport(error, target);
+    printErrorReport(report, out, target);
     return report.exitCode;
   }
 }

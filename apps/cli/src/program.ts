@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
 import { useColor } from './color.js';
-import type { CommandContext, GlobalOptions } from './context.js';
+import type { CommandContext, CommandModule, CommandResult, GlobalOptions } from './context.js';
 import { UsageError } from './errors.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
 import type { Io } from './io.js';
-import { COMMANDS, type CommandSpec, GROUPS } from './registry.js';
+import { examples, type Runner, registerCommands, registerMock } from './registry.js';
 import { cliVersion } from './version.js';
 
 export interface ProgramHooks {
@@ -31,10 +31,6 @@ const ENVIRONMENT_HELP = `Environment:
   KYY_BASE_URL   the service URL (default https://zcbservice.aizfw.cn/kyyReactApiServer)
   NO_COLOR       set to anything to turn colours off (they are only used on a terminal anyway)`;
 
-function examples(lines: readonly string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
-
 function addGlobalOptions(program: Command): void {
   program
     .option('--base-url <url>', 'service URL (env KYY_BASE_URL)')
@@ -55,34 +51,51 @@ function readGlobals(opts: Record<string, unknown>): GlobalOptions {
   return globals;
 }
 
-function addCommand(parent: Command, spec: CommandSpec, hooks: ProgramHooks): void {
-  const name = spec.path.at(-1) as string;
-  const cmd = parent.command(name).description(spec.summary);
-  for (const arg of spec.args) cmd.argument(arg.name, arg.description);
-  for (const option of spec.options) {
-    const o = new Option(option.flags, option.description);
-    if (option.defaultDescription) o.defaultValueDescription = option.defaultDescription;
-    cmd.addOption(o);
+/** commander's `<asset-id>` → `assetId`, the way it names options. */
+function camel(name: string): string {
+  return name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The context for the command commander chose, after refusing a key typed as a flag. */
+function contextFor(self: Command, hooks: ProgramHooks): CommandContext {
+  const all = self.optsWithGlobals<Record<string, unknown>>();
+  if (typeof all.apiKey === 'string') {
+    hooks.secret(all.apiKey);
+    throw new UsageError(
+      'There is no --api-key flag, so the key never lands in shell history: set KYY_API_KEY, or pass --api-key-file <path>.',
+    );
   }
-  const notes = spec.notes ? `\n${spec.notes}\n` : '';
-  cmd.addHelpText('after', `${examples(spec.examples)}${notes}\n${EXIT_CODE_HELP}\n`);
-  cmd.action(async (...received: unknown[]) => {
-    const self = received.at(-1) as Command;
-    const args = received.slice(0, spec.args.length) as string[];
-    const all = self.optsWithGlobals<Record<string, unknown>>();
-    if (typeof all.apiKey === 'string') {
-      hooks.secret(all.apiKey);
-      throw new UsageError(
-        'There is no --api-key flag, so the key never lands in shell history: set KYY_API_KEY, or pass --api-key-file <path>.',
-      );
-    }
-    const ctx = hooks.context(readGlobals(all));
-    const module = await spec.load();
-    const options = module.parse(args, self.opts());
-    const result = await module.run(options, ctx);
-    if (result) ctx.out.result(result.human, result.data);
-    hooks.done(result?.exitCode ?? 0);
-  });
+  return hooks.context(readGlobals(all));
+}
+
+function finish(ctx: CommandContext, result: CommandResult | undefined, hooks: ProgramHooks) {
+  if (result) ctx.out.result(result.human, result.data);
+  hooks.done(result?.exitCode ?? 0);
+}
+
+/** An action that loads the command function and calls it with commander's typed options. */
+function runner(hooks: ProgramHooks): Runner {
+  return (load) =>
+    async (...received: unknown[]) => {
+      const self = received.at(-1) as Command;
+      const ctx = contextFor(self, hooks);
+      const options: Record<string, unknown> = { ...self.opts() };
+      self.registeredArguments.forEach((arg, i) => {
+        options[camel(arg.name())] = self.processedArgs[i];
+      });
+      const command = await load();
+      finish(ctx, await command(options as never, ctx), hooks);
+    };
+}
+
+function mockRunner(hooks: ProgramHooks) {
+  return (load: () => Promise<CommandModule<unknown>>) =>
+    async (...received: unknown[]) => {
+      const self = received.at(-1) as Command;
+      const ctx = contextFor(self, hooks);
+      const module = await load();
+      finish(ctx, await module.run(module.parse([], self.opts()), ctx), hooks);
+    };
 }
 
 /** The whole command tree; commands' code is imported only when one of them runs. */
@@ -116,21 +129,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
     `${examples(ROOT_EXAMPLES)}\n${ENVIRONMENT_HELP}\n\n${EXIT_CODE_HELP}\n`,
   );
 
-  const groups = new Map<string, Command>();
-  for (const spec of COMMANDS) {
-    let parent = program;
-    for (const word of spec.path.slice(0, -1)) {
-      let group = groups.get(word);
-      if (!group) {
-        const info = GROUPS[word];
-        group = program.command(word).description(info?.summary ?? '');
-        group.helpCommand(false);
-        if (info) group.addHelpText('after', `${examples(info.examples)}\n${EXIT_CODE_HELP}\n`);
-        groups.set(word, group);
-      }
-      parent = group;
-    }
-    addCommand(parent, spec, hooks);
-  }
+  registerCommands(program, runner(hooks), EXIT_CODE_HELP);
+  registerMock(program, mockRunner(hooks), EXIT_CODE_HELP);
   return program;
 }

@@ -7,14 +7,12 @@ import {
   parseAssetRef,
 } from '@kyyvideo/contract';
 import { UsageError } from './errors.js';
+import { integerInRange } from './option-values.js';
+import { quote } from './quote.js';
+
+export { quote };
 
 const EXAMPLE_ID = 'asset-20260330142158-q75m8';
-
-/** Shortens user input before quoting it back in a message, so one bad value stays one line. */
-export function quote(value: string): string {
-  const short = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return JSON.stringify(short);
-}
 
 /** `image`, `IMAGE`, `Image` → `Image`. The service itself is case-sensitive, so we normalise. */
 export function parseAssetType(value: string, what = '--type'): AssetType {
@@ -65,26 +63,7 @@ export function parseAssetIdArg(value: string): string {
 }
 
 export function parseIntegerInRange(value: string, what: string, min: number, max: number): number {
-  const text = value.trim();
-  const n = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(
-      `${what} must be a whole number from ${min} to ${max}; got ${quote(value)}.`,
-    );
-  }
-  return n;
-}
-
-/** Seconds as typed by a human (`90`, `2.5`) → milliseconds. */
-export function parseSeconds(value: string, what: string): number {
-  const text = value.trim();
-  const n = /^[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(n) || n <= 0) {
-    throw new UsageError(
-      `${what} must be a positive number of seconds, like 300; got ${quote(value)}.`,
-    );
-  }
-  return Math.round(n * 1000);
+  return integerInRange(what, min, max)(value);
 }
 
 export function parseNonNegativeMs(value: string, what: string): number {

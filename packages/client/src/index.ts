@@ -24,8 +24,8 @@ export {
 export { MAX_ASSET_ID_LENGTH, MAX_NAME_LENGTH, MAX_URL_LENGTH, type UploadInput } from './input.js';
 export { NEVER_SENT_CODES } from './network.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type KyyClientOptions } from './options.js';
-export { DEFAULT_PREPARE_CONCURRENCY, MAX_PREPARE_CONCURRENCY } from './prepare.js';
 export { runPool } from './pool.js';
+export { DEFAULT_PREPARE_CONCURRENCY, MAX_PREPARE_CONCURRENCY } from './prepare.js';
 export { RETRY_AFTER_CAP_MS, RETRY_BASE_DELAY_MS, RETRY_MAX_DELAY_MS } from './retry-policy.js';
 export type {
   AssetRef,

@@ -213,7 +213,11 @@ describe('prepare', () => {
     });
     expect(result.ok).toBe(true);
     expect(fake.uploads).toEqual([1]);
-    expect(result.items[1]).toMatchObject({ ok: true, assetId: idOf(7), ref: `asset://${idOf(7)}` });
+    expect(result.items[1]).toMatchObject({
+      ok: true,
+      assetId: idOf(7),
+      ref: `asset://${idOf(7)}`,
+    });
     expect(events.filter((e) => e.type === 'uploading').map((e) => e.index)).toEqual([0]);
     await expect(prepare(fake.deps, [{ waitFor: 'nope' }])).rejects.toThrow(KyyInputError);
   });

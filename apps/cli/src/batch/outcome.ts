@@ -1,3 +1,11 @@
+import {
+  KyyAbortError,
+  KyyAssetFailedError,
+  KyyError,
+  KyyUploadOutcomeUnknownError,
+  KyyWaitTimeoutError,
+  toAssetRef,
+} from '@kyyvideo/client';
 import { messageInCliTerms } from '../client-messages.js';
 import type { UploadInput } from '../client-types.js';
 import { EXIT } from '../exit-codes.js';
@@ -57,22 +65,34 @@ export function toItemError(error: unknown): ItemError {
 }
 
 /**
- * Upload failures that provably created nothing: the service answered with a refusal, or the
- * request never left the machine. Anything else (timeouts, dropped connections, unreadable
- * answers, bugs) may have created an asset, and the service has no idempotency key.
+ * What one failed batch item means, from the client's own verdict: an upload failure is
+ * "unknown" exactly when the client says its outcome is unknown (KyyUploadOutcomeUnknownError) or
+ * the failure is not one the client recognised; any other upload failure provably created
+ * nothing. `uploaded`: the asset exists (uploaded now, or by an earlier run).
  */
-const NOTHING_CREATED = new Set([
-  'KyyApiError',
-  'KyyUrlUnreachableError',
-  'KyyInputError',
-  'KyyConfigError',
-  'KyyAuthenticationError',
-  'KyyRateLimitError',
-  'KyyConnectionError',
-]);
-
-export function uploadFailureKind(error: unknown): 'rejected' | 'unknown' {
-  return error instanceof Error && NOTHING_CREATED.has(error.name) ? 'rejected' : 'unknown';
+export function outcomeOfFailure(
+  base: Pick<ItemOutcome, 'index' | 'where' | 'input'>,
+  error: KyyError,
+  uploaded: boolean,
+  interrupted: boolean,
+): ItemOutcome {
+  const assetId = error.assetId;
+  const withId = assetId ? { assetId, ref: toAssetRef(assetId) } : {};
+  if (error instanceof KyyAbortError || (interrupted && !uploaded && !assetId)) {
+    return { ...base, ...withId, status: 'interrupted' };
+  }
+  const itemError = toItemError(error);
+  if (!uploaded) {
+    const unknown = error instanceof KyyUploadOutcomeUnknownError || error.constructor === KyyError;
+    return { ...base, ...withId, status: unknown ? 'unknown' : 'rejected', error: itemError };
+  }
+  const status: ItemStatus =
+    error instanceof KyyAssetFailedError
+      ? 'review-failed'
+      : error instanceof KyyWaitTimeoutError
+        ? 'wait-timeout'
+        : 'wait-failed';
+  return { ...base, ...withId, status, error: itemError };
 }
 
 function exitCodeFor(status: ItemStatus): number {
