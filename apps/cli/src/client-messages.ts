@@ -1,7 +1,6 @@
 import type { GlobalOptions } from './context.js';
 import { kyyCommand } from './next-command.js';
 
-
 function field(error: Error, name: string): unknown {
   return (error as unknown as Record<string, unknown>)[name];
 }

@@ -237,3 +237,55 @@ describe('batch progress', () => {
     ]);
   });
 });
+
+describe('hints after kyy --mock', () => {
+  it('keep --mock, so the pasted command goes to the mock, and give the timeout in seconds', async () => {
+    const { KyyWaitTimeoutError } = await import('@kyyvideo/client');
+    const assets = fakeAssets({
+      waitUntilActive: vi.fn(async () => {
+        throw new KyyWaitTimeoutError('not Active after 2000 ms (timeoutMs)', {
+          operation: 'wait',
+          assetId: ID,
+          lastStatus: 'Processing',
+        });
+      }),
+    });
+    const r = await run(
+      [
+        '--mock',
+        'assets',
+        'upload',
+        '--type',
+        'image',
+        '--url',
+        'https://x.example/a.png',
+        '--wait',
+        '--timeout',
+        '2',
+      ],
+      { assets },
+    );
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`was not Active after 2 s (last status: Processing)`);
+    expect(r.stderr).toContain(`Keep waiting with: kyy --mock assets wait ${ID} --timeout 600`);
+    expect(r.stderr).not.toMatch(/2000 ms|timeoutMs/);
+  });
+
+  it('say how to start the mock when nothing answers', async () => {
+    const { KyyConnectionError } = await import('@kyyvideo/client');
+    const assets = fakeAssets({
+      get: vi.fn(async () => {
+        throw new KyyConnectionError('Could not connect (ECONNREFUSED). Check baseUrl.', {
+          operation: 'get',
+          provablyNotSent: true,
+        });
+      }),
+    });
+    const r = await run(['--mock', 'assets', 'get', ID], { assets });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Start the mock in another terminal with: kyy mock/);
+    const plain = await run(['assets', 'get', ID], { assets });
+    expect(plain.stderr).toContain('Check --base-url.');
+    expect(plain.stderr).not.toContain('baseUrl');
+  });
+});
