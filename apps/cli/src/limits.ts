@@ -1,4 +1,4 @@
-import { MAX_NAME_LENGTH, MAX_URL_LENGTH } from '@kyyvideo/client';
+import { MAX_NAME_LENGTH, MAX_URL_LENGTH } from '@kyyvideo/contract';
 import { UsageError } from './errors.js';
 
 /**

@@ -1,5 +1,4 @@
-import { ASSET_REF_PREFIX, type Asset, type paths } from '@kyyvideo/contract';
-import type { Client } from 'openapi-fetch';
+import type { Asset } from '@kyyvideo/contract';
 import {
   type InterpretContext,
   interpretDelete,
@@ -18,15 +17,12 @@ import {
   KyyUploadOutcomeUnknownError,
 } from './errors.js';
 import { checkAssetId, checkUploadInput, type UploadInput } from './input.js';
-import { attempt, type RequestSettings, withRetries } from './request.js';
-import { isRetryable } from './retry-policy.js';
-import type { CallOptions, DeleteResult, UploadResult } from './types.js';
+import { type SendSettings, send } from './send.js';
+import type { AssetRef, CallOptions, DeleteResult, UploadResult } from './types.js';
 
 export interface CoreDeps {
-  raw: Client<paths>;
-  settings: RequestSettings;
+  settings: SendSettings;
   validate: 'strict' | 'off';
-  redact: (text: string) => string;
 }
 
 /** The three requests, with their retry rules. Waiting and batches build on these. */
@@ -53,84 +49,70 @@ function unknownOutcomeReason(error: KyyError): string | undefined {
   return undefined;
 }
 
+/** An upload failure whose outcome is unknown becomes the error that says so; others pass. */
+function uploadOutcome(error: KyyError): KyyError {
+  const reason = unknownOutcomeReason(error);
+  if (reason === undefined) return error;
+  return new KyyUploadOutcomeUnknownError(
+    `The upload may or may not have created an asset: ${reason}. It was not resent, because the API has no idempotency key and a second upload could create a duplicate. Upload again only if a duplicate is acceptable.`,
+    {
+      operation: 'upload',
+      cause: error,
+      ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+      ...(error.code === undefined ? {} : { code: error.code }),
+      ...(error.msg === undefined ? {} : { msg: error.msg }),
+      ...(error.assetId === undefined ? {} : { assetId: error.assetId }),
+    },
+  );
+}
+
 export function createAssetsCore(deps: CoreDeps): AssetsCore {
-  const { raw, settings } = deps;
-  const interpretContext = (
-    operation: InterpretContext['operation'],
-    assetId?: string,
-  ): InterpretContext => ({
+  const { settings } = deps;
+  const context = (operation: InterpretContext['operation'], assetId?: string) => ({
     operation,
     validate: deps.validate,
-    redact: deps.redact,
+    redact: settings.redact,
     ...(assetId === undefined ? {} : { assetId }),
   });
 
   async function upload(input: UploadInput, options: CallOptions = {}): Promise<UploadResult> {
     const body = checkUploadInput(input);
-    const ctx = { operation: 'upload' as const, callerSignal: options.signal };
-    const { assetId } = await withRetries(
-      settings,
-      ctx,
-      async () => {
-        try {
-          return await attempt(
-            settings,
-            ctx,
-            (signal) => raw.POST('/kyyVideo2/asset/upload', { body, signal, parseAs: 'text' }),
-            (answer) => interpretUpload(answer, interpretContext('upload')),
-          );
-        } catch (error) {
-          const reason = unknownOutcomeReason(error as KyyError);
-          if (reason === undefined) throw error;
-          const cause = error as KyyError;
-          throw new KyyUploadOutcomeUnknownError(
-            `The upload may or may not have created an asset: ${reason}. It was not resent, because the API has no idempotency key and a second upload could create a duplicate. Upload again only if a duplicate is acceptable.`,
-            {
-              operation: 'upload',
-              cause,
-              ...(cause.httpStatus === undefined ? {} : { httpStatus: cause.httpStatus }),
-              ...(cause.code === undefined ? {} : { code: cause.code }),
-              ...(cause.msg === undefined ? {} : { msg: cause.msg }),
-              ...(cause.assetId === undefined ? {} : { assetId: cause.assetId }),
-            },
-          );
-        }
-      },
-      // Only a request that provably never left this machine may be sent again.
-      (error) => error instanceof KyyConnectionError && error.provablyNotSent,
-    );
+    const ctx = context('upload');
+    const { assetId } = await send(settings, {
+      operation: 'upload',
+      method: 'POST',
+      path: '/kyyVideo2/asset/upload',
+      body,
+      retry: 'once',
+      interpret: (answer) => interpretUpload(answer, ctx),
+      recover: uploadOutcome,
+      signal: options.signal,
+    });
     // Not toAssetRef: with validate 'off' an id in another form must not turn a created asset
     // into an exception. Strict mode has already checked the documented form.
-    return { assetId, ref: `${ASSET_REF_PREFIX}${assetId}` as const };
+    const ref: AssetRef = `asset://${assetId}`;
+    return { assetId, ref };
   }
 
   async function detail(assetId: string, options: CallOptions = {}) {
     const id = checkAssetId(assetId, 'get');
-    const ctx = { operation: 'get' as const, assetId: id, callerSignal: options.signal };
-    return withRetries(
-      settings,
-      ctx,
-      () =>
-        attempt(
-          settings,
-          ctx,
-          (signal) =>
-            raw.GET('/kyyVideo2/asset/{assetId}', {
-              params: { path: { assetId: id } },
-              signal,
-              parseAs: 'text',
-            }),
-          (answer) => interpretGet(answer, interpretContext('get', id)),
-        ),
-      isRetryable,
-    );
+    const ctx = context('get', id);
+    return send(settings, {
+      operation: 'get',
+      method: 'GET',
+      path: '/kyyVideo2/asset/{assetId}',
+      assetId: id,
+      retry: 'idempotent',
+      interpret: (answer) => interpretGet(answer, ctx),
+      signal: options.signal,
+    });
   }
 
   async function get(assetId: string, options: CallOptions = {}): Promise<Asset> {
     const { asset, statusKnown } = await detail(assetId, options);
     if (!statusKnown && deps.validate === 'strict') {
       throw new KyyInvalidResponseError(
-        `The detail request got an unknown status ${deps.redact(JSON.stringify(asset.status))} (documented: Processing, Active, Failed). waitUntilActive keeps polling through it; pass validate: 'off' to read it as is.`,
+        `The detail request got an unknown status ${settings.redact(JSON.stringify(asset.status))} (documented: Processing, Active, Failed). waitUntilActive keeps polling through it; pass validate: 'off' to read it as is.`,
         { operation: 'get', assetId: asset.assetId, httpStatus: 200, code: 0 },
       );
     }
@@ -139,39 +121,31 @@ export function createAssetsCore(deps: CoreDeps): AssetsCore {
 
   async function remove(assetId: string, options: CallOptions = {}): Promise<DeleteResult> {
     const id = checkAssetId(assetId, 'delete');
-    const ctx = { operation: 'delete' as const, assetId: id, callerSignal: options.signal };
+    const ctx = context('delete', id);
     // Set once an attempt failed in a way that may still have deleted the asset server-side.
     let mayHaveDeleted = false;
-    return withRetries(
-      settings,
-      ctx,
-      async () => {
-        try {
-          await attempt(
-            settings,
-            ctx,
-            (signal) =>
-              raw.DELETE('/kyyVideo2/asset/{assetId}', {
-                params: { path: { assetId: id } },
-                signal,
-                parseAs: 'text',
-              }),
-            (answer) => interpretDelete(answer, interpretContext('delete', id)),
-          );
-          return { assetId: id, alreadyGone: false };
-        } catch (error) {
-          if (error instanceof KyyNotFoundError && mayHaveDeleted) {
-            return { assetId: id, alreadyGone: true };
-          }
-          const definitelyNot =
-            (error instanceof KyyConnectionError && error.provablyNotSent) ||
-            error instanceof KyyRateLimitError;
-          if (!definitelyNot) mayHaveDeleted = true;
-          throw error;
-        }
+    return send<DeleteResult>(settings, {
+      operation: 'delete',
+      method: 'DELETE',
+      path: '/kyyVideo2/asset/{assetId}',
+      assetId: id,
+      retry: 'idempotent',
+      interpret: (answer) => {
+        interpretDelete(answer, ctx);
+        return { assetId: id, alreadyGone: false };
       },
-      isRetryable,
-    );
+      recover: (error) => {
+        if (error instanceof KyyNotFoundError && mayHaveDeleted) {
+          return { assetId: id, alreadyGone: true };
+        }
+        const definitelyNot =
+          (error instanceof KyyConnectionError && error.provablyNotSent) ||
+          error instanceof KyyRateLimitError;
+        if (!definitelyNot) mayHaveDeleted = true;
+        return error;
+      },
+      signal: options.signal,
+    });
   }
 
   return { upload, get, detail, delete: remove };

@@ -1,4 +1,4 @@
-import type { paths } from '@kyyvideo/contract';
+import { type paths, redactSecret, SECRET_MASK } from '@kyyvideo/contract';
 import createClient from 'openapi-fetch';
 import { createAssetsCore } from './assets.js';
 import { type KyyClientOptions, resolveOptions } from './options.js';
@@ -9,8 +9,6 @@ import { waitUntilActive } from './wait.js';
 /** Node's util.inspect hook, reached through the global registry so no Node import is needed. */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
-const REDACTED = '[redacted]';
-
 /**
  * Creates a client. The API key lives only in closures (openapi-fetch's default headers and the
  * redactor): it is not a property of the client, so logging, inspecting or serialising the
@@ -19,7 +17,7 @@ const REDACTED = '[redacted]';
 export function createKyyClient(options?: KyyClientOptions): KyyClient {
   const resolved = resolveOptions(options);
   const { apiKey, baseUrl } = resolved;
-  const redact = (text: string) => text.split(apiKey).join(REDACTED);
+  const redact = (text: string) => redactSecret(text, apiKey);
 
   const raw = createClient<paths>({
     baseUrl,
@@ -28,15 +26,16 @@ export function createKyyClient(options?: KyyClientOptions): KyyClient {
   });
 
   const core = createAssetsCore({
-    raw,
     settings: {
+      raw,
+      fetch: resolved.fetch,
       timeoutMs: resolved.timeoutMs,
       maxRetries: resolved.maxRetries,
+      maxResponseBytes: resolved.maxResponseBytes,
       random: Math.random,
       redact,
     },
     validate: resolved.validate,
-    redact,
   });
 
   const wait = (assetId: string, waitOptions?: WaitOptions) =>
@@ -59,7 +58,7 @@ export function createKyyClient(options?: KyyClientOptions): KyyClient {
       prepare({ core, waitUntilActive: wait }, items, prepareOptions),
   };
 
-  const describe = () => ({ baseUrl, apiKey: REDACTED });
+  const describe = () => ({ baseUrl, apiKey: SECRET_MASK });
   const client = {
     baseUrl,
     raw,

@@ -30,7 +30,7 @@ import { parseRetryAfter } from './retry-after.js';
 
 export type RequestOperation = 'upload' | 'get' | 'delete';
 
-/** What came back from one request, as openapi-fetch handed it over. */
+/** What came back from one request, as openapi-fetch handed it over (3xx never get here). */
 export interface Answer {
   status: number;
   statusText: string;
@@ -83,7 +83,8 @@ function asEnvelope(value: unknown, ctx: InterpretContext): Envelope | undefined
   const { code, msg } = record;
   if (typeof code !== 'number' && typeof code !== 'string') return undefined;
   return {
-    code,
+    // A string code is the service's text too: it could echo anything, the key included.
+    code: typeof code === 'string' ? ctx.redact(code) : code,
     msg: typeof msg === 'string' ? ctx.redact(msg) : null,
     data: record.data,
     raw: record,
@@ -155,7 +156,7 @@ function failureFromStatus(answer: Answer, ctx: InterpretContext): KyyError {
   }
   if (status >= 500) {
     return new KyyServerError(
-      `The service failed with HTTP ${status}${answer.statusText ? ` ${answer.statusText}` : ''}${said}. Try again later.`,
+      `The service failed with HTTP ${status}${answer.statusText ? ` ${ctx.redact(answer.statusText)}` : ''}${said}. Try again later.`,
       retryAfterMs === undefined ? d : { ...d, retryAfterMs },
     );
   }

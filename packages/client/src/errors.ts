@@ -3,6 +3,26 @@ import type { Asset } from '@kyyvideo/contract';
 /** Which part of the client raised the error. */
 export type KyyOperation = 'upload' | 'get' | 'delete' | 'wait' | 'config' | 'input';
 
+/** The `kind` of every error this package throws; `unexpected` is a bug or a foreign failure. */
+export type KyyErrorKind =
+  | 'config'
+  | 'input'
+  | 'authentication'
+  | 'not-found'
+  | 'url-unreachable'
+  | 'rate-limit'
+  | 'server'
+  | 'connection'
+  | 'timeout'
+  | 'abort'
+  | 'invalid-response'
+  | 'redirect'
+  | 'api'
+  | 'asset-failed'
+  | 'wait-timeout'
+  | 'upload-outcome-unknown'
+  | 'unexpected';
+
 export interface KyyErrorDetails {
   operation: KyyOperation;
   /** The envelope's `code`, when the service answered with one. */
@@ -24,6 +44,8 @@ export interface KyyErrorDetails {
  */
 export class KyyError extends Error {
   override name = 'KyyError';
+  /** What went wrong, as a stable tag to switch on (each subclass narrows it to its own). */
+  readonly kind: KyyErrorKind = 'unexpected';
   readonly operation: KyyOperation;
   readonly code?: number | string;
   readonly msg?: string | null;
@@ -44,7 +66,11 @@ export class KyyError extends Error {
 
   /** A plain summary for logs; `cause` is reduced to its name, message and code. */
   toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    const json: Record<string, unknown> = {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+    };
     for (const key of ['operation', 'code', 'msg', 'httpStatus', 'assetId', 'attempts'] as const) {
       if (this[key] !== undefined) json[key] = this[key];
     }
@@ -73,31 +99,37 @@ export function withAttempts<E extends KyyError>(error: E, attempts: number): E 
 /** The client was created with missing or invalid options (for example no API key). */
 export class KyyConfigError extends KyyError {
   override name = 'KyyConfigError';
+  override readonly kind = 'config' as const;
 }
 
 /** An argument was rejected before any request was sent. Nothing reached the service. */
 export class KyyInputError extends KyyError {
   override name = 'KyyInputError';
+  override readonly kind = 'input' as const;
 }
 
 /** The service refused the API key (HTTP 401/403, or an envelope code 401/403). */
 export class KyyAuthenticationError extends KyyError {
   override name = 'KyyAuthenticationError';
+  override readonly kind = 'authentication' as const;
 }
 
 /** No asset has this id (envelope code -1): it never existed or was deleted. */
 export class KyyNotFoundError extends KyyError {
   override name = 'KyyNotFoundError';
+  override readonly kind = 'not-found' as const;
 }
 
 /** The service could not download the asset URL while handling the upload (code 1001). */
 export class KyyUrlUnreachableError extends KyyError {
   override name = 'KyyUrlUnreachableError';
+  override readonly kind = 'url-unreachable' as const;
 }
 
 /** HTTP 429. `retryAfterMs` is the server's `Retry-After`, when it sent one. */
 export class KyyRateLimitError extends KyyError {
   override name = 'KyyRateLimitError';
+  override readonly kind = 'rate-limit' as const;
   readonly retryAfterMs?: number;
   constructor(message: string, details: KyyErrorDetails & { retryAfterMs?: number }) {
     super(message, details);
@@ -108,6 +140,7 @@ export class KyyRateLimitError extends KyyError {
 /** HTTP 5xx. */
 export class KyyServerError extends KyyError {
   override name = 'KyyServerError';
+  override readonly kind = 'server' as const;
   readonly retryAfterMs?: number;
   constructor(message: string, details: KyyErrorDetails & { retryAfterMs?: number }) {
     super(message, details);
@@ -121,6 +154,7 @@ export class KyyServerError extends KyyError {
  */
 export class KyyConnectionError extends KyyError {
   override name = 'KyyConnectionError';
+  override readonly kind = 'connection' as const;
   readonly provablyNotSent: boolean;
   constructor(message: string, details: KyyErrorDetails & { provablyNotSent: boolean }) {
     super(message, details);
@@ -131,26 +165,46 @@ export class KyyConnectionError extends KyyError {
 /** One attempt took longer than `timeoutMs` (or the server answered HTTP 408). */
 export class KyyTimeoutError extends KyyError {
   override name = 'KyyTimeoutError';
+  override readonly kind = 'timeout' as const;
 }
 
 /** The caller's AbortSignal fired. */
 export class KyyAbortError extends KyyError {
   override name = 'KyyAbortError';
+  override readonly kind = 'abort' as const;
 }
 
 /** The answer was not JSON, not an envelope, or a success without the documented `data`. */
 export class KyyInvalidResponseError extends KyyError {
   override name = 'KyyInvalidResponseError';
+  override readonly kind = 'invalid-response' as const;
+}
+
+/**
+ * The service answered with a redirect (HTTP 3xx). The client never follows one: a resent POST
+ * could create a second asset, and a 303 would turn it into a GET whose answer means nothing.
+ * `location` is where the server pointed (absent when the runtime hides it, as browsers do).
+ */
+export class KyyRedirectError extends KyyError {
+  override name = 'KyyRedirectError';
+  override readonly kind = 'redirect' as const;
+  readonly location?: string;
+  constructor(message: string, details: KyyErrorDetails & { location?: string }) {
+    super(message, details);
+    if (details.location !== undefined) this.location = details.location;
+  }
 }
 
 /** The service answered with a failure code this client has no dedicated error for. */
 export class KyyApiError extends KyyError {
   override name = 'KyyApiError';
+  override readonly kind = 'api' as const;
 }
 
 /** Review ended in `Failed`, which is final. `asset` is the last detail read. */
 export class KyyAssetFailedError extends KyyError {
   override name = 'KyyAssetFailedError';
+  override readonly kind = 'asset-failed' as const;
   readonly asset: Asset;
   constructor(message: string, details: KyyErrorDetails & { asset: Asset }) {
     super(message, details);
@@ -161,6 +215,7 @@ export class KyyAssetFailedError extends KyyError {
 /** The asset was still not `Active` when the wait's `timeoutMs` ran out. */
 export class KyyWaitTimeoutError extends KyyError {
   override name = 'KyyWaitTimeoutError';
+  override readonly kind = 'wait-timeout' as const;
   /** The last status read (may be a status this client does not know), if any poll succeeded. */
   readonly lastStatus?: string;
   constructor(message: string, details: KyyErrorDetails & { lastStatus?: string }) {
@@ -176,4 +231,5 @@ export class KyyWaitTimeoutError extends KyyError {
  */
 export class KyyUploadOutcomeUnknownError extends KyyError {
   override name = 'KyyUploadOutcomeUnknownError';
+  override readonly kind = 'upload-outcome-unknown' as const;
 }

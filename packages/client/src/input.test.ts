@@ -1,6 +1,7 @@
+import { MAX_NAME_LENGTH } from '@kyyvideo/contract';
 import { describe, expect, it } from 'vitest';
 import { KyyInputError } from './errors.js';
-import { checkAssetId, checkUploadInput, MAX_NAME_LENGTH } from './input.js';
+import { checkAssetId, checkUploadInput } from './input.js';
 
 function inputMessage(run: () => unknown): string {
   try {
@@ -33,19 +34,24 @@ describe('checkUploadInput', () => {
       /did you mean 'Document'\?/,
     );
     expect(inputMessage(() => checkUploadInput({ assetType: 'Picture', url }))).toMatch(
-      /'Image', 'Video', 'Audio', 'Document'/,
+      /Image, Video, Audio, Document \(exact case\)/,
     );
-    expect(inputMessage(() => checkUploadInput({ url }))).toMatch(/assetType must be one of/);
+    expect(inputMessage(() => checkUploadInput({ url }))).toMatch(
+      /assetType is not accepted: Give one of/,
+    );
   });
 
   it.each([
     ['/cat.jpg', /absolute URL/],
     ['example.com/cat.jpg', /absolute URL/],
-    ['ftp://example.com/cat.jpg', /http or https/],
-    ['data:image/png;base64,AAAA', /http or https/],
-    [' https://example.com/cat.jpg', /absolute URL/],
+    ['ftp://example.com/cat.jpg', /http:\/\/ or https:\/\//],
+    ['data:image/png;base64,AAAA', /http:\/\/ or https:\/\//],
+    [' https://example.com/cat.jpg', /Remove the spaces/],
+    ['https://example.com/a cat.jpg', /Remove the spaces/],
+    ['ht\ttps://example.com/cat.jpg', /Remove the spaces/],
+    ['https:example.com/cat.jpg', /"\/\/" and a host/],
     ['', /public http\(s\) URL/],
-    [`https://example.com/${'a'.repeat(5000)}`, /at most 4096/],
+    [`https://example.com/${'a'.repeat(5000)}`, /Keep it to 4096/],
   ])('rejects url %j', (bad, message) => {
     expect(inputMessage(() => checkUploadInput({ assetType: 'Image', url: bad }))).toMatch(message);
   });
@@ -58,9 +64,9 @@ describe('checkUploadInput', () => {
       inputMessage(() =>
         checkUploadInput({ assetType: 'Image', url, name: 'x'.repeat(MAX_NAME_LENGTH + 1) }),
       ),
-    ).toMatch(/at most 255/);
+    ).toMatch(/Keep it to 255/);
     expect(inputMessage(() => checkUploadInput({ assetType: 'Image', url, name: 7 }))).toMatch(
-      /name must be a string/,
+      /name is not accepted: Give the name as text/,
     );
   });
 
@@ -68,29 +74,32 @@ describe('checkUploadInput', () => {
     expect(inputMessage(() => checkUploadInput({ assetType: 'video', url }, 'items[3].'))).toMatch(
       /^items\[3\]\.assetType/,
     );
-    expect(inputMessage(() => checkUploadInput(null))).toMatch(/must be an object/);
+    expect(inputMessage(() => checkUploadInput(null))).toMatch(/an object like/);
   });
 });
 
 describe('checkAssetId', () => {
-  it('accepts any plausible id', () => {
+  it('accepts an id or its asset:// reference, and returns the id', () => {
     expect(checkAssetId('asset-20260330142158-q75m8', 'get')).toBe('asset-20260330142158-q75m8');
-    expect(checkAssetId('weird/id?x#y', 'get')).toBe('weird/id?x#y');
+    expect(checkAssetId('asset://asset-20260330142158-q75m8', 'get')).toBe(
+      'asset-20260330142158-q75m8',
+    );
   });
 
   it.each([
-    ['', /non-empty/],
-    ['  ', /non-empty/],
+    ['', /Give an asset id/],
+    ['  ', /whitespace/],
     [' asset-1', /whitespace/],
     ['.', /not an asset id/],
     ['..', /not an asset id/],
-    ['asset://asset-20260330142158-q75m8', /without the "asset:\/\/" prefix/],
-    ['a'.repeat(201), /characters long/],
+    ['weird/id?x#y', /not an asset id/],
+    ['asset://cat.png', /after "asset:\/\/" is not an asset id/],
+    ['a'.repeat(201), /not an asset id/],
   ])('rejects %j', (bad, message) => {
     expect(inputMessage(() => checkAssetId(bad, 'delete'))).toMatch(message);
   });
 
   it('rejects non-strings', () => {
-    expect(inputMessage(() => checkAssetId(undefined, 'get'))).toMatch(/got undefined/);
+    expect(inputMessage(() => checkAssetId(undefined, 'get'))).toMatch(/Give an asset id/);
   });
 });

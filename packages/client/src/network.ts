@@ -31,8 +31,23 @@ function leafCodes(error: unknown, seen = new Set<unknown>()): string[] {
   return typeof record.code === 'string' ? [record.code] : [];
 }
 
+/**
+ * fetch refuses ports reserved for other protocols (6000, 6667, …: the Fetch standard's "bad
+ * port" list) before it opens any connection. undici reports it as a leaf error with this message.
+ */
+const BAD_PORT_MESSAGE = 'bad port';
+
+/** True when the failure is fetch refusing the port itself: nothing was sent anywhere. */
+function refusedPort(error: unknown, seen = new Set<unknown>()): boolean {
+  if (typeof error !== 'object' || error === null || seen.has(error)) return false;
+  seen.add(error);
+  const record = error as { message?: unknown; cause?: unknown };
+  return record.message === BAD_PORT_MESSAGE || refusedPort(record.cause, seen);
+}
+
 /** True only when every failure found in the error is one that proves nothing was sent. */
 export function provablyNotSent(error: unknown): boolean {
+  if (refusedPort(error)) return true;
   const codes = leafCodes(error);
   return codes.length > 0 && codes.every((code) => NEVER_SENT_CODES.has(code));
 }
@@ -71,6 +86,12 @@ export function classifyThrown(error: unknown, ctx: ThrownContext): KyyError {
     return new KyyTimeoutError(
       `No answer within ${ctx.timeoutMs} ms. The service may be slow or unreachable; try again, or raise timeoutMs.`,
       { ...base, cause },
+    );
+  }
+  if (refusedPort(cause)) {
+    return new KyyConnectionError(
+      'fetch refused to connect to the port in baseUrl (it is on the list of ports reserved for other protocols, such as 6000); nothing left this machine. Use another port.',
+      { ...base, cause, provablyNotSent: true },
     );
   }
   const notSent = provablyNotSent(cause);

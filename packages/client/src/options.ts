@@ -14,6 +14,8 @@ export interface KyyClientOptions {
   maxRetries?: number;
   /** `'strict'` (default) checks every success body with the contract's zod schemas. */
   validate?: 'strict' | 'off';
+  /** Largest answer read, in bytes (default 1 MiB); a larger one is an invalid response. */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -25,6 +27,12 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Two extra attempts ride out a short blip without stretching a failing call past a minute. */
 export const DEFAULT_MAX_RETRIES = 2;
 
+/**
+ * 1 MiB: the documented answers are a few hundred bytes, so anything near this is not the API
+ * (a proxy's error page, a misrouted download), and reading it whole would only cost memory.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
 /** More than this many retries only hammers a service that is clearly unhealthy. */
 const MAX_ALLOWED_RETRIES = 10;
 
@@ -35,6 +43,7 @@ export interface ResolvedOptions {
   timeoutMs: number;
   maxRetries: number;
   validate: 'strict' | 'off';
+  maxResponseBytes: number;
 }
 
 /** Read an environment variable when the runtime has `process.env` (Node), else undefined. */
@@ -121,11 +130,17 @@ export function resolveOptions(options: KyyClientOptions = {}): ResolvedOptions 
   if (validate !== 'strict' && validate !== 'off') {
     throw configError(`validate must be 'strict' or 'off', got ${JSON.stringify(validate)}.`);
   }
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+    throw configError(
+      `maxResponseBytes must be a positive whole number of bytes, got ${String(maxResponseBytes)}.`,
+    );
+  }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw configError('fetch must be a function with the signature of the global fetch.');
   }
   // Looked up per call, not captured now, so a fetch patched later (msw, test setups) is honoured.
   const fetchImpl: typeof fetch =
     options.fetch ?? ((input, init) => globalThis.fetch(input as Request, init));
-  return { apiKey, baseUrl, fetch: fetchImpl, timeoutMs, maxRetries, validate };
+  return { apiKey, baseUrl, fetch: fetchImpl, timeoutMs, maxRetries, validate, maxResponseBytes };
 }

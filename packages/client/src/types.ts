@@ -1,9 +1,9 @@
-import type { Asset, paths } from '@kyyvideo/contract';
+import type { Asset, AssetRef, paths } from '@kyyvideo/contract';
 import type { Client } from 'openapi-fetch';
 import type { KyyError } from './errors.js';
 import type { UploadInput } from './input.js';
 
-export type AssetRef = `asset://${string}`;
+export type { AssetRef };
 
 export interface CallOptions {
   /** Aborts the call, including any wait between retries. */
@@ -91,12 +91,18 @@ export interface KyyAssets {
    * machine; otherwise an unclear outcome throws KyyUploadOutcomeUnknownError.
    */
   upload(input: UploadInput, options?: CallOptions): Promise<UploadResult>;
-  /** Reads one asset; retried on transient failures. Unknown id → KyyNotFoundError. */
+  /**
+   * Reads one asset, by id or `asset://` reference; retried on transient failures. Unknown id →
+   * KyyNotFoundError.
+   */
   get(assetId: string, options?: CallOptions): Promise<Asset>;
-  /** Deletes an asset for good; retried on transient failures (see DeleteResult.alreadyGone). */
+  /**
+   * Deletes an asset for good, by id or `asset://` reference; retried on transient failures
+   * (see DeleteResult.alreadyGone).
+   */
   delete(assetId: string, options?: CallOptions): Promise<DeleteResult>;
   /**
-   * Polls until `Active` (growing, jittered interval up to 5 s). `Failed` → KyyAssetFailedError,
+   * Polls an asset (id or `asset://` reference) until `Active` (growing, jittered interval up to 5 s). `Failed` → KyyAssetFailedError,
    * `timeoutMs` (default 300 s) → KyyWaitTimeoutError, abort → KyyAbortError.
    */
   waitUntilActive(assetId: string, options?: WaitOptions): Promise<Asset>;

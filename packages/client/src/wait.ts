@@ -8,7 +8,7 @@ import {
   KyyAbortError,
   KyyAssetFailedError,
   KyyConnectionError,
-  type KyyError,
+  KyyError,
   KyyInputError,
   KyyRateLimitError,
   KyyServerError,
@@ -16,6 +16,7 @@ import {
   KyyWaitTimeoutError,
 } from './errors.js';
 import { checkAssetId } from './input.js';
+import { scrubError } from './scrub.js';
 import { sleep, timedSignal } from './signals.js';
 import type { WaitOptions } from './types.js';
 
@@ -71,6 +72,36 @@ function duration(ms: number): string {
   return ms < 10_000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;
 }
 
+/** The pause a refused poll asked for (429 or 5xx with Retry-After), if any. */
+function retryAfterOf(error: unknown): number | undefined {
+  return error instanceof KyyRateLimitError || error instanceof KyyServerError
+    ? error.retryAfterMs
+    : undefined;
+}
+
+/**
+ * The server asked for a longer pause than the wait has left: polling sooner would be refused
+ * again, so the wait ends at once, with the pause asked for as `retryAfterMs`.
+ */
+function tooLongAsked(
+  id: string,
+  error: KyyRateLimitError | KyyServerError,
+  askedMs: number,
+  leftMs: number,
+): KyyError {
+  const details = {
+    operation: 'wait' as const,
+    assetId: id,
+    retryAfterMs: askedMs,
+    cause: error,
+    ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+  };
+  const message = `Stopped waiting for asset "${id}": the service asks to wait ${duration(askedMs)} (Retry-After), more than the ${duration(Math.max(0, leftMs))} left of this wait. Wait that long, then wait again (the asset still exists).`;
+  return error instanceof KyyRateLimitError
+    ? new KyyRateLimitError(message, details)
+    : new KyyServerError(message, details);
+}
+
 export interface WaitDeps extends Pick<AssetsCore, 'detail'> {
   /** Removes the API key from text the service sent (a status is echoed into messages). */
   redact?: (text: string) => string;
@@ -97,6 +128,7 @@ export async function waitUntilActive(
     );
   if (options.signal?.aborted) throw aborted();
 
+  const startedAt = Date.now();
   const deadline = timedSignal(options.signal, timeoutMs);
   let lastStatus: string | undefined;
   let lastError: KyyError | undefined;
@@ -115,6 +147,8 @@ export async function waitUntilActive(
   try {
     for (let poll = 1; ; poll++) {
       let read: { asset: Asset; statusKnown: boolean } | undefined;
+      // The server's Retry-After, when the last poll was refused with one: it replaces the pause.
+      let askedMs: number | undefined;
       try {
         read = await core.detail(id, { signal: deadline.signal });
         lastError = undefined;
@@ -122,6 +156,11 @@ export async function waitUntilActive(
         if (error instanceof KyyAbortError) throw stopped();
         if (!isTransient(error)) throw error;
         lastError = error as KyyError;
+        askedMs = retryAfterOf(error);
+        const leftMs = timeoutMs - (Date.now() - startedAt);
+        if (askedMs !== undefined && askedMs > leftMs) {
+          throw tooLongAsked(id, error as KyyRateLimitError, askedMs, leftMs);
+        }
       }
       if (read) {
         const { asset, statusKnown } = read;
@@ -136,13 +175,16 @@ export async function waitUntilActive(
           );
         }
       }
-      const pause = pollIntervalMs(poll) * (1 - WAIT_JITTER_RATIO * random());
+      const pause = askedMs ?? pollIntervalMs(poll) * (1 - WAIT_JITTER_RATIO * random());
       try {
         await sleep(Math.round(pause), deadline.signal);
       } catch {
         throw stopped();
       }
     }
+  } catch (error) {
+    // The failed asset and the last status are the service's text: keep the key out of them.
+    throw error instanceof KyyError && core.redact ? scrubError(error, core.redact) : error;
   } finally {
     deadline.dispose();
   }

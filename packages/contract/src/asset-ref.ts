@@ -1,4 +1,7 @@
 import { ASSET_ID_PATTERN, ASSET_REF_PREFIX } from './constants.js';
+import { type AssetRef, parseAssetIdOrRef } from './rules/asset-id.js';
+import { EXAMPLE_ASSET_ID } from './rules/limits.js';
+import { shownValue } from './rules/value.js';
 
 /** True when `value` looks like an id the service hands out (`asset-YYYYMMDDhhmmss-xxxxx`). */
 export function isAssetId(value: unknown): value is string {
@@ -11,33 +14,35 @@ export class InvalidAssetRefError extends TypeError {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-  return typeof value;
+  const shown = shownValue(value);
+  return typeof value === 'string' ? JSON.stringify(shown ?? '') : (shown ?? String(value));
 }
 
 /** `asset-…` → `asset://asset-…`, the form a generation task expects. */
-export function toAssetRef(assetId: string): `asset://${string}` {
+export function toAssetRef(assetId: string): AssetRef {
   if (!isAssetId(assetId)) {
     throw new InvalidAssetRefError(
-      `toAssetRef expects an asset id like "asset-20260330142158-q75m8", got ${describe(assetId)}.`,
+      `toAssetRef expects an asset id like "${EXAMPLE_ASSET_ID}", got ${describe(assetId)}.`,
     );
   }
   return `${ASSET_REF_PREFIX}${assetId}`;
 }
 
-/** `asset://asset-…` → `asset-…`. Rejects anything else with an error that says what was expected. */
+/**
+ * `asset://asset-…` → `asset-…`. Rejects anything else with an error that says what was expected.
+ * To accept an id or a reference alike, use `parseAssetIdOrRef`, which returns a problem instead.
+ */
 export function parseAssetRef(ref: string): string {
   if (typeof ref !== 'string' || !ref.startsWith(ASSET_REF_PREFIX)) {
     throw new InvalidAssetRefError(
-      `An asset reference starts with "${ASSET_REF_PREFIX}", for example "asset://asset-20260330142158-q75m8"; got ${describe(ref)}.`,
+      `An asset reference starts with "${ASSET_REF_PREFIX}", for example "${ASSET_REF_PREFIX}${EXAMPLE_ASSET_ID}"; got ${describe(ref)}.`,
     );
   }
-  const assetId = ref.slice(ASSET_REF_PREFIX.length);
-  if (!isAssetId(assetId)) {
+  const parsed = parseAssetIdOrRef(ref, 'ref');
+  if (!parsed.ok) {
     throw new InvalidAssetRefError(
       `The id in ${describe(ref)} is not an asset id: expected "asset-", 14 digits, "-", then 5 lowercase letters or digits.`,
     );
   }
-  return assetId;
+  return parsed.assetId;
 }

@@ -15,4 +15,5 @@ export {
   MOCK_BASE_URL,
 } from './constants.js';
 export type { components, operations, paths } from './generated/openapi.js';
+export * from './rules/index.js';
 export * from './schemas.js';

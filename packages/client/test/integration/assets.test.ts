@@ -74,7 +74,7 @@ describe('against the mock', () => {
     expect(mock.requests()).toHaveLength(0);
   });
 
-  it('keeps a hostile id inside its path segment', async () => {
+  it('never lets a hostile id reach a path: only the documented shape is sent', async () => {
     const kyy = client();
     await kyy.assets.upload(IMAGE);
     for (const id of [
@@ -84,16 +84,25 @@ describe('against the mock', () => {
       'a/b#c',
       '%2e%2e',
     ]) {
-      await expect(kyy.assets.get(id)).rejects.toBeInstanceOf(KyyNotFoundError);
-      await expect(kyy.assets.delete(id)).rejects.toBeInstanceOf(KyyNotFoundError);
+      await expect(kyy.assets.get(id)).rejects.toBeInstanceOf(KyyInputError);
+      await expect(kyy.assets.delete(id)).rejects.toBeInstanceOf(KyyInputError);
     }
     const paths = mock.requests().map((r) => `${r.method} ${r.path}`);
-    expect(paths.filter((p) => p.startsWith('POST'))).toHaveLength(1);
-    for (const p of paths.slice(1)) {
-      expect(p).toMatch(/^(GET|DELETE) \/kyyReactApiServer\/kyyVideo2\/asset\/[^/]+$/);
-    }
+    expect(paths).toHaveLength(1);
+    expect(paths[0]).toMatch(/^POST /);
     expect(mock.store.size).toBe(1);
     expect(uploadsSent()).toBe(1);
+  });
+
+  it('takes an asset:// reference wherever it takes an id', async () => {
+    const kyy = client();
+    const { assetId, ref } = await kyy.assets.upload(IMAGE);
+    expect((await kyy.assets.get(ref)).assetId).toBe(assetId);
+    await runTimers(DEFAULT_REVIEW_DELAY_MS);
+    expect((await kyy.assets.waitUntilActive(ref)).status).toBe('Active');
+    expect(await kyy.assets.delete(ref)).toEqual({ assetId, alreadyGone: false });
+    const paths = mock.requests().map((r) => `${r.method} ${r.path}`);
+    expect(paths.slice(1).every((p) => p.endsWith(`/asset/${assetId}`))).toBe(true);
   });
 
   it('accepts the mock answers with validation off as well', async () => {

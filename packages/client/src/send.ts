@@ -1,0 +1,191 @@
+import type { paths } from '@kyyvideo/contract';
+import type { Client } from 'openapi-fetch';
+import { cappedFetch } from './capped-fetch.js';
+import type { Answer, RequestOperation } from './envelope.js';
+import {
+  KyyAbortError,
+  KyyConnectionError,
+  KyyError,
+  KyyInvalidResponseError,
+  KyyRedirectError,
+  withAttempts,
+} from './errors.js';
+import { classifyThrown } from './network.js';
+import { isRetryable, retryDelayMs } from './retry-policy.js';
+import { scrubError } from './scrub.js';
+import { sleep, timedSignal } from './signals.js';
+
+export interface SendSettings {
+  raw: Client<paths>;
+  /** The fetch openapi-fetch was created with; each attempt wraps it with the size cap. */
+  fetch: typeof fetch;
+  timeoutMs: number;
+  maxRetries: number;
+  maxResponseBytes: number;
+  /** Source of jitter; Math.random outside tests. */
+  random: () => number;
+  /** Removes the API key from any text that could end up in an error. */
+  redact: (text: string) => string;
+}
+
+/**
+ * When a failed attempt may be sent again:
+ * - `idempotent`: reading or deleting twice ends the same, so transient failures are retried;
+ * - `once`: the API has no idempotency key, so only a request that provably never left this
+ *   machine is resent (upload; video create will be the same).
+ */
+export type RetryRule = 'idempotent' | 'once';
+
+/** One operation of the API: everything `send` needs to perform it, retries included. */
+export interface Operation<T> {
+  operation: RequestOperation;
+  method: 'GET' | 'POST' | 'DELETE';
+  /** The spec's path, with `{assetId}` filled from `assetId`. */
+  path: keyof paths;
+  assetId?: string;
+  body?: unknown;
+  retry: RetryRule;
+  /** Turns an answer into the result, or throws the typed error (see envelope.ts). */
+  interpret: (answer: Answer) => T;
+  /**
+   * Sees every failed attempt, before the retry decision: returns a result to end the call
+   * successfully (delete's "already gone"), or the error to go on with (upload's "outcome unknown").
+   */
+  recover?: (error: KyyError) => T | KyyError;
+  signal?: AbortSignal | undefined;
+}
+
+function abortError(op: Operation<unknown>): KyyAbortError {
+  return new KyyAbortError(`The ${op.operation} call was aborted by its AbortSignal.`, {
+    operation: op.operation,
+    ...(op.assetId === undefined ? {} : { assetId: op.assetId }),
+    cause: op.signal?.reason,
+  });
+}
+
+function shouldRetry(rule: RetryRule, error: KyyError): boolean {
+  if (rule === 'idempotent') return isRetryable(error);
+  return error instanceof KyyConnectionError && error.provablyNotSent;
+}
+
+const KIB = 1024;
+
+function size(bytes: number): string {
+  return bytes >= KIB * KIB && bytes % (KIB * KIB) === 0
+    ? `${bytes / (KIB * KIB)} MiB`
+    : `${bytes} bytes`;
+}
+
+/** Loose view of openapi-fetch's `request`, for a path chosen at run time. */
+type RequestFn = (
+  method: string,
+  path: string,
+  init: Record<string, unknown>,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/** One request under its own timeout; whatever happens becomes an answer or a typed error. */
+async function attempt<T>(settings: SendSettings, op: Operation<T>): Promise<T> {
+  const timer = timedSignal(op.signal, settings.timeoutMs);
+  const capped = cappedFetch(settings.fetch, settings.maxResponseBytes);
+  const where = op.assetId === undefined ? {} : { assetId: op.assetId };
+  try {
+    let result: Awaited<ReturnType<RequestFn>>;
+    try {
+      result = await (settings.raw.request as unknown as RequestFn)(op.method, op.path, {
+        ...(op.assetId === undefined ? {} : { params: { path: { assetId: op.assetId } } }),
+        ...(op.body === undefined ? {} : { body: op.body }),
+        signal: timer.signal,
+        parseAs: 'text',
+        // Never follow: a followed 307/308 resends a POST, a followed 303 turns it into a GET.
+        redirect: 'manual',
+        fetch: capped.fetch,
+      });
+    } catch (error) {
+      if (capped.exceeded()) {
+        throw new KyyInvalidResponseError(
+          `${op.operation}: the answer is larger than ${size(settings.maxResponseBytes)} (maxResponseBytes), far more than any documented answer, so it was not read. Check that baseUrl points at the KyyVideo2 API.`,
+          { operation: op.operation, ...where },
+        );
+      }
+      throw classifyThrown(error, {
+        operation: op.operation,
+        ...where,
+        callerSignal: op.signal,
+        timedOut: timer.timedOut(),
+        timeoutMs: settings.timeoutMs,
+        redact: settings.redact,
+      });
+    }
+    const { response } = result;
+    const redirected =
+      response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+    if (redirected) {
+      const location = response.headers.get('location');
+      const shown = location === null ? undefined : settings.redact(location);
+      throw new KyyRedirectError(
+        `${op.operation}: the server answered with a redirect (HTTP ${response.status || '3xx'}${shown === undefined ? '' : ` to ${shown}`}), which the client never follows${op.retry === 'once' ? ' (the request was not resent)' : ''}. Point baseUrl at the API's own address.`,
+        {
+          operation: op.operation,
+          ...where,
+          ...(response.status ? { httpStatus: response.status } : {}),
+          ...(shown === undefined ? {} : { location: shown }),
+        },
+      );
+    }
+    // A network-error Response (`Response.error()`, status 0) is how a custom fetch or a mock
+    // says "the connection failed"; browsers' fetch rejects instead. Treat both the same.
+    if (response.type === 'error' || response.status === 0) {
+      throw classifyThrown(new TypeError('fetch failed: the response was a network error'), {
+        operation: op.operation,
+        ...where,
+        callerSignal: op.signal,
+        timedOut: false,
+        timeoutMs: settings.timeoutMs,
+        redact: settings.redact,
+      });
+    }
+    return op.interpret({
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      body: response.ok ? result.data : result.error,
+    });
+  } finally {
+    timer.dispose();
+  }
+}
+
+/**
+ * The one request path every operation takes: an attempt, its failure offered to `recover`, then
+ * the retry rule and backoff (a server's Retry-After wins, up to RETRY_AFTER_CAP_MS). The error
+ * that ends the call records `attempts` and has the API key scrubbed from every field.
+ */
+export async function send<T>(settings: SendSettings, op: Operation<T>): Promise<T> {
+  try {
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      if (op.signal?.aborted) throw withAttempts(abortError(op), attemptNumber - 1);
+      let failure: KyyError;
+      try {
+        return await attempt(settings, op);
+      } catch (error) {
+        if (!(error instanceof KyyError)) throw error;
+        const recovered = op.recover ? op.recover(error) : error;
+        if (!(recovered instanceof KyyError)) return recovered;
+        failure = recovered;
+      }
+      const delayMs =
+        attemptNumber > settings.maxRetries || !shouldRetry(op.retry, failure)
+          ? undefined
+          : retryDelayMs(failure, attemptNumber, settings.random);
+      // Out of retries, not retryable, or the server asked for a longer pause than we wait out.
+      if (delayMs === undefined) throw withAttempts(failure, attemptNumber);
+      try {
+        await sleep(delayMs, op.signal);
+      } catch {
+        throw withAttempts(abortError(op), attemptNumber);
+      }
+    }
+  } catch (error) {
+    throw error instanceof KyyError ? scrubError(error, settings.redact) : error;
+  }
+}

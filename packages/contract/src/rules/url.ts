@@ -1,0 +1,86 @@
+import { EXAMPLE_URL, MAX_URL_LENGTH } from './limits.js';
+import type { Problem } from './problem.js';
+import { shownValue, typeName } from './value.js';
+
+// Whitespace and control characters anywhere (WHATWG parsing would strip or encode some of
+// them silently, so `ht\ttps://…` or a trailing newline would otherwise pass).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/u;
+
+function problem(field: string, kind: Problem['kind'], hint: string, value?: unknown): Problem {
+  const shown = shownValue(value);
+  return shown === undefined
+    ? { field, kind, hint, severity: 'error' }
+    : { field, kind, hint, value: shown, severity: 'error' };
+}
+
+/**
+ * A URL the service can download: an absolute `http:` or `https:` URL with a host, as the WHATWG
+ * URL parser reads it, written without whitespace or control characters anywhere, and at most
+ * {@link MAX_URL_LENGTH} characters. Nothing is trimmed: what is checked is what is sent.
+ */
+export function checkUrl(value: unknown, field = 'url'): Problem[] {
+  if (value === undefined || value === null || value === '') {
+    return [
+      problem(field, 'missing', `Give the public http(s) URL of the file, like ${EXAMPLE_URL}.`),
+    ];
+  }
+  if (typeof value !== 'string') {
+    return [problem(field, 'type', `Give the URL as a string (got ${typeName(value)}).`)];
+  }
+  if (value.length > MAX_URL_LENGTH) {
+    return [
+      problem(
+        field,
+        'too-long',
+        `Keep it to ${MAX_URL_LENGTH} characters (it has ${value.length}); host the file and give its public URL.`,
+        value,
+      ),
+    ];
+  }
+  if (INVISIBLE.test(value)) {
+    return [
+      problem(
+        field,
+        'format',
+        'Remove the spaces, tabs, line breaks or control characters (encode a space inside the URL as %20).',
+        value,
+      ),
+    ];
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return [
+      problem(
+        field,
+        'format',
+        `Give an absolute URL with scheme and host, like ${EXAMPLE_URL}.`,
+        value,
+      ),
+    ];
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return [
+      problem(
+        field,
+        'format',
+        `Use an http:// or https:// URL (the service downloads it); this one is ${parsed.protocol}.`,
+        value,
+      ),
+    ];
+  }
+  // `https:example.com` parses (the parser supplies the slashes) but is not what anyone means.
+  if (parsed.hostname === '' || !/^https?:\/\//i.test(value)) {
+    return [
+      problem(
+        field,
+        'format',
+        `Write the scheme with "//" and a host, like ${EXAMPLE_URL}.`,
+        value,
+      ),
+    ];
+  }
+  return [];
+}
