@@ -36,6 +36,7 @@ export type {
   DeleteResult,
   KyyAssets,
   KyyClient,
+  PrepareItem,
   PrepareItemResult,
   PrepareOptions,
   PrepareProgress,

@@ -1,11 +1,4 @@
-import {
-  KyyAbortError,
-  KyyAssetFailedError,
-  KyyError,
-  KyyUploadOutcomeUnknownError,
-  KyyWaitTimeoutError,
-  toAssetRef,
-} from '@kyyvideo/client';
+import { type KyyError, toAssetRef } from '@kyyvideo/client';
 import { messageInCliTerms } from '../client-messages.js';
 import type { UploadInput } from '../client-types.js';
 import { EXIT } from '../exit-codes.js';
@@ -65,10 +58,9 @@ export function toItemError(error: unknown): ItemError {
 }
 
 /**
- * What one failed batch item means, from the client's own verdict: an upload failure is
- * "unknown" exactly when the client says its outcome is unknown (KyyUploadOutcomeUnknownError) or
- * the failure is not one the client recognised; any other upload failure provably created
- * nothing. `uploaded`: the asset exists (uploaded now, or by an earlier run).
+ * What one failed batch item means, from the client's own verdict (its error `kind`): an upload
+ * failure is "unknown" exactly when the client says its outcome is unknown or the failure is not
+ * one the client recognised; any other upload failure provably created nothing. `uploaded`: the asset exists (uploaded now, or by an earlier run).
  */
 export function outcomeOfFailure(
   base: Pick<ItemOutcome, 'index' | 'where' | 'input'>,
@@ -78,18 +70,18 @@ export function outcomeOfFailure(
 ): ItemOutcome {
   const assetId = error.assetId;
   const withId = assetId ? { assetId, ref: toAssetRef(assetId) } : {};
-  if (error instanceof KyyAbortError || (interrupted && !uploaded && !assetId)) {
+  if (error.kind === 'abort' || (interrupted && !uploaded && !assetId)) {
     return { ...base, ...withId, status: 'interrupted' };
   }
   const itemError = toItemError(error);
   if (!uploaded) {
-    const unknown = error instanceof KyyUploadOutcomeUnknownError || error.constructor === KyyError;
+    const unknown = error.kind === 'upload-outcome-unknown' || error.kind === 'unexpected';
     return { ...base, ...withId, status: unknown ? 'unknown' : 'rejected', error: itemError };
   }
   const status: ItemStatus =
-    error instanceof KyyAssetFailedError
+    error.kind === 'asset-failed'
       ? 'review-failed'
-      : error instanceof KyyWaitTimeoutError
+      : error.kind === 'wait-timeout'
         ? 'wait-timeout'
         : 'wait-failed';
   return { ...base, ...withId, status, error: itemError };
