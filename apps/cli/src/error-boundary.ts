@@ -3,6 +3,7 @@ import type { GlobalOptions } from './context.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { kyyCommand } from './next-command.js';
 import type { Output } from './output.js';
+import { REDACTED } from './redact.js';
 
 /** What an error becomes at the edge of the process: an exit code and one printable report. */
 export interface ErrorReport {
@@ -45,7 +46,11 @@ function isCommanderError(error: unknown): error is CommanderLike {
 
 /** commander's "required option '--url <url>' not specified", in the words kyy uses elsewhere. */
 function commanderMessage(message: string): string {
-  const text = message.replace(/^error: /, '');
+  // kyy has no flag that takes a key, so commander calls `--apikey=sk-…` unknown and quotes it
+  // whole: the value after a key-like flag is never shown.
+  const text = message
+    .replace(/^error: /, '')
+    .replace(/'(--?api[-_]?key)=[^']*'/gi, `'$1=${REDACTED}'`);
   const required = /^required option '(?:-\w, )?(--[\w-]+)[^']*' not specified$/.exec(text);
   return required ? `${required[1]} is required.` : text;
 }

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { useColor } from './color.js';
 import type { CommandContext, CommandModule, CommandResult, GlobalOptions } from './context.js';
 import { UsageError } from './errors.js';
@@ -9,14 +9,14 @@ import { cliVersion } from './version.js';
 
 export interface ProgramHooks {
   io: Io;
-  /** --json is on the line (scanned before parsing, since `--version` may come first). */
-  json: boolean;
   /** Builds the context for a command once the global options are known. */
   context(globals: GlobalOptions): CommandContext;
   /** Called with the exit code a command finished with. */
   done(exitCode: number): void;
   /** A value that must never be printed (a key someone tried to pass as a flag). */
   secret(value: string): void;
+  /** A --api-key-file path, as soon as commander meets it: its contents are never printed. */
+  keyFile(path: string): void;
 }
 
 const ROOT_EXAMPLES = [
@@ -33,6 +33,7 @@ const ENVIRONMENT_HELP = `Environment:
 
 function addGlobalOptions(program: Command): void {
   program
+    .option('-V, --version', 'print the version')
     .option('--base-url <url>', 'service URL (env KYY_BASE_URL)')
     .option('--mock', 'use the local mock started by `kyy mock` (http://127.0.0.1:4010)')
     .option('--api-key-file <path>', 'read the API key from this file (else env KYY_API_KEY)')
@@ -104,12 +105,6 @@ export function buildProgram(hooks: ProgramHooks): Command {
   const program = new Command('kyy');
   program
     .description('Manage KyyVideo2 assets from a terminal or CI')
-    // commander prints this string as it is, so with --json it is the JSON document itself.
-    .version(
-      hooks.json ? JSON.stringify({ version: cliVersion() }, null, 2) : cliVersion(),
-      '-V, --version',
-      'print the version',
-    )
     .helpOption('-h, --help', 'show help, with examples')
     .helpCommand(false)
     .exitOverride()
@@ -124,6 +119,31 @@ export function buildProgram(hooks: ProgramHooks): Command {
       getErrHasColors: () => useColor(io.stderr, io.env),
     });
   addGlobalOptions(program);
+  // Registered the moment commander parses them, before anything (an error echoing an
+  // argument) can be printed.
+  program.on('option:api-key', (value: string) => hooks.secret(value));
+  program.on('option:api-key-file', (path: string) => hooks.keyFile(path));
+  // --version is an ordinary option, so that --json may come before or after it.
+  const version = () => {
+    const text = cliVersion();
+    const json = program.opts().json === true;
+    io.stdout.write(json ? `${JSON.stringify({ version: text }, null, 2)}\n` : `${text}\n`);
+    // commander's own way out after --version: an exit-0 "error" the boundary prints nothing for.
+    throw new CommanderError(0, 'commander.version', text);
+  };
+  program.hook('preSubcommand', () => {
+    if (program.opts().version === true) version();
+  });
+  // With no command: the version, or what commander does itself (help, or unknown command).
+  program.allowExcessArguments().action(() => {
+    if (program.opts().version === true) version();
+    const [first] = program.args;
+    if (first === undefined) program.help({ error: true });
+    program.error(`error: unknown command '${first}'`, {
+      exitCode: 1,
+      code: 'commander.unknownCommand',
+    });
+  });
   program.addHelpText(
     'after',
     `${examples(ROOT_EXAMPLES)}\n${ENVIRONMENT_HELP}\n\n${EXIT_CODE_HELP}\n`,

@@ -31,6 +31,13 @@ const timeoutOption = (description: string) =>
     .default(DOCUMENTED_TIMEOUT_S)
     .argParser(positiveSeconds('--timeout'));
 
+/** Its default depends on the manifest, so commands.batch applies it; help only names it. */
+function resultsOption(): Option {
+  const option = new Option('--results <file>', 'JSON-lines results file');
+  option.defaultValueDescription = '<manifest>.results.jsonl';
+  return option;
+}
+
 /** `--timeout` of upload and batch only means something with `--wait`. */
 function timeoutNeedsWait(cmd: Command): void {
   cmd.hook('preAction', (self) => {
@@ -73,7 +80,7 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
       new Option('--url <url>', 'public http(s) URL the service downloads').makeOptionMandatory(),
     )
     .option('--name <name>', 'a label to find the asset by')
-    .option('--wait', 'wait until the review finishes (Active)', false)
+    .option('--wait', 'wait until the review finishes (Active)')
     .addOption(timeoutOption('with --wait: give up after this many seconds'))
     .action(run(async () => (await import('./commands/upload.js')).upload));
   timeoutNeedsWait(upload);
@@ -123,7 +130,7 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
     .command('delete')
     .description('Delete an asset permanently')
     .argument('<assetId>', ASSET_ID_ARG)
-    .option('-y, --yes', 'do not ask for confirmation', false)
+    .option('-y, --yes', 'do not ask for confirmation')
     .action(run(async () => (await import('./commands/delete.js')).deleteAsset));
   helpFooter(
     del,
@@ -144,18 +151,12 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
         .default(DEFAULT_CONCURRENCY)
         .argParser(integerInRange('--concurrency', 1, MAX_CONCURRENCY)),
     )
-    .option('--wait', 'also wait until every asset is Active', false)
+    .option('--wait', 'also wait until every asset is Active')
     .addOption(timeoutOption('with --wait: per-asset limit in seconds'))
-    .addOption(
-      new Option('--results <file>', 'JSON-lines results file').default(
-        undefined,
-        '<manifest>.results.jsonl',
-      ),
-    )
+    .addOption(resultsOption())
     .option(
       '--retry-unknown',
       're-upload items whose earlier outcome is unknown (may create duplicates)',
-      false,
     )
     .action(run(async () => (await import('./commands/batch.js')).batch));
   timeoutNeedsWait(batch);

@@ -6,7 +6,6 @@ export interface SummaryContext {
   interrupted: boolean;
   exitCode: number;
   out: Output;
-  retryUnknown: boolean;
 }
 
 /** The word the progress bar and the summary both use for items Ctrl-C stopped. */

@@ -15,10 +15,10 @@ export interface BatchOptions {
   /** Default: `<manifest>.results.jsonl`. */
   results?: string;
   concurrency: number;
-  wait: boolean;
+  wait?: boolean;
   /** Seconds, per item, with wait. */
   timeout: number;
-  retryUnknown: boolean;
+  retryUnknown?: boolean;
 }
 
 /** What an earlier run left, as this run reports it (nothing is sent for these). */
@@ -72,7 +72,8 @@ async function runBatch(
 ) {
   const keys = itemKeys(items);
   const states = priorStates(readResults(resultsPath, resultsShown));
-  const steps: Step[] = keys.map((key) => planStep(states.get(key) ?? { kind: 'new' }, options));
+  const plan = { wait: options.wait === true, retryUnknown: options.retryUnknown === true };
+  const steps: Step[] = keys.map((key) => planStep(states.get(key) ?? { kind: 'new' }, plan));
   const outcomes: ItemOutcome[] = items.map((item, i) => {
     const step = steps[i] as Step;
     const base = { index: item.index, where: item.where, input: item.input };
@@ -170,7 +171,7 @@ async function runBatch(
     if (assets && work.length > 0) {
       await assets.prepare(work, {
         concurrency: options.concurrency,
-        wait: options.wait,
+        wait: options.wait === true,
         waitTimeoutMs: Math.round(options.timeout * 1000),
         signal: ctx.signal,
         // Ctrl-C stops new uploads from starting; the ones in flight finish, so none is left
@@ -188,6 +189,5 @@ async function runBatch(
     interrupted: ctx.signal.aborted,
     exitCode: batchExitCode(outcomes, ctx.signal.aborted),
     out: ctx.out,
-    retryUnknown: options.retryUnknown,
   });
 }

@@ -4,7 +4,7 @@ import { parseAssetIdArg } from '../validate.js';
 
 export interface DeleteOptions {
   assetId: string;
-  yes: boolean;
+  yes?: boolean;
 }
 
 export async function deleteAsset(options: DeleteOptions, ctx: CommandContext) {

@@ -10,7 +10,7 @@ export interface UploadOptions {
   type: string;
   url: string;
   name?: string;
-  wait: boolean;
+  wait?: boolean;
   /** Seconds, with wait. */
   timeout: number;
 }
