@@ -30,6 +30,7 @@ export {
 } from './errors.js';
 export type { UploadInput } from './input.js';
 export type { KyyClientOptions } from './options.js';
+export { runPool } from './pool.js';
 export type {
   AssetRef,
   CallOptions,
