@@ -10,20 +10,28 @@ function field(error: Error, name: string): unknown {
  * its flags, and typed --timeout in seconds. Where the client's sentence does not fit, kyy says
  * it in its own words, once (the client's "not found" repeats the service's msg, for example).
  */
-export function messageInCliTerms(error: Error, globals?: Partial<GlobalOptions>): string {
+export function messageInCliTerms(
+  error: Error,
+  globals?: Partial<GlobalOptions>,
+  timeoutSeconds = field(error, 'timeoutSeconds'),
+): string {
   const assetId = field(error, 'assetId');
   const id = typeof assetId === 'string' ? JSON.stringify(assetId) : 'this id';
   if (error.name === 'KyyNotFoundError') {
     return `No asset ${id} exists: it was never created or has been deleted.`;
   }
-  const timeout = field(error, 'timeoutSeconds');
+  if (error.name === 'KyyUrlUnreachableError') {
+    const code = field(error, 'code');
+    return `The service could not download the file's URL${code === undefined ? '' : ` (code ${String(code)})`}. Make sure the URL is public (no login, no localhost or private network), then upload again.`;
+  }
+  const timeout = timeoutSeconds;
   if (error.name === 'KyyWaitTimeoutError' && typeof timeout === 'number') {
     const last = field(error, 'lastStatus');
     return `Asset ${id} was not Active after ${timeout} s (last status: ${typeof last === 'string' ? last : 'never read'}). Review can take longer for images with faces; wait again with a larger --timeout.`;
   }
   if (error.name === 'KyyConnectionError' && field(error, 'provablyNotSent') === true) {
     if (globals?.mock) {
-      return `Nothing answers at the mock's address, so nothing was sent. Start the mock in another terminal with: kyy mock (then run this again; ${kyyCommand(globals, '…')} uses it).`;
+      return `Nothing answers at the local mock's address, so nothing was sent. Start the mock in another terminal with \`kyy mock\`, then run ${kyyCommand(globals, '…')} again.`;
     }
   }
   // Client option names that are kyy flags. The per-request timeoutMs has no flag, so only the

@@ -50,6 +50,7 @@ async function run(
     env?: Record<string, string>;
     assets?: AssetsApi;
     cwd?: string;
+    onSecondInterrupt?: (cleanup: () => void) => void;
   } = {},
 ): Promise<Run> {
   let stdout = '';
@@ -65,7 +66,11 @@ async function run(
     cwd: options.cwd ?? process.cwd(),
   };
   const assets = options.assets ?? fakeAssets();
-  const code = await main(argv, { io, createAssets: async () => assets });
+  const code = await main(argv, {
+    io,
+    createAssets: async () => assets,
+    ...(options.onSecondInterrupt && { onSecondInterrupt: options.onSecondInterrupt }),
+  });
   return { code, stdout, stderr };
 }
 
@@ -225,6 +230,28 @@ describe('batch progress', () => {
     expect(r.stderr).toContain('\u2588'); // the bar's filled block
   });
 
+  it('on a second Ctrl-C puts the cursor and line wrap back and says what was recorded', async () => {
+    const cleanups: Array<() => void> = [];
+    const assets = await clientAnswering('asset-20260330142158-cccc');
+    const upload = assets.prepare;
+    // The shim's second Ctrl-C, arriving while the batch runs.
+    assets.prepare = async (items, options) => {
+      for (const cleanup of cleanups) cleanup();
+      return upload(items, options);
+    };
+    const r = await run(['assets', 'batch', 'm.csv'], {
+      tty: true,
+      cwd: manifest(),
+      assets,
+      env: { NO_COLOR: '1' },
+      onSecondInterrupt: (cleanup) => cleanups.push(cleanup),
+    });
+    expect(cleanups).toHaveLength(1);
+    const at = r.stderr.indexOf('Stopped. Every finished step is recorded in m.csv.results.jsonl');
+    expect(at).toBeGreaterThan(-1);
+    expect(r.stderr.slice(0, at)).toContain('\u001b[?25h\u001b[?7h');
+  });
+
   it('prints one plain line per item without a terminal', async () => {
     const assets = await clientAnswering('asset-20260330142158-bbbb');
     const r = await run(['assets', 'batch', 'm.csv', '--concurrency', '1'], {
@@ -283,7 +310,9 @@ describe('hints after kyy --mock', () => {
     });
     const r = await run(['--mock', 'assets', 'get', ID], { assets });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Start the mock in another terminal with: kyy mock/);
+    expect(r.stderr).toMatch(
+      /Start the mock in another terminal with `kyy mock`, then run kyy --mock … again/,
+    );
     const plain = await run(['assets', 'get', ID], { assets });
     expect(plain.stderr).toContain('Check --base-url.');
     expect(plain.stderr).not.toContain('baseUrl');

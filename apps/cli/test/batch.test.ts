@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -288,6 +288,52 @@ describe('kyy assets batch', () => {
     });
     expect(slow.mock.store.size - sizeBefore).toBe(5);
     expect(uploads(slow) - uploadsBefore).toBe(5);
+  });
+
+  it('a second Ctrl-C quits at once, saying what was recorded', async () => {
+    // Answers the first upload; holds every later one, so only a second Ctrl-C ends the run.
+    let answered = 0;
+    const held: ServerResponse[] = [];
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (answered++ > 0) return held.push(res);
+        res.setHeader('content-type', 'application/json');
+        res.end(
+          JSON.stringify({ code: 0, msg: null, data: { assetId: 'asset-20260330142158-twice' } }),
+        );
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const cwd = workdir({
+        'm.csv': csv(['1', '2', '3'].map((n) => `https://example.com/t${n}.png`)),
+      });
+      const r = await kyy(['assets', 'batch', 'm.csv', '--concurrency', '1'], {
+        env: { KYY_BASE_URL: `http://127.0.0.1:${port}/kyyReactApiServer`, KYY_API_KEY: KEY },
+        cwd,
+        onSpawn: (child, out) => {
+          void waitForOutput(child, out.stderr, (t) => t.includes('[1/3]'))
+            .then(() => child.kill('SIGINT'))
+            .then(() => waitForOutput(child, out.stderr, (t) => t.includes('Ctrl-C again')))
+            .then(() => child.kill('SIGINT'));
+        },
+      });
+      expect(r.code, r.stderr).toBe(130);
+      expect(r.stderr).toContain(
+        'Stopped. Every finished step is recorded in m.csv.results.jsonl; run the same command again to resume.',
+      );
+      // The held upload is on disk as started (outcome unknown), the first as uploaded.
+      const events = readFileSync(join(cwd, 'm.csv.results.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { event: string }).event);
+      expect(events).toEqual(['started', 'uploaded', 'started']);
+    } finally {
+      for (const res of held) res.destroy();
+      await new Promise((done) => server.close(done));
+    }
   });
 
   it('lists every manifest problem and sends nothing', async () => {

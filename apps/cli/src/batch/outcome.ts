@@ -45,12 +45,13 @@ export function isOk(outcome: ItemOutcome): boolean {
   return OK.includes(outcome.status);
 }
 
-export function toItemError(error: unknown): ItemError {
+/** `timeoutSeconds`: --timeout as typed, so a wait timeout is reported in that unit. */
+export function toItemError(error: unknown, timeoutSeconds?: number): ItemError {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
     return {
       type: error.name,
-      message: messageInCliTerms(error),
+      message: messageInCliTerms(error, undefined, timeoutSeconds),
       ...(code !== undefined && code !== null && { code }),
     };
   }
@@ -67,13 +68,14 @@ export function outcomeOfFailure(
   error: KyyError,
   uploaded: boolean,
   interrupted: boolean,
+  timeoutSeconds?: number,
 ): ItemOutcome {
   const assetId = error.assetId;
   const withId = assetId ? { assetId, ref: toAssetRef(assetId) } : {};
   if (error.kind === 'abort' || (interrupted && !uploaded && !assetId)) {
     return { ...base, ...withId, status: 'interrupted' };
   }
-  const itemError = toItemError(error);
+  const itemError = toItemError(error, timeoutSeconds);
   if (!uploaded) {
     const unknown = error.kind === 'upload-outcome-unknown' || error.kind === 'unexpected';
     return { ...base, ...withId, status: unknown ? 'unknown' : 'rejected', error: itemError };

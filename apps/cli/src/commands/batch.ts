@@ -113,6 +113,11 @@ async function runBatch(
     );
   };
   ctx.onSecondInterrupt?.(stopProgressOnSecondInterrupt);
+  const sayStopping = () =>
+    ctx.out.info(
+      'Ctrl-C: letting the uploads in flight finish, starting no more (Ctrl-C again to quit now).',
+    );
+  ctx.signal.addEventListener('abort', sayStopping, { once: true });
   let done = earlierOk + earlierFailed;
   const uploadedNow = new Set<number>();
 
@@ -150,7 +155,13 @@ async function runBatch(
         return;
       case 'failed': {
         const uploaded = uploadedNow.has(i) || steps[i]?.do === 'wait';
-        const outcome = outcomeOfFailure(base, event.error, uploaded, ctx.signal.aborted);
+        const outcome = outcomeOfFailure(
+          base,
+          event.error,
+          uploaded,
+          ctx.signal.aborted,
+          options.timeout,
+        );
         if (outcome.status !== 'interrupted') {
           const resultEvent =
             outcome.status === 'wait-timeout' ? 'wait-failed' : (outcome.status as never);
@@ -181,6 +192,7 @@ async function runBatch(
       });
     }
   } finally {
+    ctx.signal.removeEventListener('abort', sayStopping);
     progress.stop();
     writer.close();
   }
