@@ -1,3 +1,4 @@
+import { KyyError } from '@kyyvideo/client/errors';
 import type { GlobalOptions } from './context.js';
 import { kyyCommand } from './next-command.js';
 
@@ -15,21 +16,22 @@ export function messageInCliTerms(
   globals?: Partial<GlobalOptions>,
   timeoutSeconds = field(error, 'timeoutSeconds'),
 ): string {
+  const kind = error instanceof KyyError ? error.kind : undefined;
   const assetId = field(error, 'assetId');
   const id = typeof assetId === 'string' ? JSON.stringify(assetId) : 'this id';
-  if (error.name === 'KyyNotFoundError') {
+  if (kind === 'not-found') {
     return `No asset ${id} exists: it was never created or has been deleted.`;
   }
-  if (error.name === 'KyyUrlUnreachableError') {
+  if (kind === 'url-unreachable') {
     const code = field(error, 'code');
     return `The service could not download the file's URL${code === undefined ? '' : ` (code ${String(code)})`}. Make sure the URL is public (no login, no localhost or private network), then upload again.`;
   }
   const timeout = timeoutSeconds;
-  if (error.name === 'KyyWaitTimeoutError' && typeof timeout === 'number') {
+  if (kind === 'wait-timeout' && typeof timeout === 'number') {
     const last = field(error, 'lastStatus');
     return `Asset ${id} was not Active after ${timeout} s (last status: ${typeof last === 'string' ? last : 'never read'}). Review can take longer for images with faces; wait again with a larger --timeout.`;
   }
-  if (error.name === 'KyyConnectionError' && field(error, 'provablyNotSent') === true) {
+  if (kind === 'connection' && field(error, 'provablyNotSent') === true) {
     if (globals?.mock) {
       return `Nothing answers at the local mock's address, so nothing was sent. Start the mock in another terminal with \`kyy mock\`, then run ${kyyCommand(globals, '…')} again.`;
     }
@@ -37,7 +39,5 @@ export function messageInCliTerms(
   // Client option names that are kyy flags. The per-request timeoutMs has no flag, so only the
   // wait's timeoutMs becomes --timeout.
   const message = error.message.replace(/\bbaseUrl\b/g, '--base-url');
-  return error.name === 'KyyWaitTimeoutError'
-    ? message.replace(/\btimeoutMs\b/g, '--timeout')
-    : message;
+  return kind === 'wait-timeout' ? message.replace(/\btimeoutMs\b/g, '--timeout') : message;
 }

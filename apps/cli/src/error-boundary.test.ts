@@ -1,10 +1,15 @@
+import * as clientErrors from '@kyyvideo/client/errors';
 import { describe, expect, it } from 'vitest';
 import { printErrorReport, toErrorReport } from './error-boundary.js';
 import { UsageError } from './errors.js';
 import { Output } from './output.js';
 
-const named = (name: string, fields: Record<string, unknown> = {}) =>
-  Object.assign(new Error(`${name} message`), { name, ...fields });
+/** A real client error of the class with this name (the CLI switches on its `kind`). */
+const named = (name: string, fields: Record<string, unknown> = {}) => {
+  const Class = (clientErrors as unknown as Record<string, typeof clientErrors.KyyError>)[name];
+  if (!Class) return Object.assign(new Error(`${name} message`), { name, ...fields });
+  return Object.assign(new Class(`${name} message`, { operation: 'get' }), fields);
+};
 
 describe('toErrorReport', () => {
   it('maps each kind of failure to its documented exit code', () => {
@@ -50,13 +55,13 @@ describe('toErrorReport', () => {
     const wait = toErrorReport(named('KyyWaitTimeoutError', { assetId: 'a' }));
     expect(wait.message).toBe('KyyWaitTimeoutError message');
     const report = toErrorReport(
-      Object.assign(new Error(clientMessage), { name: 'KyyWaitTimeoutError' }),
+      new clientErrors.KyyWaitTimeoutError(clientMessage, { operation: 'wait' }),
     );
     expect(report.message).toMatch(/wait again with a larger --timeout\.$/);
     expect(report.message).not.toContain('timeoutMs');
     // The per-request timeout has no kyy flag, so that message keeps its wording.
-    const request = Object.assign(new Error('try again, or raise timeoutMs.'), {
-      name: 'KyyTimeoutError',
+    const request = new clientErrors.KyyTimeoutError('try again, or raise timeoutMs.', {
+      operation: 'get',
     });
     expect(toErrorReport(request).message).toBe('try again, or raise timeoutMs.');
   });

@@ -1,5 +1,7 @@
+import { KyyError, type KyyErrorKind } from '@kyyvideo/client/errors';
 import { messageInCliTerms } from './client-messages.js';
 import type { GlobalOptions } from './context.js';
+import { NotConfirmedError, ResultsBusyError, UsageError } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { kyyCommand } from './next-command.js';
 import type { Output } from './output.js';
@@ -9,23 +11,31 @@ import { REDACTED } from './redact.js';
 export interface ErrorReport {
   exitCode: ExitCode;
   type: string;
+  /** The client error's `kind`, when it is one. */
+  kind?: KyyErrorKind;
   message: string;
   details: Record<string, unknown>;
 }
 
 /**
- * Client errors are recognised by name rather than `instanceof`, so this module (loaded on every
- * run) never has to import the client; `--help` and usage errors stay fast.
+ * Client errors are recognised by their `kind`, imported from the light `@kyyvideo/client/errors`
+ * entry (the error classes only), so `--help` and usage errors stay fast.
  */
-const EXIT_BY_ERROR_NAME: Record<string, ExitCode> = {
-  UsageError: EXIT.usage,
-  KyyInputError: EXIT.usage,
-  KyyConfigError: EXIT.usage,
-  KyyAssetFailedError: EXIT.reviewFailed,
-  KyyWaitTimeoutError: EXIT.waitTimedOut,
-  NotConfirmedError: EXIT.failed,
-  ResultsBusyError: EXIT.busy,
+const EXIT_BY_KIND: Partial<Record<KyyErrorKind, ExitCode>> = {
+  input: EXIT.usage,
+  config: EXIT.usage,
+  'asset-failed': EXIT.reviewFailed,
+  'wait-timeout': EXIT.waitTimedOut,
+  abort: EXIT.interrupted,
 };
+
+function exitCodeOf(error: Error): ExitCode {
+  if (error instanceof UsageError) return EXIT.usage;
+  if (error instanceof NotConfirmedError) return EXIT.failed;
+  if (error instanceof ResultsBusyError) return EXIT.busy;
+  if (error instanceof KyyError) return EXIT_BY_KIND[error.kind] ?? EXIT.failed;
+  return EXIT.failed;
+}
 
 /** Fields of a client error worth reporting; everything else (headers, causes) stays out. */
 const DETAIL_FIELDS = ['code', 'msg', 'httpStatus', 'operation', 'assetId', 'lastStatus'] as const;
@@ -71,9 +81,7 @@ export function toErrorReport(error: unknown, globals?: Partial<GlobalOptions>):
     };
   }
   if (error instanceof Error) {
-    const name = error.name;
-    let exitCode: ExitCode = EXIT_BY_ERROR_NAME[name] ?? EXIT.failed;
-    if (name === 'KyyAbortError') exitCode = EXIT.interrupted;
+    const exitCode = exitCodeOf(error);
     const details: Record<string, unknown> = {};
     const record = error as unknown as Record<string, unknown>;
     for (const field of DETAIL_FIELDS) {
@@ -81,7 +89,13 @@ export function toErrorReport(error: unknown, globals?: Partial<GlobalOptions>):
     }
     const asset = record.asset;
     if (asset && typeof asset === 'object') details.asset = asset;
-    return { exitCode, type: name, message: messageInCliTerms(error, globals), details };
+    return {
+      exitCode,
+      type: error.name,
+      ...(error instanceof KyyError && { kind: error.kind }),
+      message: messageInCliTerms(error, globals),
+      details,
+    };
   }
   return { exitCode: EXIT.failed, type: 'Error', message: String(error), details: {} };
 }
@@ -93,16 +107,16 @@ export function toErrorReport(error: unknown, globals?: Partial<GlobalOptions>):
 export function hint(report: ErrorReport, globals?: Partial<GlobalOptions>): string | undefined {
   const id = typeof report.details.assetId === 'string' ? report.details.assetId : undefined;
   const kyy = (rest: string) => kyyCommand(globals, rest);
-  switch (report.type) {
-    case 'KyyWaitTimeoutError':
+  switch (report.kind) {
+    case 'wait-timeout':
       return id && `Keep waiting with: ${kyy(`assets wait ${id} --timeout 600`)}`;
-    case 'KyyAssetFailedError':
+    case 'asset-failed':
       return id && `${id} cannot be used; remove it with: ${kyy(`assets delete ${id} --yes`)}`;
-    case 'KyyAbortError':
+    case 'abort':
       return id && report.details.operation === 'wait'
         ? `${id} exists; keep waiting with: ${kyy(`assets wait ${id}`)}`
         : undefined;
-    case 'KyyAuthenticationError':
+    case 'authentication':
       return 'Check the key in KYY_API_KEY or the file given to --api-key-file.';
     default:
       return undefined;

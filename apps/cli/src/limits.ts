@@ -1,19 +1,15 @@
-import { MAX_NAME_LENGTH, MAX_URL_LENGTH } from '@kyyvideo/contract';
+import { checkName, checkUrl, errorsOf } from '@kyyvideo/contract/rules';
 import { UsageError } from './errors.js';
+import { problemSentence } from './validate.js';
 
 /**
- * The client's own length limits, checked up front so a batch reports every offending line at
- * once instead of failing item by item. Imported only by commands that load the client anyway.
+ * The contract's length limits for an upload's url and name (the same in every consumer),
+ * checked up front so a batch reports every offending line at once instead of failing item by item.
  */
 export function checkLengths(input: { url: string; name?: string }, prefix = ''): void {
-  if (input.url.length > MAX_URL_LENGTH) {
-    throw new UsageError(
-      `${prefix}the URL is ${input.url.length} characters long; at most ${MAX_URL_LENGTH} are accepted. Host the file and give its public URL.`,
-    );
-  }
-  if (input.name !== undefined && input.name.length > MAX_NAME_LENGTH) {
-    throw new UsageError(
-      `${prefix}the name is ${input.name.length} characters long; keep it to ${MAX_NAME_LENGTH}.`,
-    );
-  }
+  const [first] = errorsOf([
+    ...checkUrl(input.url).map((problem) => ({ ...problem, field: 'the URL' })),
+    ...checkName(input.name).map((problem) => ({ ...problem, field: 'the name' })),
+  ]);
+  if (first) throw new UsageError(problemSentence(first, `${prefix}${first.field}`));
 }

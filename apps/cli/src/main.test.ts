@@ -123,14 +123,14 @@ describe('colours', () => {
 });
 
 describe('commands without argv parsing concerns', () => {
-  it('passes the normalised upload input to the client', async () => {
+  it('passes the checked upload input to the client', async () => {
     const assets = fakeAssets();
     const r = await run(
       [
         'assets',
         'upload',
         '--type',
-        'iMaGe',
+        'Image',
         '--url',
         'https://x.example/cat.png',
         '--name',
@@ -151,7 +151,7 @@ describe('commands without argv parsing concerns', () => {
       'assets',
       'upload',
       '--type',
-      'image',
+      'Image',
       '--url',
       'https://x.example/cat.png',
       '--wait',
@@ -212,7 +212,7 @@ describe('batch progress', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kyy-batch-'));
     writeFileSync(
       join(dir, 'm.csv'),
-      'type,url\nimage,https://x.example/a.png\nimage,https://x.example/b.png\n',
+      'type,url\nImage,https://x.example/a.png\nImage,https://x.example/b.png\n',
     );
     return dir;
   };
@@ -283,7 +283,7 @@ describe('hints after kyy --mock', () => {
         'assets',
         'upload',
         '--type',
-        'image',
+        'Image',
         '--url',
         'https://x.example/a.png',
         '--wait',

@@ -2,7 +2,7 @@ import { MOCK_BASE_URL } from '@kyyvideo/contract';
 import { describe, expect, it } from 'vitest';
 import { listenFailure, tryCommand } from './mock-hints.js';
 
-const UPLOAD = 'assets upload --type image --url https://example.com/a.png';
+const UPLOAD = 'assets upload --type Image --url https://example.com/a.png';
 
 describe('tryCommand', () => {
   it('uses --mock (which supplies a stand-in key) at the default address', () => {

@@ -7,7 +7,7 @@ import { shellWord } from './next-command.js';
  * the URL and a key (the mock accepts any non-empty one), or kyy would stop at "No API key".
  */
 export function tryCommand(mockUrl: string): string {
-  const upload = 'assets upload --type image --url https://example.com/a.png';
+  const upload = 'assets upload --type Image --url https://example.com/a.png';
   if (mockUrl === MOCK_BASE_URL) return `kyy --mock ${upload}`;
   return `KYY_API_KEY=any-key kyy --base-url ${shellWord(mockUrl)} ${upload}`;
 }

@@ -21,7 +21,7 @@ export interface ProgramHooks {
 
 const ROOT_EXAMPLES = [
   'kyy mock                                   # start the local mock (another terminal)',
-  'kyy --mock assets upload --type image --url https://example.com/cat.png --wait',
+  'kyy --mock assets upload --type Image --url https://example.com/cat.png --wait',
   'export KYY_API_KEY=...                     # the real service',
   'kyy assets get asset-20260330142158-q75m8 --json',
 ];

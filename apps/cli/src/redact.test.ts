@@ -12,11 +12,12 @@ describe('Redactor', () => {
     expect(stream.isTTY).toBe(true);
   });
 
-  it('ignores secrets too short to search for safely', () => {
+  it('masks short secrets too (a short key is no less secret) and ignores empty ones', () => {
     const redactor = new Redactor();
     redactor.add('abc');
     redactor.add(undefined);
-    expect(redactor.apply('abc abc')).toBe('abc abc');
+    redactor.add('');
+    expect(redactor.apply('abc x abc')).toBe(`${REDACTED} x ${REDACTED}`);
   });
 
   it('also replaces the key as it appears inside JSON strings, escaped once or twice', () => {

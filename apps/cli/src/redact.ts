@@ -1,42 +1,24 @@
+import { redactSecret, SECRET_MASK } from '@kyyvideo/contract/rules';
 import type { OutStream } from './io.js';
 
-/** Shown instead of a secret. */
-export const REDACTED = '[redacted]';
-
-/**
- * Secrets shorter than this are not searched for: replacing every "a" in the output would do
- * more harm than good, and real keys are far longer.
- */
-const MIN_SECRET_LENGTH = 6;
-
-function jsonEscaped(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
-}
+/** Shown instead of a secret: the contract's one mask. */
+export const REDACTED = SECRET_MASK;
 
 /**
  * The last line of defence for "the key never appears in any output": every byte kyy writes goes
- * through here, and any secret registered so far is replaced. Commands should never print the key
- * in the first place; this catches what a server or a library might echo back.
+ * through here, and any secret registered so far is replaced (with the contract's redactSecret,
+ * so JSON-escaped forms go too). Commands should never print the key in the first place; this
+ * catches what a server or a library might echo back.
  */
 export class Redactor {
   readonly #secrets = new Set<string>();
 
   add(secret: string | undefined): void {
-    if (!secret || secret.length < MIN_SECRET_LENGTH) return;
-    // Also as it appears inside a JSON string (a key with `"` or `\\` in it), and escaped once
-    // more, as in `got "…"` inside a message inside a --json error document.
-    const once = jsonEscaped(secret);
-    for (const form of [secret, once, jsonEscaped(once)]) this.#secrets.add(form);
+    if (secret) this.#secrets.add(secret);
   }
 
   apply(text: string): string {
-    let out = text;
-    // Longest first, so an escaped form is replaced whole before a shorter form inside it.
-    const longestFirst = [...this.#secrets].sort((a, b) => b.length - a.length);
-    for (const secret of longestFirst) {
-      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    }
-    return out;
+    return this.#secrets.size === 0 ? text : redactSecret(text, [...this.#secrets]);
   }
 
   wrap(stream: OutStream): OutStream {

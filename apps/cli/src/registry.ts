@@ -59,7 +59,7 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
   helpFooter(
     assets,
     [
-      'kyy assets upload --type image --url https://example.com/cat.png --wait',
+      'kyy assets upload --type Image --url https://example.com/cat.png --wait',
       'kyy assets get asset-20260330142158-q75m8',
       'kyy assets batch uploads.csv --concurrency 4 --wait',
     ],
@@ -73,7 +73,7 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
     .addOption(
       new Option(
         '--type <type>',
-        'Image, Video, Audio or Document (any case)',
+        'Image, Video, Audio or Document (exact case)',
       ).makeOptionMandatory(),
     )
     .addOption(
@@ -87,9 +87,9 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
   helpFooter(
     upload,
     [
-      'kyy assets upload --type image --url https://example.com/cat.png',
+      'kyy assets upload --type Image --url https://example.com/cat.png',
       'kyy assets upload --type Video --url https://example.com/clip.mp4 --name intro --wait',
-      'id=$(kyy assets upload --type audio --url https://example.com/a.mp3 --quiet)',
+      'id=$(kyy assets upload --type Audio --url https://example.com/a.mp3 --quiet)',
     ],
     'Uploads are never retried once they may have reached the service (it has no idempotency\nkey), so a network failure mid-upload exits 1 and says the outcome is unknown.',
     exitCodes,
@@ -213,7 +213,7 @@ export function registerMock(
   helpFooter(
     mock,
     ['kyy mock', 'kyy mock --port 0 --json', 'kyy mock --state .kyy-mock.json --review-delay 500'],
-    'Then, in another terminal: kyy --mock assets upload --type image --url https://example.com/a.png\nThe mock accepts any non-empty key, and kyy --mock supplies one when none is set.\nStops on Ctrl-C.',
+    'Then, in another terminal: kyy --mock assets upload --type Image --url https://example.com/a.png\nThe mock accepts any non-empty key, and kyy --mock supplies one when none is set.\nStops on Ctrl-C.',
     exitCodes,
   );
 }

@@ -3,18 +3,21 @@ import { UsageError } from './errors.js';
 import { parseAssetIdArg, parseAssetType, parseAssetUrl, parseIntegerInRange } from './validate.js';
 
 describe('option parsers', () => {
-  it('normalises the asset type whatever its case', () => {
-    expect(parseAssetType('image')).toBe('Image');
-    expect(parseAssetType(' DOCUMENT ')).toBe('Document');
+  it('takes the asset type in the exact case the service requires, suggesting it otherwise', () => {
+    expect(parseAssetType('Image')).toBe('Image');
+    expect(() => parseAssetType('image')).toThrow(/--type: .*did you mean 'Image'\?/);
+    expect(() => parseAssetType(' DOCUMENT ')).toThrow(/did you mean 'Document'\?/);
     expect(() => parseAssetType('photo')).toThrow(
-      /--type must be one of Image, Video, Audio, Document \(any case\); got "photo"/,
+      /--type: Use one of Image, Video, Audio, Document \(exact case\)\. \(got "photo"\)/,
     );
   });
 
-  it('accepts http(s) URLs only', () => {
+  it('accepts http(s) URLs only, exactly as given', () => {
     expect(parseAssetUrl('https://x.example/a.png')).toBe('https://x.example/a.png');
-    expect(() => parseAssetUrl('x.example/a.png')).toThrow(/must be a full http\(s\) URL/);
-    expect(() => parseAssetUrl('file:///etc/passwd')).toThrow(/must start with http/);
+    expect(() => parseAssetUrl('x.example/a.png')).toThrow(/--url: Give an absolute URL/);
+    expect(() => parseAssetUrl('file:///etc/passwd')).toThrow(/Use an http:\/\/ or https:\/\/ URL/);
+    expect(() => parseAssetUrl('https://x.example/a cat.png')).toThrow(/Remove the spaces/);
+    expect(() => parseAssetUrl(' https://x.example/a.png')).toThrow(/Remove the spaces/);
   });
 
   it('accepts an asset id or an asset:// reference', () => {

@@ -1,67 +1,52 @@
+import type { AssetType } from '@kyyvideo/contract';
 import {
-  ASSET_REF_PREFIX,
-  ASSET_TYPES,
-  type AssetType,
-  assetTypeIgnoringCase,
-  isAssetId,
-  parseAssetRef,
-} from '@kyyvideo/contract';
+  checkAssetType,
+  checkUrl,
+  errorsOf,
+  type Problem,
+  parseAssetIdOrRef,
+} from '@kyyvideo/contract/rules';
 import { UsageError } from './errors.js';
 import { integerInRange } from './option-values.js';
 import { quote } from './quote.js';
 
 export { quote };
 
-const EXAMPLE_ID = 'asset-20260330142158-q75m8';
+/**
+ * A problem from the contract's rules in kyy's words: `what` names the flag or manifest field
+ * (`--url`, `"url"`), the rule supplies the hint. The rules are the same in the client, the
+ * mock and the playground, so what kyy refuses, they refuse too.
+ */
+export function problemSentence(problem: Problem, what: string): string {
+  const got = problem.value === undefined ? '' : ` (got ${JSON.stringify(problem.value)})`;
+  return `${what}: ${problem.hint}${got}`;
+}
 
-/** `image`, `IMAGE`, `Image` → `Image`. The service itself is case-sensitive, so we normalise. */
+function refuse(problems: readonly Problem[], what: string): void {
+  const [first] = errorsOf(problems);
+  if (first) throw new UsageError(problemSentence(first, what));
+}
+
+/** One of Image, Video, Audio, Document, exact case (the service is case-sensitive). */
 export function parseAssetType(value: string, what = '--type'): AssetType {
-  const match = assetTypeIgnoringCase(value);
-  if (!match) {
-    throw new UsageError(
-      `${what} must be one of ${ASSET_TYPES.join(', ')} (any case); got ${quote(value)}.`,
-    );
-  }
-  return match;
+  refuse(checkAssetType(value), what);
+  return value as AssetType;
 }
 
 /** A public http(s) URL the service can fetch. Checked here so nothing is sent for a typo. */
 export function parseAssetUrl(value: string, what = '--url'): string {
-  const text = value.trim();
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(
-      `${what} must be a full http(s) URL the service can download, like https://example.com/cat.png; got ${quote(value)}.`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(
-      `${what} must start with http:// or https:// (the service downloads it); got ${quote(value)}.`,
-    );
-  }
-  return text;
+  refuse(checkUrl(value), what);
+  return value;
 }
 
 /** An asset id, or an `asset://` reference to one (what generation tasks use). */
-export function parseAssetIdArg(value: string): string {
-  const text = value.trim();
-  if (text.startsWith(ASSET_REF_PREFIX)) {
-    try {
-      return parseAssetRef(text);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-  }
-  if (!isAssetId(text)) {
-    throw new UsageError(
-      `<assetId> must look like ${EXAMPLE_ID} ("asset-", 14 digits, "-", 5 lowercase letters or digits) or asset://${EXAMPLE_ID}; got ${quote(value)}.`,
-    );
-  }
-  return text;
+export function parseAssetIdArg(value: string, what = '<assetId>'): string {
+  const parsed = parseAssetIdOrRef(value);
+  if (!parsed.ok) throw new UsageError(problemSentence(parsed.problem, what));
+  return parsed.assetId;
 }
 
+/** For `kyy mock`'s options (commands/mock.ts), until it hands them to the mock's own parser. */
 export function parseIntegerInRange(value: string, what: string, min: number, max: number): number {
   return integerInRange(what, min, max)(value);
 }

@@ -50,7 +50,7 @@ interface BatchDoc {
 }
 
 const csv = (urls: string[]) =>
-  `type,url,name\n${urls.map((u, i) => `image,${u},item ${i + 1}`).join('\n')}\n`;
+  `type,url,name\n${urls.map((u, i) => `Image,${u},item ${i + 1}`).join('\n')}\n`;
 
 describe('kyy assets batch', () => {
   it('uploads a CSV manifest and prints one JSON document describing every item', async () => {
@@ -108,7 +108,7 @@ describe('kyy assets batch', () => {
   it('--wait waits for every review; a failed review makes the run exit 3', async () => {
     const manifest = JSON.stringify([
       { type: 'Image', url: 'https://example.com/ok.png' },
-      { type: 'video', url: 'https://example.com/reject.mp4', name: 'bad' },
+      { type: 'Video', url: 'https://example.com/reject.mp4', name: 'bad' },
     ]);
     const cwd = workdir({ 'm.json': manifest });
     const r = await kyy(['assets', 'batch', 'm.json', '--wait', '--json'], {
@@ -339,14 +339,14 @@ describe('kyy assets batch', () => {
   it('lists every manifest problem and sends nothing', async () => {
     const cwd = workdir({
       'm.csv':
-        'type,url\npicture,https://example.com/a.png\nimage,example.com/b.png\nimage,https://example.com/c.png\n',
+        'type,url\npicture,https://example.com/a.png\nImage,example.com/b.png\nImage,https://example.com/c.png\n',
     });
     const before = uploads(fast);
     const r = await kyy(['assets', 'batch', 'm.csv'], { env: envFor(fast), cwd });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/m\.csv has 2 problems; nothing was uploaded\. Fix:/);
-    expect(r.stderr).toMatch(/line 2: "type" must be one of Image, Video, Audio, Document/);
-    expect(r.stderr).toMatch(/line 3: "url" must be a full http\(s\) URL/);
+    expect(r.stderr).toMatch(/line 2: "type": Use one of Image, Video, Audio, Document/);
+    expect(r.stderr).toMatch(/line 3: "url": Give an absolute URL/);
     expect(uploads(fast)).toBe(before);
     expect(existsSync(join(cwd, 'm.csv.results.jsonl'))).toBe(false);
   });

@@ -30,7 +30,7 @@ const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
 const requestCount = () => fast.mock.requests().length;
 
 async function uploadId(url: string): Promise<string> {
-  const r = await kyy(['assets', 'upload', '--type', 'image', '--url', url, '--quiet'], { env });
+  const r = await kyy(['assets', 'upload', '--type', 'Image', '--url', url, '--quiet'], { env });
   expect(r.code, r.stderr).toBe(0);
   return r.stdout.trim();
 }
@@ -108,7 +108,7 @@ describe('assets upload / get / wait / delete', () => {
         'assets',
         'upload',
         '--type',
-        'IMAGE',
+        'Image',
         '--url',
         'https://example.com/cat.png',
         '--name',
@@ -130,7 +130,7 @@ describe('assets upload / get / wait / delete', () => {
 
   it('upload prints a short human summary, and just the id with --quiet', async () => {
     const human = await kyy(
-      ['assets', 'upload', '--type', 'audio', '--url', 'https://example.com/a.mp3'],
+      ['assets', 'upload', '--type', 'Audio', '--url', 'https://example.com/a.mp3'],
       { env },
     );
     expect(human.code, human.stderr).toBe(0);
@@ -147,7 +147,7 @@ describe('assets upload / get / wait / delete', () => {
         'assets',
         'upload',
         '--type',
-        'video',
+        'Video',
         '--url',
         'https://example.com/v.mp4',
         '--wait',
@@ -196,7 +196,7 @@ describe('assets upload / get / wait / delete', () => {
         'assets',
         'upload',
         '--type',
-        'image',
+        'Image',
         '--url',
         'https://example.com/reject.png',
         '--wait',
@@ -257,7 +257,7 @@ describe('assets upload / get / wait / delete', () => {
 describe('the service or the network says no (exit 1)', () => {
   it('an unreachable asset URL (code 1001)', async () => {
     const r = await kyy(
-      ['assets', 'upload', '--type', 'image', '--url', 'https://nowhere.invalid/a.png', '--json'],
+      ['assets', 'upload', '--type', 'Image', '--url', 'https://nowhere.invalid/a.png', '--json'],
       { env },
     );
     expect(r.code, r.stderr).toBe(1);
@@ -305,7 +305,7 @@ describe('hints that work when pasted', () => {
     writeFileSync(join(dir, 'key.txt'), `${KEY}\n`);
     const target = ['--base-url', fast.url, '--api-key-file', 'key.txt'];
     const timedOut = await kyy(
-      [...target, 'assets', 'upload', '--type', 'image', '--url', 'https://example.com/face-h.png'],
+      [...target, 'assets', 'upload', '--type', 'Image', '--url', 'https://example.com/face-h.png'],
       { cwd: dir },
     );
     expect(timedOut.code, timedOut.stderr).toBe(0);
@@ -325,7 +325,7 @@ describe('hints that work when pasted', () => {
         'assets',
         'upload',
         '--type',
-        'image',
+        'Image',
         '--url',
         'https://example.com/reject-h.png',
         '--wait',
@@ -362,23 +362,23 @@ describe('bad input: a message saying what to fix, exit 2, nothing sent', () => 
     [
       'unknown type',
       ['assets', 'upload', '--type', 'photo', '--url', 'https://e.com/a.png'],
-      /--type must be one of Image, Video, Audio, Document \(any case\); got "photo"/,
+      /--type: Use one of Image, Video, Audio, Document \(exact case\)\. \(got "photo"\)/,
     ],
-    ['missing --url', ['assets', 'upload', '--type', 'image'], /--url is required/],
+    ['missing --url', ['assets', 'upload', '--type', 'Image'], /--url is required/],
     [
       'relative URL',
-      ['assets', 'upload', '--type', 'image', '--url', 'cat.png'],
-      /--url must be a full http\(s\) URL/,
+      ['assets', 'upload', '--type', 'Image', '--url', 'cat.png'],
+      /--url: Give an absolute URL with scheme and host/,
     ],
     [
       '--timeout without --wait',
-      ['assets', 'upload', '--type', 'image', '--url', 'https://e.com/a.png', '--timeout', '5'],
+      ['assets', 'upload', '--type', 'Image', '--url', 'https://e.com/a.png', '--timeout', '5'],
       /--timeout only applies with --wait/,
     ],
     [
       'bad asset id',
       ['assets', 'get', 'asset-123'],
-      /<assetId> must look like asset-20260330142158-q75m8/,
+      /<assetId>: This is not an asset id: expected .*asset-20260330142158-q75m8/,
     ],
     [
       'bad timeout',
@@ -465,7 +465,7 @@ describe('bad input: a message saying what to fix, exit 2, nothing sent', () => 
       error: {
         type: 'UsageError',
         exitCode: 2,
-        message: expect.stringMatching(/--type must be one of/),
+        message: expect.stringMatching(/--type: Use one of/),
       },
     });
   });
@@ -482,7 +482,7 @@ describe('the key', () => {
         'assets',
         'upload',
         '--type',
-        'image',
+        'Image',
         '--url',
         'https://example.com/k.png',
         '--json',

@@ -49,7 +49,7 @@ describe('kyy mock', () => {
           'assets',
           'upload',
           '--type',
-          'image',
+          'Image',
           '--url',
           'https://example.com/a.png',
           '--wait',
@@ -69,7 +69,7 @@ describe('kyy mock', () => {
     let id = '';
     await withMock(['--state', state], async (url) => {
       const up = await kyy(
-        ['assets', 'upload', '--type', 'image', '--url', 'https://example.com/s.png', '--quiet'],
+        ['assets', 'upload', '--type', 'Image', '--url', 'https://example.com/s.png', '--quiet'],
         {
           env: { KYY_BASE_URL: url, KYY_API_KEY: KEY },
         },

@@ -32,7 +32,10 @@ describe('fast start', () => {
       for (const heavy of [
         '/commands/',
         '/zod/',
-        '/client/dist/',
+        // Only the client's light errors entry may load (the error boundary recognises its kinds).
+        '/client/dist/index.js',
+        '/client/dist/client.js',
+        '/contract/dist/index.js',
         '/mock/dist/',
         '/msw/',
         '/cli-progress/',

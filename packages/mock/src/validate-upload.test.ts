@@ -28,7 +28,7 @@ describe('validateUpload', () => {
     ['audio', 'Audio'],
     [' document', 'Document'],
   ])('names the right spelling for assetType %j', (wrong, right) => {
-    expect(msgOf({ ...valid, assetType: wrong })).toContain(`write "${right}"`);
+    expect(msgOf({ ...valid, assetType: wrong })).toContain(`did you mean '${right}'`);
   });
 
   it('lists the allowed types for an unknown or missing assetType', () => {
@@ -44,19 +44,25 @@ describe('validateUpload', () => {
 
   it.each([
     [undefined, 'url is required'],
-    [42, 'url must be a string'],
-    ['cat.jpg', 'not an absolute URL'],
-    ['/images/cat.jpg', 'not an absolute URL'],
-    ['', 'not an absolute URL'],
-    ['ftp://example.com/cat.jpg', 'http or https'],
-    ['javascript:alert(1)', 'http or https'],
-    ['data:image/png;base64,AAAA', 'http or https'],
+    [42, 'url has the wrong type'],
+    ['cat.jpg', 'absolute URL with scheme and host'],
+    ['/images/cat.jpg', 'absolute URL with scheme and host'],
+    ['', 'url is required'],
+    ['https://example.com/a cat.jpg', 'Remove the spaces'],
+    ['ht\ttps://example.com/cat.jpg', 'Remove the spaces'],
+    ['https://example.com/cat.jpg\r\nX: 1', 'Remove the spaces'],
+    ['https://example.com/\u0000.jpg', 'Remove the spaces'],
+    ['https:example.com/cat.jpg', 'with "//" and a host'],
+    [`https://example.com/${'a'.repeat(900_000)}`, 'Keep it to 4096 characters'],
+    ['ftp://example.com/cat.jpg', 'http:// or https://'],
+    ['javascript:alert(1)', 'http:// or https://'],
+    ['data:image/png;base64,AAAA', 'http:// or https://'],
   ])('rejects url %j', (url, expected) => {
     expect(msgOf({ ...valid, url })).toContain(expected);
   });
 
   it.each([[null], [1], [['a']], [{}], [true]])('rejects name %j', (name) => {
-    expect(msgOf({ ...valid, name })).toContain('name must be a string');
+    expect(msgOf({ ...valid, name })).toContain('name has the wrong type');
   });
 
   it('reports every problem in one message', () => {
@@ -87,6 +93,12 @@ describe('validateUpload', () => {
     ['"Image"', 'must be a JSON object'],
   ])('rejects the body %j', (body, expected) => {
     expect(msgOf(body)).toContain(expected);
+  });
+
+  it('refuses a name longer than the limit (a 1 MiB name is not a label)', () => {
+    expect(msgOf({ ...valid, name: 'n'.repeat(1024 * 1024) })).toContain(
+      'Keep it to 255 characters',
+    );
   });
 
   it('keeps echoed values short', () => {

@@ -1,10 +1,15 @@
-import { ASSET_TYPES, assetTypeIgnoringCase, UploadAssetRequest } from '@kyyvideo/contract';
-import { quote } from './envelope.js';
+import {
+  checkUpload,
+  EXAMPLE_URL,
+  errorsOf,
+  type Problem,
+  shownValue,
+  UploadAssetRequest,
+} from '@kyyvideo/contract';
 
 export type UploadValidation = { ok: true; value: UploadAssetRequest } | { ok: false; msg: string };
 
-const EXAMPLE_BODY = '{"assetType":"Image","url":"https://example.com/cat.jpg","name":"Cat Image"}';
-const TYPE_LIST = ASSET_TYPES.join(', ');
+const EXAMPLE_BODY = JSON.stringify({ assetType: 'Image', url: EXAMPLE_URL, name: 'Cat Image' });
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
@@ -18,38 +23,12 @@ function isJsonContentType(header: string | null): boolean {
   return mediaType === 'application/json';
 }
 
-function assetTypeProblem(value: unknown): string | null {
-  if (value === undefined) return `assetType is required: one of ${TYPE_LIST}.`;
-  if (typeof value !== 'string')
-    return `assetType must be a string, got ${describeType(value)}: one of ${TYPE_LIST}.`;
-  if ((ASSET_TYPES as readonly string[]).includes(value)) return null;
-  const right = assetTypeIgnoringCase(value);
-  if (right)
-    return `assetType ${quote(value)} is not valid: write "${right}" (case-sensitive, first letter capitalised).`;
-  return `assetType ${quote(value)} is not supported: use one of ${TYPE_LIST} (case-sensitive).`;
-}
-
-function urlProblem(value: unknown): string | null {
-  const example = 'a public http(s) URL the service can download, e.g. https://example.com/cat.jpg';
-  if (value === undefined) return `url is required: ${example}.`;
-  if (typeof value !== 'string')
-    return `url must be a string, got ${describeType(value)}: ${example}.`;
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    return `url ${quote(value)} is not an absolute URL: include the scheme and host, e.g. https://example.com/cat.jpg.`;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return `url must use http or https, got ${quote(parsed.protocol)}: ${example}.`;
-  }
-  if (parsed.hostname === '') return `url ${quote(value)} has no host: ${example}.`;
-  return null;
-}
-
-function nameProblem(value: unknown): string | null {
-  if (value === undefined || typeof value === 'string') return null;
-  return `name must be a string when given, got ${describeType(value)}: leave it out for an unnamed asset.`;
+/** A problem from the contract's rules, in the mock's words (one sentence per field). */
+function sentence(problem: Problem): string {
+  if (problem.kind === 'missing') return `${problem.field} is required: ${problem.hint}`;
+  if (problem.kind === 'type') return `${problem.field} has the wrong type: ${problem.hint}`;
+  const shown = problem.value === undefined ? '' : ` ${JSON.stringify(problem.value)}`;
+  return `${problem.field}${shown} is not valid: ${problem.hint}`;
 }
 
 /**
@@ -58,7 +37,7 @@ function nameProblem(value: unknown): string | null {
  */
 export function validateUpload(contentType: string | null, text: string): UploadValidation {
   if (!isJsonContentType(contentType)) {
-    const got = contentType === null ? 'none' : quote(contentType);
+    const got = contentType === null ? 'none' : JSON.stringify(shownValue(contentType) ?? '');
     return {
       ok: false,
       msg: `Content-Type must be application/json (got ${got}): send a JSON body like ${EXAMPLE_BODY}.`,
@@ -82,13 +61,9 @@ export function validateUpload(contentType: string | null, text: string): Upload
       msg: `The request body must be a JSON object, got ${describeType(body)}: send ${EXAMPLE_BODY}.`,
     };
   }
-  const fields = body as Record<string, unknown>;
-  const problems = [
-    assetTypeProblem(fields.assetType),
-    urlProblem(fields.url),
-    nameProblem(fields.name),
-  ].filter((p): p is string => p !== null);
-  if (problems.length > 0) return { ok: false, msg: problems.join(' ') };
+  // The same rules as the client, the CLI and the playground: what one refuses, all refuse.
+  const problems = errorsOf(checkUpload(body));
+  if (problems.length > 0) return { ok: false, msg: problems.map(sentence).join(' ') };
   const parsed = UploadAssetRequest.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues

@@ -3,11 +3,11 @@ import { UsageError } from '../errors.js';
 import { parseManifest } from './manifest.js';
 
 describe('parseManifest (JSON)', () => {
-  it('accepts an array, normalises the type case and keeps the name', () => {
+  it('accepts an array, either type column and keeps the name', () => {
     const items = parseManifest(
       JSON.stringify([
-        { type: 'image', url: 'https://x.example/a.png', name: 'cat' },
-        { assetType: 'VIDEO', url: 'https://x.example/b.mp4' },
+        { type: 'Image', url: 'https://x.example/a.png', name: 'cat' },
+        { assetType: 'Video', url: 'https://x.example/b.mp4' },
       ]),
       'm.json',
     );
@@ -31,7 +31,7 @@ describe('parseManifest (JSON)', () => {
 
   it('lists every problem at once, each with the item it is in', () => {
     const text = JSON.stringify([
-      { type: 'image', url: 'https://x.example/ok.png' },
+      { type: 'Image', url: 'https://x.example/ok.png' },
       { type: 'imagee', url: 'https://x.example/a.png' },
       { type: 'Image', url: 'ftp://x.example/a.png' },
       { type: 'Image', url: 'https://x.example/a.png', nmae: 'typo' },
@@ -46,8 +46,8 @@ describe('parseManifest (JSON)', () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/m\.json has 5 problems; nothing was uploaded/);
-    expect(message).toMatch(/item 2: "type" must be one of Image, Video, Audio, Document/);
-    expect(message).toMatch(/item 3: "url" must start with http/);
+    expect(message).toMatch(/item 2: "type": Use one of Image, Video, Audio, Document/);
+    expect(message).toMatch(/item 3: "url": Use an http:\/\/ or https:\/\/ URL/);
     expect(message).toMatch(/item 4: unknown field "nmae"/);
     expect(message).toMatch(/item 5: "type" is missing/);
     expect(message).toMatch(/item 6: must be an object/);
@@ -64,14 +64,23 @@ describe('parseManifest (JSON)', () => {
     const text = JSON.stringify([
       { type: 'Image', url: 'https://x.example/a.png', name: 'n'.repeat(300) },
     ]);
-    expect(() => parseManifest(text, 'm.json')).toThrow(/item 1: the name is 300 characters long/);
+    expect(() => parseManifest(text, 'm.json')).toThrow(
+      /item 1: "name": Keep it to 255 characters \(it has 300\)/,
+    );
+  });
+
+  it('reports every problem of one row, and the type case the service needs', () => {
+    const text = JSON.stringify([{ type: 'image', url: 'https://x.example/a b.png' }]);
+    expect(() => parseManifest(text, 'm.json')).toThrow(
+      /item 1: "type": .*did you mean 'Image'\?.*; "url": Remove the spaces/,
+    );
   });
 });
 
 describe('parseManifest (CSV)', () => {
   it('reads a header row, any column order, optional name', () => {
     const items = parseManifest(
-      'url,type,name\nhttps://x.example/a.png,image,\n"https://x.example/b.mp4",video,"intro, part 1"\n',
+      'url,type,name\nhttps://x.example/a.png,Image,\n"https://x.example/b.mp4",Video,"intro, part 1"\n',
       'm.csv',
     );
     expect(items).toEqual([
@@ -87,7 +96,7 @@ describe('parseManifest (CSV)', () => {
   it('points at the CSV line of each problem', () => {
     expect(() =>
       parseManifest('type,url\nImage,https://x.example/a\nPicture,https://x.example/b\n', 'm.csv'),
-    ).toThrow(/line 3: "type" must be one of/);
+    ).toThrow(/line 3: "type": Use one of/);
     expect(() => parseManifest('type,url\nImage,https://x.example/a,extra\n', 'm.csv')).toThrow(
       /line 2: more fields than columns/,
     );
@@ -95,7 +104,7 @@ describe('parseManifest (CSV)', () => {
 
   it('keeps commas, doubled quotes and line breaks inside quoted fields (csv-parse)', () => {
     const items = parseManifest(
-      'type,url,name\n\n Image , https://x.example/a.png ,"a, ""quoted""\nlabel"\r\nvideo,https://x.example/b.mp4\n',
+      'type,url,name\n\n Image , https://x.example/a.png ,"a, ""quoted""\nlabel"\r\nVideo,https://x.example/b.mp4\n',
       'm.csv',
     );
     expect(items).toEqual([
@@ -118,7 +127,7 @@ describe('parseManifest (CSV)', () => {
   it('reports every bad row, each with its line, in one go', () => {
     expect(() =>
       parseManifest(
-        'type,url\npicture,https://x.example/a\nimage,nope\nimage,https://x.example/c,extra\n',
+        'type,url\npicture,https://x.example/a\nImage,nope\nImage,https://x.example/c,extra\n',
         'm.csv',
       ),
     ).toThrow(/has 3 problems[\s\S]*line 2: "type"[\s\S]*line 3: "url"[\s\S]*line 4: more fields/);

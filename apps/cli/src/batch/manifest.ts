@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { checkUpload, errorsOf } from '@kyyvideo/contract/rules';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { UploadInput } from '../client-types.js';
 import { UsageError } from '../errors.js';
-import { checkLengths } from '../limits.js';
-import { parseAssetType, parseAssetUrl, quote } from '../validate.js';
+import { problemSentence, quote } from '../validate.js';
 
 /** One upload from the manifest, with where it came from so messages can point at it. */
 export interface ManifestItem {
@@ -19,6 +19,9 @@ export interface ManifestItem {
 const MAX_REPORTED_PROBLEMS = 10;
 
 const FIELDS = ['type', 'assettype', 'url', 'name'];
+
+/** The manifest's column for each field the rules name. */
+const COLUMN: Record<string, string> = { assetType: 'type', url: 'url', name: 'name' };
 
 /** A manifest entry before its fields are checked: named values, or why it has none. */
 type RawItem =
@@ -55,13 +58,22 @@ function toItem(
     if (name !== undefined && name !== null && typeof name !== 'string') {
       throw new UsageError('"name" must be text.');
     }
-    const input: UploadInput = {
-      assetType: parseAssetType(type, '"type"'),
-      url: parseAssetUrl(url, '"url"'),
-    };
-    if (typeof name === 'string' && name.trim() !== '') input.name = name;
-    checkLengths(input);
-    return { index, where: raw.where, input };
+    // A blank cell means "no name".
+    const fields =
+      typeof name === 'string' && name.trim() !== ''
+        ? { assetType: type, url, name }
+        : { assetType: type, url };
+    // The contract's rules, as the client, the mock and the playground apply them; every
+    // problem of the row at once, named by its column.
+    const problems = errorsOf(checkUpload(fields));
+    if (problems.length > 0) {
+      throw new UsageError(
+        problems
+          .map((problem) => problemSentence(problem, `"${COLUMN[problem.field] ?? problem.field}"`))
+          .join('; '),
+      );
+    }
+    return { index, where: raw.where, input: fields as UploadInput };
   } catch (error) {
     problems.push(`${raw.where}: ${(error as Error).message}`);
     return undefined;

@@ -1,4 +1,4 @@
-import { type KyyError, toAssetRef } from '@kyyvideo/client';
+import { KyyError, type KyyErrorKind, toAssetRef } from '@kyyvideo/client';
 import { messageInCliTerms } from '../client-messages.js';
 import type { UploadInput } from '../client-types.js';
 import { EXIT } from '../exit-codes.js';
@@ -23,6 +23,8 @@ export type ItemStatus =
 
 export interface ItemError {
   type: string;
+  /** The client error's `kind`, when it is one: what decisions switch on. */
+  kind?: KyyErrorKind;
   message: string;
   code?: unknown;
 }
@@ -51,6 +53,7 @@ export function toItemError(error: unknown, timeoutSeconds?: number): ItemError 
     const code = (error as { code?: unknown }).code;
     return {
       type: error.name,
+      ...(error instanceof KyyError && { kind: error.kind }),
       message: messageInCliTerms(error, undefined, timeoutSeconds),
       ...(code !== undefined && code !== null && { code }),
     };
@@ -61,7 +64,8 @@ export function toItemError(error: unknown, timeoutSeconds?: number): ItemError 
 /**
  * What one failed batch item means, from the client's own verdict (its error `kind`): an upload
  * failure is "unknown" exactly when the client says its outcome is unknown or the failure is not
- * one the client recognised; any other upload failure provably created nothing. `uploaded`: the asset exists (uploaded now, or by an earlier run).
+ * one the client recognised; any other upload failure provably created nothing. `uploaded`: the
+ * asset exists (uploaded now, or by an earlier run).
  */
 export function outcomeOfFailure(
   base: Pick<ItemOutcome, 'index' | 'where' | 'input'>,
