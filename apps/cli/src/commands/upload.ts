@@ -16,7 +16,7 @@ export interface UploadOptions {
 }
 
 /** The flags, checked with the same rules as a manifest row, before anything is sent. */
-function uploadInput(options: UploadOptions): UploadInput {
+export function uploadInput(options: UploadOptions): UploadInput {
   const input: UploadInput = {
     assetType: parseAssetType(options.type),
     url: parseAssetUrl(options.url),
