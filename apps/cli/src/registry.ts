@@ -180,9 +180,27 @@ Exit code: 0 when every item succeeded; otherwise the code shared by all failed 
 }
 
 /**
- * `kyy mock` belongs to the mock launcher (commands/mock.ts, which is moving to the mock
- * package's own command line). Its options are declared here only for commander's help and
- * handed over as they are; the module applies its own defaults.
+ * `kyy mock`'s flags as `{ flags, description }` records, the shape of @kyyvideo/mock/cli's
+ * MOCK_CLI_OPTIONS (the mock's own command line, being shared with `kyy-mock` in the mock issue):
+ * once that lands, this list is replaced by an import of it.
+ */
+const MOCK_OPTIONS: readonly { flags: string; description: string }[] = [
+  { flags: '--port <port>', description: 'port to listen on (0 = any free port) (default: 4010)' },
+  { flags: '--host <host>', description: 'interface to listen on (default: 127.0.0.1)' },
+  {
+    flags: '--state <file>',
+    description: "keep the mock's assets in this JSON file across restarts",
+  },
+  {
+    flags: '--review-delay <ms>',
+    description: 'how long a review takes in the mock (default: 2000)',
+  },
+  { flags: '--latency <ms>', description: 'delay added to every response (default: 0)' },
+];
+
+/**
+ * `kyy mock` belongs to the mock launcher (commands/mock.ts): commander declares the mock's own
+ * flags for parsing and help, and the module turns them into settings and runs the server.
  */
 export function registerMock(
   program: Command,
@@ -191,25 +209,15 @@ export function registerMock(
   ) => (...received: unknown[]) => Promise<void>,
   exitCodes: string,
 ): void {
-  const shown = (flags: string, description: string, fallback?: string) => {
-    const o = new Option(flags, description);
-    if (fallback) o.defaultValueDescription = fallback;
-    return o;
-  };
   const mock = program
     .command('mock')
-    .description('Run the local mock of the service (for trying kyy and for tests)')
-    .addOption(shown('--port <port>', 'port to listen on (0 = any free port)', '4010'))
-    .addOption(shown('--host <host>', 'interface to listen on', '127.0.0.1'))
-    .addOption(shown('--state <file>', "keep the mock's assets in this JSON file across restarts"))
-    .addOption(shown('--review-delay <ms>', 'how long a review takes in the mock', '2000'))
-    .addOption(shown('--latency <ms>', 'delay added to every response', '0'))
-    .action(
-      runMock(
-        async () =>
-          (await import('./commands/mock.js')).command as unknown as CommandModule<unknown>,
-      ),
-    );
+    .description('Run the local mock of the service (for trying kyy and for tests)');
+  for (const { flags, description } of MOCK_OPTIONS) mock.option(flags, description);
+  mock.action(
+    runMock(
+      async () => (await import('./commands/mock.js')).command as unknown as CommandModule<unknown>,
+    ),
+  );
   helpFooter(
     mock,
     ['kyy mock', 'kyy mock --port 0 --json', 'kyy mock --state .kyy-mock.json --review-delay 500'],
