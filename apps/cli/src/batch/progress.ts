@@ -20,6 +20,9 @@ function lineProgress(out: Output, total: number): BatchProgress {
   const width = String(total).length;
   return {
     finished(o, done) {
+      // After Ctrl-C every item not started yet ends at once; one line each would bury the
+      // summary, which counts them.
+      if (o.status === 'interrupted' && o.assetId === undefined) return;
       const status = isOk(o)
         ? c.green(o.status)
         : o.status === 'interrupted'
