@@ -4,4 +4,7 @@ import type { KyyAssets } from '@kyyvideo/client';
 export type { Asset, AssetRef, AssetType, UploadInput, WaitOptions } from '@kyyvideo/client';
 
 /** The part of the client's `assets` API that kyy uses; unit tests pass a fake of it. */
-export type AssetsApi = Pick<KyyAssets, 'upload' | 'get' | 'delete' | 'waitUntilActive'>;
+export type AssetsApi = Pick<
+  KyyAssets,
+  'upload' | 'get' | 'delete' | 'waitUntilActive' | 'prepare'
+>;

@@ -13,6 +13,8 @@ export const EXIT = {
   reviewFailed: 3,
   /** Waiting for review gave up before the asset became `Active`. */
   waitTimedOut: 4,
+  /** Another kyy run is writing the same batch results file; nothing was sent. */
+  busy: 5,
   /** Interrupted with Ctrl-C (128 + SIGINT), the shell convention. */
   interrupted: 130,
 } as const;
@@ -26,4 +28,5 @@ export const EXIT_CODE_HELP = `Exit codes:
   2    usage error: bad option, argument, manifest, key file or configuration (nothing was sent)
   3    review failed: the asset exists but ended with status Failed
   4    wait timed out: the asset was still Processing when --timeout ran out
+  5    busy: another kyy run is using the same batch results file (nothing was sent)
   130  interrupted (Ctrl-C)`;
