@@ -1,50 +1,84 @@
 /**
- * Wraps fetch so that no answer is read past `maxBytes`: a declared Content-Length above it is
- * refused before reading, and a body without one is counted as it streams and cut off at the
- * cap. A 200 MiB or endless answer then costs at most `maxBytes` of memory, once.
+ * No answer is read past `maxBytes`: a declared Content-Length above it is refused before
+ * reading, and a body without one is counted as it streams and cut off at the cap. A 200 MiB or
+ * endless answer then costs at most `maxBytes` of memory, once.
  */
 export interface CappedFetch {
+  /** fetch, refusing declared lengths over the cap and capping error bodies openapi-fetch reads. */
   fetch: typeof fetch;
+  /** Reads a success body (handed over unread) to text, within the cap. */
+  read(response: Response): Promise<string>;
   /** True once an answer was refused for its size. */
   exceeded(): boolean;
 }
 
-function limited(body: ReadableStream<Uint8Array>, maxBytes: number, onExceeded: () => void) {
-  let seen = 0;
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > maxBytes) {
-          onExceeded();
-          controller.error(new RangeError(`the answer is larger than ${maxBytes} bytes`));
-        } else controller.enqueue(chunk);
-      },
-    }),
-  );
+/** Thrown when an answer passes the cap; recognised through `exceeded()`, never shown as is. */
+function tooLarge(maxBytes: number): RangeError {
+  return new RangeError(`the answer is larger than ${maxBytes} bytes`);
 }
 
 export function cappedFetch(base: typeof fetch, maxBytes: number): CappedFetch {
   let exceeded = false;
-  const onExceeded = () => {
-    exceeded = true;
-  };
+
+  function limited(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+    let seen = 0;
+    return body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen <= maxBytes) controller.enqueue(chunk);
+          else {
+            exceeded = true;
+            controller.error(tooLarge(maxBytes));
+          }
+        },
+      }),
+    );
+  }
+
   const fetchCapped = async (input: RequestInfo | URL, init?: RequestInit) => {
     const response = await base(input, init);
     if (response.body === null) return response;
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     if (declared > maxBytes) {
-      onExceeded();
+      exceeded = true;
       await response.body.cancel().catch(() => {});
-      throw new RangeError(`the answer declares ${declared} bytes, more than ${maxBytes}`);
+      throw tooLarge(maxBytes);
     }
-    // A declared length within the cap is enforced by the HTTP layer itself: no wrapper needed.
-    if (declared >= 0) return response;
-    return new Response(limited(response.body, maxBytes, onExceeded), {
+    // A declared length within the cap is enforced by the HTTP layer itself, and success bodies
+    // are read by `read` below; only an error body of unknown length needs the slower wrapper.
+    if (declared >= 0 || response.ok) return response;
+    return new Response(limited(response.body), {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
     });
   };
-  return { fetch: fetchCapped as typeof fetch, exceeded: () => exceeded };
+
+  async function read(response: Response): Promise<string> {
+    if (response.body === null) return '';
+    // fetch refused a declared length over the cap already; the HTTP layer enforces the rest.
+    if (response.headers.has('content-length')) return response.text();
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let seen = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      seen += value.byteLength;
+      if (seen > maxBytes) {
+        exceeded = true;
+        await reader.cancel().catch(() => {});
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(value);
+    }
+    const decoder = new TextDecoder();
+    if (chunks.length === 1) return decoder.decode(chunks[0]);
+    let text = '';
+    for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+    return text + decoder.decode();
+  }
+
+  return { fetch: fetchCapped as typeof fetch, read, exceeded: () => exceeded };
 }

@@ -103,16 +103,19 @@ async function attempt<T>(settings: SendSettings, op: Operation<T>): Promise<T> 
   };
   try {
     let result: Awaited<ReturnType<RequestFn>>;
+    let body: unknown;
     try {
       result = await (settings.raw.request as unknown as RequestFn)(op.method, op.path, {
         ...(Object.keys(pathParams).length === 0 ? {} : { params: { path: pathParams } }),
         ...(op.body === undefined ? {} : { body: op.body }),
         signal: timer.signal,
-        parseAs: 'text',
+        // Success bodies come back unread and are read here, within the size cap.
+        parseAs: 'stream',
         // Never follow: a followed 307/308 resends a POST, a followed 303 turns it into a GET.
         redirect: 'manual',
         fetch: capped.fetch,
       });
+      body = result.response.ok ? await capped.read(result.response) : result.error;
     } catch (error) {
       if (capped.exceeded()) {
         throw new KyyInvalidResponseError(
@@ -161,7 +164,7 @@ async function attempt<T>(settings: SendSettings, op: Operation<T>): Promise<T> 
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
-      body: response.ok ? result.data : result.error,
+      body,
     });
   } finally {
     timer.dispose();

@@ -1,17 +1,11 @@
-/** What a secret is replaced with in anything the suite prints or throws. */
-export const MASK = '***';
+import { redactSecret, SECRET_MASK } from '@kyyvideo/contract';
 
-/**
- * Replaces every occurrence of each secret in `text`. Secrets shorter than four characters are
- * still masked: a short key is no less secret, and over-masking a report costs nothing.
- */
+/** What a secret is replaced with in anything the suite prints or throws: the contract's mask. */
+export const MASK = SECRET_MASK;
+
+/** Replaces every occurrence of each secret in `text` (the contract's redactSecret). */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
-  let masked = text;
-  for (const secret of secrets) {
-    if (secret.length === 0) continue;
-    masked = masked.split(secret).join(MASK);
-  }
-  return masked;
+  return redactSecret(text, secrets);
 }
 
 // How far down a `cause` chain to look; real chains are one or two links long.

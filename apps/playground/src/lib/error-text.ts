@@ -10,6 +10,7 @@ import {
   KyyInvalidResponseError,
   KyyNotFoundError,
   KyyRateLimitError,
+  KyyRedirectError,
   KyyServerError,
   KyyTimeoutError,
   KyyUploadOutcomeUnknownError,
@@ -156,6 +157,11 @@ function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'titl
     return {
       title: 'The answer was not the documented envelope.',
       next: 'This is not caused by your input. Try again; look at the body below to see what came back.',
+    };
+  if (error instanceof KyyRedirectError)
+    return {
+      title: `The server answered with a redirect${error.location ? ` to ${error.location}` : ''}, which the client never follows.`,
+      next: 'Point the base URL at the API’s own address (it ends in /kyyReactApiServer).',
     };
   if (error instanceof KyyApiError)
     return {

@@ -29,12 +29,19 @@ describe('validateUpload', () => {
   it('explains a URL without a scheme and one with the wrong scheme', () => {
     const relative = validateUpload({ ...ok, url: 'example.com/cat.jpg' }, 'browser-mock');
     expect(!relative.ok && relative.errors.url).toMatch(
-      /not a full URL\. Start it with https:\/\//,
+      /Give an absolute URL with scheme and host, like https:\/\//,
     );
     const ftp = validateUpload({ ...ok, url: 'ftp://example.com/cat.jpg' }, 'browser-mock');
-    expect(!ftp.ok && ftp.errors.url).toMatch(/this one starts with ftp:\/\//);
+    expect(!ftp.ok && ftp.errors.url).toMatch(/Use an http:\/\/ or https:\/\/ URL.*ftp:/);
     const spaced = validateUpload({ ...ok, url: 'https://example.com/my cat.jpg' }, 'browser-mock');
-    expect(!spaced.ok && spaced.errors.url).toMatch(/cannot contain spaces/);
+    expect(!spaced.ok && spaced.errors.url).toMatch(/Remove the spaces/);
+    const padded = validateUpload({ ...ok, url: ' https://example.com/cat.jpg\n' }, 'browser-mock');
+    expect(!padded.ok && padded.errors.url).toMatch(/Remove the spaces/);
+  });
+
+  it('refuses a name longer than the limit every consumer applies', () => {
+    const result = validateUpload({ ...ok, name: 'n'.repeat(256) }, 'browser-mock');
+    expect(!result.ok && result.errors.name).toMatch(/Keep it to 255 characters/);
   });
 
   it('rejects a type in the wrong case, listing the exact names', () => {
@@ -79,15 +86,19 @@ describe('isPrivateHost', () => {
 describe('parseAssetIdInput', () => {
   const id = 'asset-20260330142158-q75m8';
 
-  it('accepts an id or its asset:// reference, ignoring surrounding spaces', () => {
-    expect(parseAssetIdInput(` ${id} `)).toEqual({ ok: true, assetId: id });
+  it('accepts an id or its asset:// reference, as pasted', () => {
+    expect(parseAssetIdInput(id)).toEqual({ ok: true, assetId: id });
     expect(parseAssetIdInput(`asset://${id}`)).toEqual({ ok: true, assetId: id });
+    expect(parseAssetIdInput(` ${id} `)).toEqual({
+      ok: false,
+      error: 'Remove the whitespace around the asset id.',
+    });
   });
 
   it('says what an id looks like when given something else', () => {
     const result = parseAssetIdInput('asset-123');
     expect(!result.ok && result.error).toMatch(
-      /^An asset id looks like asset-20260330142158-q75m8/,
+      /^This is not an asset id: expected "asset-", 14 digits.*asset-20260330142158-q75m8/,
     );
     expect(parseAssetIdInput('').ok).toBe(false);
     expect(parseAssetIdInput('asset://nope').ok).toBe(false);

@@ -2,9 +2,14 @@ import type { UploadInput } from '@kyyvideo/client';
 import {
   ASSET_TYPES,
   type AssetType,
-  InvalidAssetRefError,
-  isAssetId,
-  parseAssetRef,
+  checkAssetType,
+  checkName,
+  checkUrl,
+  EXAMPLE_URL,
+  errorsOf,
+  isAssetType,
+  type Problem,
+  parseAssetIdOrRef,
   UploadAssetRequest,
 } from '@kyyvideo/contract';
 import type { TargetKind } from './targets.js';
@@ -27,10 +32,9 @@ const DOCUMENTED_EXTENSIONS: Partial<Record<AssetType, readonly string[]>> = {
   Audio: ['wav', 'mp3'],
 };
 
-const EXAMPLE_URL = 'https://example.com/cat.jpg';
-
-function isAssetType(value: string): value is AssetType {
-  return (ASSET_TYPES as readonly string[]).includes(value);
+/** The first refusing problem's hint: the contract's rule says what to fix, the form shows it. */
+function firstHint(problems: readonly Problem[]): string | undefined {
+  return errorsOf(problems)[0]?.hint;
 }
 
 /** Hosts the real service can never download from: this machine or a private network. */
@@ -64,27 +68,22 @@ export function validateUpload(values: UploadFormValues, target: TargetKind): Up
   const errors: Partial<Record<UploadField, string>> = {};
   const warnings: string[] = [];
 
+  // The contract's rules, as the client, the mock and the CLI apply them: the URL is checked
+  // exactly as typed (a stray space is refused there too), only an empty field is worded here.
   const assetType = values.assetType;
-  if (!isAssetType(assetType)) {
+  if (checkAssetType(assetType).length > 0) {
     errors.assetType = `Choose a type: ${ASSET_TYPES.join(', ')} (exactly as written).`;
   }
 
-  const rawUrl = values.url.trim();
+  const rawUrl = values.url;
   let url: URL | undefined;
-  if (rawUrl === '') {
+  const urlHint = firstHint(checkUrl(rawUrl));
+  if (rawUrl.trim() === '') {
     errors.url = `Enter the file's URL, for example ${EXAMPLE_URL}. The service downloads the file from there.`;
-  } else if (/\s/.test(rawUrl)) {
-    errors.url = 'A URL cannot contain spaces. Encode them as %20 or copy the link again.';
+  } else if (urlHint !== undefined) {
+    errors.url = urlHint;
   } else {
-    try {
-      url = new URL(rawUrl);
-    } catch {
-      errors.url = `This is not a full URL. Start it with https://, for example ${EXAMPLE_URL}.`;
-    }
-    if (url && url.protocol !== 'https:' && url.protocol !== 'http:') {
-      errors.url = `Only http:// and https:// URLs can be downloaded; this one starts with ${url.protocol}//.`;
-      url = undefined;
-    }
+    url = new URL(rawUrl);
   }
 
   if (url) {
@@ -102,7 +101,10 @@ export function validateUpload(values: UploadFormValues, target: TargetKind): Up
     }
   }
 
+  // A blank name field means "no name"; surrounding spaces are not part of a label.
   const name = values.name.trim();
+  const nameHint = firstHint(checkName(name));
+  if (nameHint !== undefined) errors.name = nameHint;
   if (Object.keys(errors).length > 0) return { ok: false, errors, warnings };
 
   const input = { assetType, url: rawUrl, ...(name === '' ? {} : { name }) };
@@ -122,24 +124,10 @@ export function validateUpload(values: UploadFormValues, target: TargetKind): Up
 
 export type AssetIdParse = { ok: true; assetId: string } | { ok: false; error: string };
 
-const EXAMPLE_ID = 'asset-20260330142158-q75m8';
-
-/** Accepts an asset id or its `asset://` reference, as a user is likely to paste either. */
+/** Accepts an asset id or its `asset://` reference (the contract's one parser), as pasted. */
 export function parseAssetIdInput(text: string): AssetIdParse {
-  const value = text.trim();
-  if (value === '')
+  if (text.trim() === '')
     return { ok: false, error: 'Enter an asset id first, or pick one from this session’s assets.' };
-  if (value.startsWith('asset://')) {
-    try {
-      return { ok: true, assetId: parseAssetRef(value) };
-    } catch (error) {
-      if (error instanceof InvalidAssetRefError) return { ok: false, error: error.message };
-      throw error;
-    }
-  }
-  if (isAssetId(value)) return { ok: true, assetId: value };
-  return {
-    ok: false,
-    error: `An asset id looks like ${EXAMPLE_ID}: "asset-", 14 digits, "-", then 5 lowercase letters or digits. You can also paste its asset:// reference.`,
-  };
+  const parsed = parseAssetIdOrRef(text);
+  return parsed.ok ? parsed : { ok: false, error: parsed.problem.hint };
 }

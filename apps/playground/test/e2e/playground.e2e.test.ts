@@ -164,7 +164,7 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
     const message = page.locator('#upload-url-error');
     await message.waitFor();
     expect(await message.textContent()).toBe(
-      'This is not a full URL. Start it with https://, for example https://example.com/cat.jpg.',
+      'Give an absolute URL with scheme and host, like https://example.com/cat.jpg.',
     );
     expect(await page.getByLabel('File URL').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('article').count()).toBe(0);
