@@ -6,17 +6,15 @@ import {
   interpretUpload,
 } from './envelope.js';
 import {
-  KyyAbortError,
   KyyConnectionError,
   type KyyError,
   KyyInvalidResponseError,
   KyyNotFoundError,
   KyyRateLimitError,
-  KyyServerError,
-  KyyTimeoutError,
   KyyUploadOutcomeUnknownError,
 } from './errors.js';
 import { checkAssetId, checkUploadInput, type UploadInput } from './input.js';
+import { asOutcomeUnknown } from './outcome.js';
 import { type SendSettings, send } from './send.js';
 import type { AssetRef, CallOptions, DeleteResult, UploadResult } from './types.js';
 
@@ -34,35 +32,17 @@ export interface AssetsCore {
   delete(assetId: string, options?: CallOptions): Promise<DeleteResult>;
 }
 
-/** Why an upload attempt's outcome is unknown, or undefined when the failure is a clear "no". */
-function unknownOutcomeReason(error: KyyError): string | undefined {
-  if (error instanceof KyyTimeoutError) return 'no answer arrived in time';
-  if (error instanceof KyyAbortError) return 'it was aborted while the request was in flight';
-  if (error instanceof KyyServerError) return `the service failed with HTTP ${error.httpStatus}`;
-  if (error instanceof KyyInvalidResponseError) {
-    return error.assetId === undefined
-      ? 'the answer was not the documented success or failure'
-      : `the answer named asset "${error.assetId}" but was not the documented success (check it with assets.get before uploading again)`;
-  }
-  if (error instanceof KyyConnectionError && !error.provablyNotSent)
-    return 'the connection failed after the request may have been sent';
-  return undefined;
-}
-
 /** An upload failure whose outcome is unknown becomes the error that says so; others pass. */
 function uploadOutcome(error: KyyError): KyyError {
-  const reason = unknownOutcomeReason(error);
-  if (reason === undefined) return error;
-  return new KyyUploadOutcomeUnknownError(
-    `The upload may or may not have created an asset: ${reason}. It was not resent, because the API has no idempotency key and a second upload could create a duplicate. Upload again only if a duplicate is acceptable.`,
-    {
-      operation: 'upload',
-      cause: error,
-      ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
-      ...(error.code === undefined ? {} : { code: error.code }),
-      ...(error.msg === undefined ? {} : { msg: error.msg }),
-      ...(error.assetId === undefined ? {} : { assetId: error.assetId }),
-    },
+  return asOutcomeUnknown(
+    error,
+    (id) =>
+      `the answer named asset "${id}" but was not the documented success (check it with assets.get before uploading again)`,
+    (reason, details) =>
+      new KyyUploadOutcomeUnknownError(
+        `The upload may or may not have created an asset: ${reason}. It was not resent, because the API has no idempotency key and a second upload could create a duplicate. Upload again only if a duplicate is acceptable.`,
+        { operation: 'upload', ...details },
+      ),
   );
 }
 

@@ -1,9 +1,14 @@
 import { type paths, redactSecret, SECRET_MASK } from '@kyyvideo/contract';
 import createClient from 'openapi-fetch';
 import { createAssetsCore } from './assets.js';
+import { download } from './download.js';
+import { generate } from './generate.js';
 import { type KyyClientOptions, resolveOptions } from './options.js';
 import { prepare } from './prepare.js';
 import type { KyyAssets, KyyClient, WaitOptions } from './types.js';
+import type { KyyVideos } from './video-types.js';
+import { waitUntilDone } from './video-wait.js';
+import { createVideosCore } from './videos.js';
 import { waitUntilActive } from './wait.js';
 
 /** Node's util.inspect hook, reached through the global registry so no Node import is needed. */
@@ -25,18 +30,17 @@ export function createKyyClient(options?: KyyClientOptions): KyyClient {
     headers: { Authorization: `Bearer ${apiKey}` },
   });
 
-  const core = createAssetsCore({
-    settings: {
-      raw,
-      fetch: resolved.fetch,
-      timeoutMs: resolved.timeoutMs,
-      maxRetries: resolved.maxRetries,
-      maxResponseBytes: resolved.maxResponseBytes,
-      random: Math.random,
-      redact,
-    },
-    validate: resolved.validate,
-  });
+  const settings = {
+    raw,
+    fetch: resolved.fetch,
+    timeoutMs: resolved.timeoutMs,
+    maxRetries: resolved.maxRetries,
+    maxResponseBytes: resolved.maxResponseBytes,
+    random: Math.random,
+    redact,
+  };
+  const core = createAssetsCore({ settings, validate: resolved.validate });
+  const videosCore = createVideosCore({ settings, validate: resolved.validate });
 
   const wait = (assetId: string, waitOptions?: WaitOptions) =>
     waitUntilActive({ detail: core.detail, redact }, assetId, waitOptions);
@@ -58,11 +62,41 @@ export function createKyyClient(options?: KyyClientOptions): KyyClient {
       prepare({ core, waitUntilActive: wait }, items, prepareOptions),
   };
 
+  const videos: KyyVideos = {
+    create: videosCore.create,
+    get: videosCore.get,
+    waitUntilDone: (taskId, waitOptions) =>
+      waitUntilDone({ detail: videosCore.detail, redact }, taskId, waitOptions),
+    // Plain fetch, not raw: the video is on another host and must not receive the key.
+    download: (taskOrUrl, downloadOptions) =>
+      download(
+        {
+          fetch: resolved.fetch,
+          timeoutMs: resolved.timeoutMs,
+          maxRetries: resolved.maxRetries,
+          random: Math.random,
+          redact,
+        },
+        taskOrUrl,
+        downloadOptions,
+      ),
+  };
+
   const describe = () => ({ baseUrl, apiKey: SECRET_MASK });
   const client = {
     baseUrl,
     raw,
     assets,
+    videos,
+    generate: (
+      input: Parameters<KyyClient['generate']>[0],
+      generateOptions?: Parameters<KyyClient['generate']>[1],
+    ) =>
+      generate(
+        { prepare: assets.prepare, create: videos.create, waitUntilDone: videos.waitUntilDone },
+        input,
+        generateOptions,
+      ),
     toJSON: describe,
     [INSPECT]: () => `KyyClient ${JSON.stringify(describe())}`,
   };

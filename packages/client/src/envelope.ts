@@ -28,7 +28,7 @@ import { parseRetryAfter } from './retry-after.js';
  * HTTP 200 with any other code is a failure.
  */
 
-export type RequestOperation = 'upload' | 'get' | 'delete';
+export type RequestOperation = 'upload' | 'get' | 'delete' | 'video-create' | 'video-get';
 
 /** What came back from one request, as openapi-fetch handed it over (3xx never get here). */
 export interface Answer {
@@ -45,6 +45,7 @@ export interface InterpretContext {
   /** Removes the API key from any text the service sent back. */
   redact: (text: string) => string;
   assetId?: string;
+  taskId?: string;
 }
 
 interface Envelope {
@@ -60,11 +61,14 @@ const WHAT: Record<RequestOperation, string> = {
   upload: 'The upload',
   get: 'The detail request',
   delete: 'The delete request',
+  'video-create': 'Creating the video task',
+  'video-get': 'Reading the video task',
 };
 
 function details(ctx: InterpretContext, answer: Answer, envelope?: Envelope): KyyErrorDetails {
   const d: KyyErrorDetails = { operation: ctx.operation, httpStatus: answer.status };
   if (ctx.assetId !== undefined) d.assetId = ctx.assetId;
+  if (ctx.taskId !== undefined) d.taskId = ctx.taskId;
   if (envelope) {
     d.code = envelope.code;
     d.msg = envelope.msg;
@@ -91,7 +95,7 @@ function asEnvelope(value: unknown, ctx: InterpretContext): Envelope | undefined
   };
 }
 
-function parseJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
+export function parseJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
   if (typeof text !== 'string') return { ok: true, value: text };
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -132,7 +136,7 @@ function authError(answer: Answer, ctx: InterpretContext, envelope?: Envelope): 
 }
 
 /** The error for a non-2xx answer. */
-function failureFromStatus(answer: Answer, ctx: InterpretContext): KyyError {
+export function failureFromStatus(answer: Answer, ctx: InterpretContext): KyyError {
   const parsed = parseJson(answer.body);
   const envelope = parsed.ok ? asEnvelope(parsed.value, ctx) : undefined;
   const { status } = answer;
@@ -185,7 +189,10 @@ function successEnvelope(answer: Answer, ctx: InterpretContext): Envelope {
   return envelope;
 }
 
-function zodIssues(error: { issues: Array<{ path: (string | number)[]; message: string }> }) {
+/** The first few zod issues, as one line for a message. */
+export function zodIssues(error: {
+  issues: Array<{ path: (string | number)[]; message: string }>;
+}) {
   return error.issues
     .slice(0, 3)
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)

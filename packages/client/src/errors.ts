@@ -1,7 +1,18 @@
-import type { Asset } from '@kyyvideo/contract';
+import type { Asset, GetVideoTaskResponse } from '@kyyvideo/contract';
 
 /** Which part of the client raised the error. */
-export type KyyOperation = 'upload' | 'get' | 'delete' | 'wait' | 'config' | 'input';
+export type KyyOperation =
+  | 'upload'
+  | 'get'
+  | 'delete'
+  | 'wait'
+  | 'config'
+  | 'input'
+  | 'video-create'
+  | 'video-get'
+  | 'video-wait'
+  | 'video-download'
+  | 'generate';
 
 /** The `kind` of every error this package throws; `unexpected` is a bug or a foreign failure. */
 export type KyyErrorKind =
@@ -21,6 +32,10 @@ export type KyyErrorKind =
   | 'asset-failed'
   | 'wait-timeout'
   | 'upload-outcome-unknown'
+  | 'create-outcome-unknown'
+  | 'video-failed'
+  | 'download-failed'
+  | 'generate-failed'
   | 'unexpected';
 
 export interface KyyErrorDetails {
@@ -33,6 +48,8 @@ export interface KyyErrorDetails {
   httpStatus?: number;
   /** The asset the call was about, when there is one. */
   assetId?: string;
+  /** The video task the call was about (or that a create answered with), when there is one. */
+  taskId?: string;
   /** How many requests were sent for this call (retries included). */
   attempts?: number;
   cause?: unknown;
@@ -51,6 +68,7 @@ export class KyyError extends Error {
   readonly msg?: string | null;
   readonly httpStatus?: number;
   readonly assetId?: string;
+  readonly taskId?: string;
   /** Requests sent for this call (retries included); set when the call reached the network. */
   readonly attempts?: number;
 
@@ -61,6 +79,7 @@ export class KyyError extends Error {
     if (details.msg !== undefined) this.msg = details.msg;
     if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
     if (details.assetId !== undefined) this.assetId = details.assetId;
+    if (details.taskId !== undefined) this.taskId = details.taskId;
     if (details.attempts !== undefined) this.attempts = details.attempts;
   }
 
@@ -71,7 +90,15 @@ export class KyyError extends Error {
       kind: this.kind,
       message: this.message,
     };
-    for (const key of ['operation', 'code', 'msg', 'httpStatus', 'assetId', 'attempts'] as const) {
+    for (const key of [
+      'operation',
+      'code',
+      'msg',
+      'httpStatus',
+      'assetId',
+      'taskId',
+      'attempts',
+    ] as const) {
       if (this[key] !== undefined) json[key] = this[key];
     }
     if (this.cause instanceof Error) {
@@ -232,4 +259,78 @@ export class KyyWaitTimeoutError extends KyyError {
 export class KyyUploadOutcomeUnknownError extends KyyError {
   override name = 'KyyUploadOutcomeUnknownError';
   override readonly kind = 'upload-outcome-unknown' as const;
+}
+
+/**
+ * Creating a video task may or may not have started one (and been charged): the request may have
+ * reached the service but no trustworthy answer came back. The API has no idempotency key, so the
+ * client never resends it. `taskId` is set when the answer named a task; `cause` says what happened.
+ */
+export class KyyCreateOutcomeUnknownError extends KyyError {
+  override name = 'KyyCreateOutcomeUnknownError';
+  override readonly kind = 'create-outcome-unknown' as const;
+}
+
+/** The video task ended `failed` (final). `serviceError` is the service's `error` text. */
+export class KyyVideoFailedError extends KyyError {
+  override name = 'KyyVideoFailedError';
+  override readonly kind = 'video-failed' as const;
+  readonly task: GetVideoTaskResponse;
+  readonly serviceError: string | null;
+  constructor(message: string, details: KyyErrorDetails & { task: GetVideoTaskResponse }) {
+    super(message, details);
+    this.task = details.task;
+    this.serviceError = details.task.error;
+  }
+}
+
+/** The video file could not be fetched: the host answered with a failure status. */
+export class KyyDownloadError extends KyyError {
+  override name = 'KyyDownloadError';
+  override readonly kind = 'download-failed' as const;
+}
+
+/** Which step of `generate()` failed. */
+export type GenerateStep = 'upload' | 'review' | 'create' | 'wait';
+
+/** An asset `generate()` made from a URL, and where it is used in the task. */
+export interface GeneratedAsset {
+  /** The task field it fills: `first_image`, `referenceImages`, … */
+  field: string;
+  /** Position in a reference list (absent for first_image / last_image). */
+  index?: number;
+  /** The URL it was uploaded from. */
+  url: string;
+  assetId: string;
+  ref: `asset://${string}`;
+  /** The last status read (absent when review was not waited for or never read). */
+  status?: Asset['status'];
+}
+
+/**
+ * A step of `generate()` failed. `step` says which; `assets` lists every asset made so far (they
+ * exist: reuse or delete them) and `taskId` the task, once created. `cause` is the step's own
+ * typed error (switch on `cause.kind` for the details).
+ */
+export class KyyGenerateError extends KyyError {
+  override name = 'KyyGenerateError';
+  override readonly kind = 'generate-failed' as const;
+  readonly step: GenerateStep;
+  readonly assets: readonly GeneratedAsset[];
+  constructor(
+    message: string,
+    details: KyyErrorDetails & { step: GenerateStep; assets: readonly GeneratedAsset[] },
+  ) {
+    super(message, details);
+    this.step = details.step;
+    this.assets = details.assets;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      step: this.step,
+      assets: this.assets.map((asset) => asset.assetId),
+    };
+  }
 }

@@ -1,5 +1,15 @@
-export type { Asset, AssetStatus, AssetType } from '@kyyvideo/contract';
+export type {
+  Asset,
+  AssetStatus,
+  AssetType,
+  CreateVideoTaskRequest,
+  MediaInput,
+  Problem,
+  VideoModel,
+  VideoTaskStatus,
+} from '@kyyvideo/contract';
 export {
+  buildVideoTask,
   DEFAULT_BASE_URL,
   parseAssetIdOrRef,
   parseAssetRef,
@@ -7,15 +17,20 @@ export {
 } from '@kyyvideo/contract';
 export { createKyyClient } from './client.js';
 export {
+  type GeneratedAsset,
+  type GenerateStep,
   KyyAbortError,
   KyyApiError,
   KyyAssetFailedError,
   KyyAuthenticationError,
   KyyConfigError,
   KyyConnectionError,
+  KyyCreateOutcomeUnknownError,
+  KyyDownloadError,
   KyyError,
   type KyyErrorDetails,
   type KyyErrorKind,
+  KyyGenerateError,
   KyyInputError,
   KyyInvalidResponseError,
   KyyNotFoundError,
@@ -26,6 +41,7 @@ export {
   KyyTimeoutError,
   KyyUploadOutcomeUnknownError,
   KyyUrlUnreachableError,
+  KyyVideoFailedError,
   KyyWaitTimeoutError,
 } from './errors.js';
 export type { UploadInput } from './input.js';
@@ -46,3 +62,23 @@ export type {
   UploadResult,
   WaitOptions,
 } from './types.js';
+export type {
+  CompletedVideoTask,
+  CreatedVideoTask,
+  CreateVideoOptions,
+  DownloadOptions,
+  DownloadProgress,
+  GenerateInput,
+  GenerateOptions,
+  GenerateProgress,
+  GenerateResult,
+  KyyVideos,
+  VideoDownload,
+  VideoTask,
+  VideoWaitOptions,
+} from './video-types.js';
+export {
+  DEFAULT_VIDEO_WAIT_TIMEOUT_MS,
+  FAST_VIDEO_WAIT_INTERVAL_MS,
+  VIDEO_WAIT_INTERVAL_MS,
+} from './video-wait.js';

@@ -10,7 +10,7 @@ import { KyyInputError, type KyyOperation } from './errors.js';
 export type UploadInput = { assetType: AssetType; url: string; name?: string };
 
 /** A problem from the contract's rules, as one sentence naming the argument. */
-function sentence(problem: Problem, where: string): string {
+export function sentence(problem: Problem, where: string): string {
   const field = problem.field === 'body' ? where || 'upload input' : `${where}${problem.field}`;
   const value = problem.value === undefined ? '' : ` ${JSON.stringify(problem.value)}`;
   return `${field}${value} is not accepted: ${problem.hint}`;

@@ -55,6 +55,7 @@ export function provablyNotSent(error: unknown): boolean {
 export interface ThrownContext {
   operation: KyyOperation;
   assetId?: string;
+  taskId?: string;
   /** The caller's signal: if it fired, the failure is an abort. */
   callerSignal?: AbortSignal;
   /** True when the per-attempt timer fired. */
@@ -71,10 +72,11 @@ export interface ThrownContext {
  * what is kept is exactly what retry decisions rely on.
  */
 export function classifyThrown(error: unknown, ctx: ThrownContext): KyyError {
-  const base =
-    ctx.assetId === undefined
-      ? { operation: ctx.operation }
-      : { operation: ctx.operation, assetId: ctx.assetId };
+  const base = {
+    operation: ctx.operation,
+    ...(ctx.assetId === undefined ? {} : { assetId: ctx.assetId }),
+    ...(ctx.taskId === undefined ? {} : { taskId: ctx.taskId }),
+  };
   if (ctx.callerSignal?.aborted) {
     return new KyyAbortError(`The ${ctx.operation} call was aborted by its AbortSignal.`, {
       ...base,

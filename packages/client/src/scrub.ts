@@ -4,7 +4,17 @@ import { safeCause } from './safe-cause.js';
 type Redact = (text: string) => string;
 
 /** Fields of client errors that can hold text the service sent. */
-const TEXT_FIELDS = ['message', 'stack', 'code', 'msg', 'assetId', 'location', 'lastStatus'];
+const TEXT_FIELDS = [
+  'message',
+  'stack',
+  'code',
+  'msg',
+  'assetId',
+  'taskId',
+  'location',
+  'lastStatus',
+  'serviceError',
+];
 
 function replace(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, {
@@ -52,9 +62,11 @@ export function scrubError<E extends KyyError>(error: E, redact: Redact, depth =
     const clean = redact(value);
     if (clean !== value) replace(error, key, clean);
   }
-  const asset = record.asset;
-  if (typeof asset === 'object' && asset !== null) {
-    replace(error, 'asset', redactRecord(asset as Record<string, unknown>, redact));
+  for (const key of ['asset', 'task']) {
+    const value = record[key];
+    if (typeof value === 'object' && value !== null) {
+      replace(error, key, redactRecord(value as Record<string, unknown>, redact));
+    }
   }
   const cause = record.cause;
   if (cause instanceof KyyError && depth < 8) scrubError(cause, redact, depth + 1);

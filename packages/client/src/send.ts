@@ -32,7 +32,7 @@ export interface SendSettings {
  * When a failed attempt may be sent again:
  * - `idempotent`: reading or deleting twice ends the same, so transient failures are retried;
  * - `once`: the API has no idempotency key, so only a request that provably never left this
- *   machine is resent (upload; video create will be the same).
+ *   machine is resent (upload, video create).
  */
 export type RetryRule = 'idempotent' | 'once';
 
@@ -40,9 +40,10 @@ export type RetryRule = 'idempotent' | 'once';
 export interface Operation<T> {
   operation: RequestOperation;
   method: 'GET' | 'POST' | 'DELETE';
-  /** The spec's path, with `{assetId}` filled from `assetId`. */
+  /** The spec's path, with `{assetId}` filled from `assetId` and `{id}` from `taskId`. */
   path: keyof paths;
   assetId?: string;
+  taskId?: string;
   body?: unknown;
   retry: RetryRule;
   /** Turns an answer into the result, or throws the typed error (see envelope.ts). */
@@ -55,10 +56,18 @@ export interface Operation<T> {
   signal?: AbortSignal | undefined;
 }
 
+/** The ids an operation is about, for its errors. */
+function where(op: Operation<unknown>): { assetId?: string; taskId?: string } {
+  return {
+    ...(op.assetId === undefined ? {} : { assetId: op.assetId }),
+    ...(op.taskId === undefined ? {} : { taskId: op.taskId }),
+  };
+}
+
 function abortError(op: Operation<unknown>): KyyAbortError {
   return new KyyAbortError(`The ${op.operation} call was aborted by its AbortSignal.`, {
     operation: op.operation,
-    ...(op.assetId === undefined ? {} : { assetId: op.assetId }),
+    ...where(op),
     cause: op.signal?.reason,
   });
 }
@@ -87,13 +96,17 @@ type RequestFn = (
 async function attempt<T>(settings: SendSettings, op: Operation<T>): Promise<T> {
   const timer = timedSignal(op.signal, settings.timeoutMs);
   const capped = cappedFetch(settings.fetch, settings.maxResponseBytes);
-  const where = op.assetId === undefined ? {} : { assetId: op.assetId };
+  const ids = where(op);
+  const pathParams = {
+    ...(op.assetId === undefined ? {} : { assetId: op.assetId }),
+    ...(op.taskId === undefined ? {} : { id: op.taskId }),
+  };
   try {
     let result: Awaited<ReturnType<RequestFn>>;
     let body: unknown;
     try {
       result = await (settings.raw.request as unknown as RequestFn)(op.method, op.path, {
-        ...(op.assetId === undefined ? {} : { params: { path: { assetId: op.assetId } } }),
+        ...(Object.keys(pathParams).length === 0 ? {} : { params: { path: pathParams } }),
         ...(op.body === undefined ? {} : { body: op.body }),
         signal: timer.signal,
         // Success bodies come back unread and are read here, within the size cap.
@@ -107,12 +120,12 @@ async function attempt<T>(settings: SendSettings, op: Operation<T>): Promise<T> 
       if (capped.exceeded()) {
         throw new KyyInvalidResponseError(
           `${op.operation}: the answer is larger than ${size(settings.maxResponseBytes)} (maxResponseBytes), far more than any documented answer, so it was not read. Check that baseUrl points at the KyyVideo2 API.`,
-          { operation: op.operation, ...where },
+          { operation: op.operation, ...ids },
         );
       }
       throw classifyThrown(error, {
         operation: op.operation,
-        ...where,
+        ...ids,
         callerSignal: op.signal,
         timedOut: timer.timedOut(),
         timeoutMs: settings.timeoutMs,
@@ -129,7 +142,7 @@ async function attempt<T>(settings: SendSettings, op: Operation<T>): Promise<T> 
         `${op.operation}: the server answered with a redirect (HTTP ${response.status || '3xx'}${shown === undefined ? '' : ` to ${shown}`}), which the client never follows${op.retry === 'once' ? ' (the request was not resent)' : ''}. Point baseUrl at the API's own address.`,
         {
           operation: op.operation,
-          ...where,
+          ...ids,
           ...(response.status ? { httpStatus: response.status } : {}),
           ...(shown === undefined ? {} : { location: shown }),
         },
@@ -140,7 +153,7 @@ async function attempt<T>(settings: SendSettings, op: Operation<T>): Promise<T> 
     if (response.type === 'error' || response.status === 0) {
       throw classifyThrown(new TypeError('fetch failed: the response was a network error'), {
         operation: op.operation,
-        ...where,
+        ...ids,
         callerSignal: op.signal,
         timedOut: false,
         timeoutMs: settings.timeoutMs,

@@ -2,6 +2,7 @@ import type { Asset, AssetRef, paths } from '@kyyvideo/contract';
 import type { Client } from 'openapi-fetch';
 import type { KyyError } from './errors.js';
 import type { UploadInput } from './input.js';
+import type { GenerateInput, GenerateOptions, GenerateResult, KyyVideos } from './video-types.js';
 
 export type { AssetRef };
 
@@ -123,4 +124,12 @@ export interface KyyClient {
   /** The underlying openapi-fetch client (sends the API key; no retries, no validation). */
   readonly raw: Client<paths>;
   readonly assets: KyyAssets;
+  /** The video generation tasks that use the assets (no envelope; see the README). */
+  readonly videos: KyyVideos;
+  /**
+   * The whole job: URL references → reviewed assets (with `uploadReferences`), a task, its
+   * video. Resolves with the completed task, its `videoUrl` and the assets made; a failing step
+   * throws KyyGenerateError with `step` and every id made so far. Download is left to the caller.
+   */
+  generate(input: GenerateInput, options?: GenerateOptions): Promise<GenerateResult>;
 }

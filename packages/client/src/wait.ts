@@ -10,6 +10,7 @@ import {
   KyyConnectionError,
   KyyError,
   KyyInputError,
+  type KyyOperation,
   KyyRateLimitError,
   KyyServerError,
   KyyTimeoutError,
@@ -68,7 +69,7 @@ function safely<T>(callback: ((value: T) => void) | undefined, value: T): void {
 }
 
 /** Human-readable duration for messages: "800 ms", "12 s". */
-function duration(ms: number): string {
+export function duration(ms: number): string {
   return ms < 10_000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;
 }
 
@@ -84,22 +85,137 @@ function retryAfterOf(error: unknown): number | undefined {
  * again, so the wait ends at once, with the pause asked for as `retryAfterMs`.
  */
 function tooLongAsked(
-  id: string,
+  plan: PollPlan<unknown, unknown>,
   error: KyyRateLimitError | KyyServerError,
   askedMs: number,
   leftMs: number,
 ): KyyError {
   const details = {
-    operation: 'wait' as const,
-    assetId: id,
+    operation: plan.operation,
+    ...plan.ids,
     retryAfterMs: askedMs,
     cause: error,
     ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
   };
-  const message = `Stopped waiting for asset "${id}": the service asks to wait ${duration(askedMs)} (Retry-After), more than the ${duration(Math.max(0, leftMs))} left of this wait. Wait that long, then wait again (the asset still exists).`;
+  const message = `Stopped waiting for ${plan.subject}: the service asks to wait ${duration(askedMs)} (Retry-After), more than the ${duration(Math.max(0, leftMs))} left of this wait. Wait that long, then wait again (${plan.stillExists}).`;
   return error instanceof KyyRateLimitError
     ? new KyyRateLimitError(message, details)
     : new KyyServerError(message, details);
+}
+
+/** One read of what is being waited for. */
+export interface PollRead<V> {
+  value: V;
+  status: string;
+  /** False for a status the contract does not know: polling goes on, `onStatus` is not told. */
+  statusKnown: boolean;
+}
+
+/**
+ * Everything that differs between waits (an asset's review, a video task): the loop itself —
+ * deadline, abort, transient failures polled through, Retry-After, jittered pauses — is `poll`.
+ */
+export interface PollPlan<V, D> {
+  operation: KyyOperation;
+  /** The ids errors carry. */
+  ids: { assetId?: string; taskId?: string };
+  /** What is waited for, in messages: `asset "asset-…"`. */
+  subject: string;
+  /** Said when the wait stops early: what still exists. */
+  stillExists: string;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  read(signal: AbortSignal): Promise<PollRead<V>>;
+  onStatus?: ((value: V) => void) | undefined;
+  /** The result once finished, undefined to keep polling; throws when the end is a failure. */
+  finished(value: V): D | undefined;
+  /** The pause after poll number `poll` (1-based) before jitter, given the last value read. */
+  intervalMs(poll: number, last: V | undefined): number;
+  /** Each pause is shortened by up to this fraction at random. */
+  jitterRatio: number;
+  /** The message of the wait-timeout error. */
+  timedOutMessage(lastStatus: string | undefined): string;
+  /** Removes the API key from text the service sent (a status is echoed into messages). */
+  redact?: ((text: string) => string) | undefined;
+}
+
+/** Polls until `finished` says so, the deadline passes or the signal fires. */
+export async function poll<V, D>(plan: PollPlan<V, D>, random: () => number): Promise<D> {
+  const { timeoutMs, signal, redact } = plan;
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
+    throw new KyyInputError(
+      `${plan.operation === 'wait' ? 'waitUntilActive' : 'waitUntilDone'}: timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}.`,
+      { operation: 'input' },
+    );
+  }
+  const aborted = () =>
+    new KyyAbortError(
+      `Stopped waiting for ${plan.subject}: the AbortSignal fired. ${plan.stillExists}.`,
+      { operation: plan.operation, ...plan.ids, cause: signal?.reason },
+    );
+  if (signal?.aborted) throw aborted();
+
+  const startedAt = Date.now();
+  const deadline = timedSignal(signal, timeoutMs);
+  let lastStatus: string | undefined;
+  let lastError: KyyError | undefined;
+  let last: V | undefined;
+  const timedOut = () =>
+    new KyyWaitTimeoutError(plan.timedOutMessage(lastStatus), {
+      operation: plan.operation,
+      ...plan.ids,
+      ...(lastStatus === undefined ? {} : { lastStatus }),
+      ...(lastError === undefined ? {} : { cause: lastError }),
+    });
+  const stopped = () => (deadline.timedOut() ? timedOut() : aborted());
+
+  try {
+    for (let pollNumber = 1; ; pollNumber++) {
+      let read: PollRead<V> | undefined;
+      // The server's Retry-After, when the last poll was refused with one: it replaces the pause.
+      let askedMs: number | undefined;
+      try {
+        read = await plan.read(deadline.signal);
+        lastError = undefined;
+      } catch (error) {
+        if (error instanceof KyyAbortError) throw stopped();
+        if (!isTransient(error)) throw error;
+        lastError = error as KyyError;
+        askedMs = retryAfterOf(error);
+        const leftMs = timeoutMs - (Date.now() - startedAt);
+        if (askedMs !== undefined && askedMs > leftMs) {
+          throw tooLongAsked(
+            plan as PollPlan<unknown, unknown>,
+            error as KyyRateLimitError,
+            askedMs,
+            leftMs,
+          );
+        }
+      }
+      if (read) {
+        last = read.value;
+        lastStatus = redact ? redact(read.status) : read.status;
+        // An unknown status is not passed on (its type would lie); we simply keep polling.
+        if (read.statusKnown) {
+          safely(plan.onStatus, read.value);
+          const result = plan.finished(read.value);
+          if (result !== undefined) return result;
+        }
+      }
+      const pause =
+        askedMs ?? plan.intervalMs(pollNumber, last) * (1 - plan.jitterRatio * random());
+      try {
+        await sleep(Math.round(pause), deadline.signal);
+      } catch {
+        throw stopped();
+      }
+    }
+  } catch (error) {
+    // Failed items and the last status are the service's text: keep the key out of them.
+    throw error instanceof KyyError && redact ? scrubError(error, redact) : error;
+  } finally {
+    deadline.dispose();
+  }
 }
 
 export interface WaitDeps extends Pick<AssetsCore, 'detail'> {
@@ -115,58 +231,20 @@ export async function waitUntilActive(
 ): Promise<Asset> {
   const id = checkAssetId(assetId, 'wait');
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
-  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
-    throw new KyyInputError(
-      `waitUntilActive: timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}.`,
-      { operation: 'input' },
-    );
-  }
-  const aborted = () =>
-    new KyyAbortError(
-      `Stopped waiting for asset "${id}": the AbortSignal fired. The asset still exists; delete it if you no longer need it.`,
-      { operation: 'wait', assetId: id, cause: options.signal?.reason },
-    );
-  if (options.signal?.aborted) throw aborted();
-
-  const startedAt = Date.now();
-  const deadline = timedSignal(options.signal, timeoutMs);
-  let lastStatus: string | undefined;
-  let lastError: KyyError | undefined;
-  const timedOut = () =>
-    new KyyWaitTimeoutError(
-      `Asset "${id}" was not Active after ${duration(timeoutMs)} (last status: ${lastStatus ?? 'never read'}). Review can take longer for images with faces; wait again with a larger timeoutMs.`,
-      {
-        operation: 'wait',
-        assetId: id,
-        ...(lastStatus === undefined ? {} : { lastStatus }),
-        ...(lastError === undefined ? {} : { cause: lastError }),
+  return poll<Asset, Asset>(
+    {
+      operation: 'wait',
+      ids: { assetId: id },
+      subject: `asset "${id}"`,
+      stillExists: 'The asset still exists; delete it if you no longer need it',
+      timeoutMs,
+      signal: options.signal,
+      read: async (signal) => {
+        const { asset, statusKnown } = await core.detail(id, { signal });
+        return { value: asset, status: asset.status, statusKnown };
       },
-    );
-  const stopped = () => (deadline.timedOut() ? timedOut() : aborted());
-
-  try {
-    for (let poll = 1; ; poll++) {
-      let read: { asset: Asset; statusKnown: boolean } | undefined;
-      // The server's Retry-After, when the last poll was refused with one: it replaces the pause.
-      let askedMs: number | undefined;
-      try {
-        read = await core.detail(id, { signal: deadline.signal });
-        lastError = undefined;
-      } catch (error) {
-        if (error instanceof KyyAbortError) throw stopped();
-        if (!isTransient(error)) throw error;
-        lastError = error as KyyError;
-        askedMs = retryAfterOf(error);
-        const leftMs = timeoutMs - (Date.now() - startedAt);
-        if (askedMs !== undefined && askedMs > leftMs) {
-          throw tooLongAsked(id, error as KyyRateLimitError, askedMs, leftMs);
-        }
-      }
-      if (read) {
-        const { asset, statusKnown } = read;
-        lastStatus = core.redact ? core.redact(asset.status) : asset.status;
-        // An unknown status is not passed on (its type would lie); we simply keep polling.
-        if (statusKnown) safely(options.onStatus, asset);
+      onStatus: options.onStatus,
+      finished: (asset) => {
         if (asset.status === 'Active') return asset;
         if (asset.status === 'Failed') {
           throw new KyyAssetFailedError(
@@ -174,18 +252,14 @@ export async function waitUntilActive(
             { operation: 'wait', assetId: id, asset },
           );
         }
-      }
-      const pause = askedMs ?? pollIntervalMs(poll) * (1 - WAIT_JITTER_RATIO * random());
-      try {
-        await sleep(Math.round(pause), deadline.signal);
-      } catch {
-        throw stopped();
-      }
-    }
-  } catch (error) {
-    // The failed asset and the last status are the service's text: keep the key out of them.
-    throw error instanceof KyyError && core.redact ? scrubError(error, core.redact) : error;
-  } finally {
-    deadline.dispose();
-  }
+        return undefined;
+      },
+      intervalMs: (pollNumber) => pollIntervalMs(pollNumber),
+      jitterRatio: WAIT_JITTER_RATIO,
+      timedOutMessage: (lastStatus) =>
+        `Asset "${id}" was not Active after ${duration(timeoutMs)} (last status: ${lastStatus ?? 'never read'}). Review can take longer for images with faces; wait again with a larger timeoutMs.`,
+      redact: core.redact,
+    },
+    random,
+  );
 }

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
  * `size` script bundles it for the browser platform too, which would also fail on these.)
  */
 const srcDir = new URL('../src/', import.meta.url);
+/** The `@kyyvideo/client/node` subpath: Node-only by design, and never imported by the rest. */
+const NODE_ONLY = 'node.ts';
 const sources = readdirSync(srcDir)
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== NODE_ONLY)
   .map((f) => ({ file: f, text: stripComments(readFileSync(new URL(f, srcDir), 'utf8')) }));
 
 function stripComments(code: string): string {
@@ -17,6 +19,11 @@ function stripComments(code: string): string {
 describe('browser-safe main entry', () => {
   it('has sources to check', () => {
     expect(sources.map((s) => s.file)).toContain('index.ts');
+  });
+
+  it('no module of the main entry imports the Node-only subpath', () => {
+    for (const { file, text } of sources)
+      expect(text, file).not.toMatch(/from ['"]\.\/node\.js['"]/);
   });
 
   it.each(sources.map((s) => [s.file, s.text] as const))('%s uses no Node-only API', (_, text) => {

@@ -1,7 +1,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setupMockServer } from '@kyyvideo/mock/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { videoRoutes } from './helpers/video-handlers.js';
 
 /**
  * Runs every ```ts example of the README against the in-process mock, so the documentation
@@ -13,6 +16,7 @@ const readme = readFileSync(new URL('README.md', root), 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
 const scratch = fileURLToPath(new URL('test/.readme-examples/', root));
 const clientEntry = fileURLToPath(new URL('src/index.ts', root));
+const nodeEntry = fileURLToPath(new URL('src/node.ts', root));
 
 const { server } = setupMockServer({ reviewDelayMs: 0, faceReviewDelayMs: 0 });
 const logs: string[] = [];
@@ -28,6 +32,8 @@ afterEach(() => {
 afterAll(() => {
   vi.unstubAllEnvs();
   rmSync(scratch, { recursive: true, force: true });
+  // The end-to-end example saves its video there.
+  rmSync(join(tmpdir(), 'cat.mp4'), { force: true });
 });
 
 describe('README examples', () => {
@@ -41,6 +47,10 @@ describe('README examples', () => {
       'uploadAndWait(',
       'prepare(',
       'raw.GET(',
+      'videos.create(',
+      'waitUntilDone(',
+      'generate(',
+      'downloadToFile(',
     ]) {
       expect(all, call).toContain(call);
     }
@@ -49,12 +59,22 @@ describe('README examples', () => {
   it.each(blocks.map((code, i) => [i + 1, code] as const))('example %i runs', async (n, code) => {
     const ownsMock = code.includes('@kyyvideo/mock/node');
     // An example that sets up its own mock must not find ours intercepting fetch too.
-    if (!ownsMock) server.listen({ onUnhandledRequest: 'error' });
+    if (!ownsMock) {
+      server.listen({ onUnhandledRequest: 'error' });
+      // The mock has no video routes yet: these follow the documentation's examples. A task is
+      // completed at its first read, so the examples do not wait out real 20–40 s pauses.
+      server.use(...videoRoutes(0).handlers);
+    }
     vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
       logs.push(args.map(String).join(' '));
     });
     const file = `${scratch}example-${n}.ts`;
-    writeFileSync(file, code.replaceAll("'@kyyvideo/client'", JSON.stringify(clientEntry)));
+    writeFileSync(
+      file,
+      code
+        .replaceAll("'@kyyvideo/client'", JSON.stringify(clientEntry))
+        .replaceAll("'@kyyvideo/client/node'", JSON.stringify(nodeEntry)),
+    );
     try {
       await import(/* @vite-ignore */ pathToFileURL(file).href);
     } finally {
@@ -66,5 +86,8 @@ describe('README examples', () => {
     expect(logs.some((line) => /^asset-\d{14}-[a-z0-9]{5} Active$/.test(line))).toBe(true);
     expect(logs).toContain('no such asset (code -1)');
     expect(logs).toContain('true'); // the drop-connection upload ended "outcome unknown"
+    expect(logs.some((line) => /^video_[0-9a-f-]{36} 1 \d+ bytes in .*cat\.mp4$/.test(line))).toBe(
+      true,
+    );
   });
 });

@@ -1,14 +1,23 @@
-import type { Asset, paths } from '@kyyvideo/contract';
+import type {
+  Asset,
+  CreateVideoTaskRequest,
+  CreateVideoTaskResponse,
+  GetVideoTaskResponse,
+  paths,
+} from '@kyyvideo/contract';
 import type { Client } from 'openapi-fetch';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   createKyyClient,
   type KyyClient,
   type KyyError,
+  type KyyGenerateError,
   type KyyOperation,
+  KyyVideoFailedError,
   type PrepareItemResult,
   type UploadInput,
 } from '../src/index.js';
+import { downloadToFile, type SavedVideo } from '../src/node.js';
 
 describe('public types', () => {
   it('matches the agreed API', () => {
@@ -45,5 +54,45 @@ describe('public types', () => {
     const client = {} as KyyClient;
     // @ts-expect-error: the service is case-sensitive
     void client.assets.upload({ assetType: 'image', url: 'https://example.com/a.png' });
+  });
+});
+
+describe('video types', () => {
+  it('matches the agreed video API', () => {
+    type Videos = KyyClient['videos'];
+    expectTypeOf<Parameters<Videos['create']>[0]>().toEqualTypeOf<CreateVideoTaskRequest>();
+    expectTypeOf<ReturnType<Videos['create']>>().toEqualTypeOf<Promise<CreateVideoTaskResponse>>();
+    expectTypeOf<ReturnType<Videos['get']>>().toEqualTypeOf<Promise<GetVideoTaskResponse>>();
+    type Done = Awaited<ReturnType<Videos['waitUntilDone']>>;
+    expectTypeOf<Done['status']>().toEqualTypeOf<'completed'>();
+    expectTypeOf<Done['video_url']>().toEqualTypeOf<string>();
+    expectTypeOf<Awaited<ReturnType<Videos['download']>>['body']>().toEqualTypeOf<
+      ReadableStream<Uint8Array>
+    >();
+    type Result = Awaited<ReturnType<KyyClient['generate']>>;
+    expectTypeOf<Result['videoUrl']>().toEqualTypeOf<string>();
+    expectTypeOf<Result['assets'][number]['ref']>().toEqualTypeOf<`asset://${string}`>();
+    expectTypeOf<KyyGenerateError['step']>().toEqualTypeOf<
+      'upload' | 'review' | 'create' | 'wait'
+    >();
+    expectTypeOf(downloadToFile).returns.resolves.toEqualTypeOf<SavedVideo>();
+  });
+
+  it('rejects an unknown model and a camelCase field in a create body at compile time', () => {
+    const client = {} as KyyClient;
+    // @ts-expect-error: not a documented model
+    void client.videos.create({ model: 'kyyvideo3', prompt: 'x' });
+    // @ts-expect-error: the API's field is first_image; generate() takes firstImage
+    void client.videos.create({ model: 'kyyvideo2', prompt: 'x', firstImage: 'https://a.b/c.png' });
+    // @ts-expect-error: generate takes camelCase
+    void client.generate({ model: 'kyyvideo2', prompt: 'x', first_image: 'https://a.b/c.png' });
+  });
+
+  it('narrows errors on kind', () => {
+    const error = {} as KyyError;
+    if (error instanceof KyyVideoFailedError)
+      expectTypeOf(error.serviceError).toEqualTypeOf<string | null>();
+    if (error.kind === 'create-outcome-unknown')
+      expectTypeOf(error.taskId).toEqualTypeOf<string | undefined>();
   });
 });

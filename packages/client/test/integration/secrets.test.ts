@@ -73,8 +73,9 @@ describe('the API key never appears', () => {
     expectNoKey(kyy);
     expectNoKey(kyy.raw);
     expectNoKey(kyy.assets);
+    expectNoKey(kyy.videos);
     expect(JSON.parse(JSON.stringify(kyy))).toEqual({ baseUrl: BASE_URL, apiKey: '[redacted]' });
-    expect(Object.keys(kyy).sort()).toEqual(['assets', 'baseUrl', 'raw']);
+    expect(Object.keys(kyy).sort()).toEqual(['assets', 'baseUrl', 'generate', 'raw', 'videos']);
     expect(Object.values(kyy)).not.toContain(API_KEY);
   });
 

@@ -1,0 +1,201 @@
+import {
+  type AssetType,
+  type CreateVideoTaskRequest,
+  type MediaInput,
+  toMediaReference,
+  VIDEO_TASK_MEDIA_FIELDS,
+} from '@kyyvideo/contract';
+import { type GeneratedAsset, type GenerateStep, KyyError, KyyGenerateError } from './errors.js';
+import type { KyyAssets, PrepareResult } from './types.js';
+import type {
+  CompletedVideoTask,
+  CreatedVideoTask,
+  GenerateInput,
+  GenerateOptions,
+  GenerateResult,
+  KyyVideos,
+} from './video-types.js';
+import { checkTask } from './videos.js';
+
+export interface GenerateDeps {
+  prepare: KyyAssets['prepare'];
+  create: KyyVideos['create'];
+  waitUntilDone: KyyVideos['waitUntilDone'];
+}
+
+/** One medium of the task, where it goes, and the URL to upload when it becomes an asset. */
+interface Slot {
+  field: keyof typeof VIDEO_TASK_MEDIA_FIELDS;
+  index?: number;
+  value: string;
+}
+
+const REFERENCE_FIELDS = [
+  ['images', 'referenceImages'],
+  ['videos', 'referenceVideos'],
+  ['audios', 'referenceAudios'],
+] as const;
+
+function slotsOf(input: GenerateInput): Slot[] {
+  const slots: Slot[] = [];
+  const add = (field: Slot['field'], media: MediaInput, index?: number) =>
+    slots.push({
+      field,
+      value: toMediaReference(media),
+      ...(index === undefined ? {} : { index }),
+    });
+  if (input.firstImage !== undefined) add('first_image', input.firstImage);
+  if (input.lastImage !== undefined) add('last_image', input.lastImage);
+  for (const [key, field] of REFERENCE_FIELDS) {
+    input.references?.[key]?.forEach((media, index) => {
+      add(field, media, index);
+    });
+  }
+  return slots;
+}
+
+/** The API body, with each slot's value (a URL, or the asset ref it was replaced by). */
+function bodyOf(input: GenerateInput, slots: readonly Slot[]): CreateVideoTaskRequest {
+  const body: Record<string, unknown> = { model: input.model, prompt: input.prompt };
+  if (input.duration !== undefined) body.duration = input.duration;
+  if (input.aspectRatio !== undefined) body.aspect_ratio = input.aspectRatio;
+  if (input.generateAudio !== undefined) body.generateAudio = input.generateAudio;
+  for (const slot of slots) {
+    if (slot.index === undefined) body[slot.field] = slot.value;
+    else body[slot.field] = [...((body[slot.field] as string[] | undefined) ?? []), slot.value];
+  }
+  return body as CreateVideoTaskRequest;
+}
+
+const isUrl = (value: string) => /^https?:\/\//i.test(value);
+
+function where(slot: Slot): string {
+  return slot.index === undefined ? slot.field : `${slot.field}[${slot.index}]`;
+}
+
+function stepError(
+  step: GenerateStep,
+  cause: unknown,
+  assets: readonly GeneratedAsset[],
+  taskId?: string,
+): unknown {
+  // Not a client error (a bug, or a callback's): pass it on untouched.
+  if (!(cause instanceof KyyError)) return cause;
+  const made = [
+    ...assets.map((asset) => asset.assetId),
+    ...(taskId === undefined ? [] : [`task ${taskId}`]),
+  ];
+  return new KyyGenerateError(
+    `generate stopped at step "${step}": ${cause.message} ${made.length === 0 ? 'Nothing was made.' : `Made so far: ${made.join(', ')}.`}`,
+    {
+      operation: 'generate',
+      step,
+      assets,
+      cause,
+      ...(taskId === undefined ? {} : { taskId }),
+      ...(cause.httpStatus === undefined ? {} : { httpStatus: cause.httpStatus }),
+    },
+  );
+}
+
+/** Every asset the batch made (also those that then failed review), by slot. */
+function madeAssets(uploads: readonly Slot[], result: PrepareResult): GeneratedAsset[] {
+  return result.items.flatMap((item) => {
+    const slot = uploads[item.index] as Slot;
+    const { assetId } = item;
+    if (assetId === undefined) return [];
+    const status = item.ok ? item.asset?.status : undefined;
+    return [
+      {
+        field: slot.field,
+        ...(slot.index === undefined ? {} : { index: slot.index }),
+        url: slot.value,
+        assetId,
+        ref: `asset://${assetId}` as const,
+        ...(status === undefined ? {} : { status }),
+      },
+    ];
+  });
+}
+
+/**
+ * The whole job in one call: (optionally) URLs → reviewed assets, then the task, then its video.
+ * The task is checked by the contract's rules before anything is sent. A failing step throws
+ * KyyGenerateError naming the step, with every asset and the task id made so far.
+ */
+export async function generate(
+  deps: GenerateDeps,
+  input: GenerateInput,
+  options: GenerateOptions = {},
+): Promise<GenerateResult> {
+  const { signal, onProgress } = options;
+  const report = (event: Parameters<NonNullable<GenerateOptions['onProgress']>>[0]) => {
+    try {
+      onProgress?.(event);
+    } catch {
+      // A progress callback must not break the job it observes.
+    }
+  };
+  const slots = slotsOf(input);
+  // URLs are valid media as they are, so the task is judged before any upload is made.
+  checkTask(bodyOf(input, slots), options.onWarning);
+
+  let assets: GeneratedAsset[] = [];
+  const uploads = input.uploadReferences ? slots.filter((slot) => isUrl(slot.value)) : [];
+  if (uploads.length > 0) {
+    let result: PrepareResult;
+    try {
+      result = await deps.prepare(
+        uploads.map((slot) => ({
+          assetType: VIDEO_TASK_MEDIA_FIELDS[slot.field] as AssetType,
+          url: slot.value,
+          name: where(slot),
+        })),
+        {
+          wait: true,
+          ...(signal === undefined ? {} : { signal }),
+          ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+          ...(options.assetTimeoutMs === undefined
+            ? {}
+            : { waitTimeoutMs: options.assetTimeoutMs }),
+          onProgress: (event) => report({ step: 'upload', event }),
+        },
+      );
+    } catch (error) {
+      throw stepError('upload', error, []);
+    }
+    assets = madeAssets(uploads, result);
+    if (!result.ok) {
+      const failed = result.items.find((item) => !item.ok);
+      const cause = failed && !failed.ok ? failed.error : undefined;
+      // An item whose asset exists failed in review (Failed, timeout, abort while waiting).
+      const step: GenerateStep = failed && !failed.ok && failed.assetId ? 'review' : 'upload';
+      throw stepError(step, cause, assets);
+    }
+    for (const asset of assets) {
+      const slot = slots.find((s) => s.field === asset.field && s.index === asset.index);
+      if (slot) slot.value = asset.ref;
+    }
+  }
+
+  let created: CreatedVideoTask;
+  try {
+    created = await deps.create(bodyOf(input, slots), signal === undefined ? {} : { signal });
+  } catch (error) {
+    throw stepError('create', error, assets, error instanceof KyyError ? error.taskId : undefined);
+  }
+  report({ step: 'create', task: created });
+
+  let task: CompletedVideoTask;
+  try {
+    task = await deps.waitUntilDone(created.id, {
+      ...(signal === undefined ? {} : { signal }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
+      onStatus: (read) => report({ step: 'wait', task: read }),
+    });
+  } catch (error) {
+    throw stepError('wait', error, assets, created.id);
+  }
+  return { task, videoUrl: task.video_url, assets };
+}

@@ -1,0 +1,100 @@
+import {
+  DOCUMENTED_VIDEO_GENERATION_MS,
+  DOCUMENTED_VIDEO_POLL_INTERVAL_MS,
+  VIDEO_MODEL_TIERS,
+} from '@kyyvideo/contract';
+import { KyyInputError, KyyInvalidResponseError, KyyVideoFailedError } from './errors.js';
+import type { CompletedVideoTask, VideoTask, VideoWaitOptions } from './video-types.js';
+import type { VideosCore } from './videos.js';
+import { checkTaskId } from './videos.js';
+import { duration, poll, WAIT_JITTER_RATIO } from './wait.js';
+
+/** The documentation's advice: poll a task every 20 to 40 s. Pauses fall anywhere in that range. */
+export const VIDEO_WAIT_INTERVAL_MS = DOCUMENTED_VIDEO_POLL_INTERVAL_MS;
+
+/**
+ * "Fast models may poll sooner", says the documentation, without a figure. Our choice: half the
+ * standard range, 10–20 s, since fast models finish in 1–3 min instead of 2–5.
+ */
+export const FAST_VIDEO_WAIT_INTERVAL_MS = {
+  min: DOCUMENTED_VIDEO_POLL_INTERVAL_MS.min / 2,
+  max: DOCUMENTED_VIDEO_POLL_INTERVAL_MS.max / 2,
+} as const;
+
+/**
+ * Twice the slowest documented generation (standard models, up to 5 min): room for time in the
+ * queue, which the documentation does not size. A wait that runs out loses nothing: the error
+ * carries the task id, and waiting again picks up where it stopped.
+ */
+export const DEFAULT_VIDEO_WAIT_TIMEOUT_MS = 2 * DOCUMENTED_VIDEO_GENERATION_MS.standard.max;
+
+/** The pause range for a task, by the tier of the model the service says it runs. */
+export function videoIntervalRange(model: string | undefined): { min: number; max: number } {
+  const tier = (VIDEO_MODEL_TIERS as Record<string, string>)[model ?? ''];
+  return tier === 'fast' || tier === 'fast_pro'
+    ? FAST_VIDEO_WAIT_INTERVAL_MS
+    : VIDEO_WAIT_INTERVAL_MS;
+}
+
+export interface VideoWaitDeps extends Pick<VideosCore, 'detail'> {
+  redact?: (text: string) => string;
+}
+
+/** Polls a task on the shared wait loop (wait.ts) until it is completed or failed. */
+export async function waitUntilDone(
+  core: VideoWaitDeps,
+  taskId: string,
+  options: VideoWaitOptions = {},
+  random: () => number = Math.random,
+): Promise<CompletedVideoTask> {
+  const id = checkTaskId(taskId);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_VIDEO_WAIT_TIMEOUT_MS;
+  const { intervalMs } = options;
+  if (intervalMs !== undefined && !(typeof intervalMs === 'number' && intervalMs > 0)) {
+    throw new KyyInputError(
+      `waitUntilDone: intervalMs must be a positive number of milliseconds, got ${String(intervalMs)}.`,
+      { operation: 'input' },
+    );
+  }
+  const redact = core.redact ?? ((text: string) => text);
+  // Both documented ranges span max/2..max: a pause is the max shortened by up to half, at random.
+  const rangeJitter = 1 - VIDEO_WAIT_INTERVAL_MS.min / VIDEO_WAIT_INTERVAL_MS.max;
+  return poll<VideoTask, CompletedVideoTask>(
+    {
+      operation: 'video-wait',
+      ids: { taskId: id },
+      subject: `video task "${id}"`,
+      stillExists: 'The task goes on; wait again with its id to pick it up',
+      timeoutMs,
+      signal: options.signal,
+      read: async (signal) => {
+        const { task, statusKnown } = await core.detail(id, { signal });
+        return { value: task, status: task.status, statusKnown };
+      },
+      onStatus: options.onStatus,
+      finished: (task) => {
+        if (task.status === 'failed') {
+          const said = task.error ? `: ${redact(task.error)}` : ' (the service gave no reason)';
+          throw new KyyVideoFailedError(
+            `Video task "${id}" failed${said}. The task is final; create a new one (check the prompt and the media against the documented rules).`,
+            { operation: 'video-wait', taskId: id, task },
+          );
+        }
+        if (task.status !== 'completed') return undefined;
+        if (typeof task.video_url !== 'string' || task.video_url === '') {
+          throw new KyyInvalidResponseError(
+            `Video task "${id}" is completed but has no video_url, which the documentation promises. Read it again with videos.get; if it stays so, report it.`,
+            { operation: 'video-wait', taskId: id, httpStatus: 200 },
+          );
+        }
+        return task as CompletedVideoTask;
+      },
+      intervalMs: (_poll, last) => intervalMs ?? videoIntervalRange(last?.model).max,
+      jitterRatio: intervalMs === undefined ? rangeJitter : WAIT_JITTER_RATIO,
+      timedOutMessage: (lastStatus) =>
+        `Video task "${id}" was not done after ${duration(timeoutMs)} (last status: ${lastStatus ?? 'never read'}). Standard models take 2–5 min once started, and a queue can add more; wait again with a larger timeoutMs.`,
+      redact: core.redact,
+    },
+    random,
+  );
+}
