@@ -87,7 +87,7 @@ export async function runChecks(
   const results: CheckResult[] = [];
   try {
     for (const check of checks) {
-      if (!appliesTo(check, target)) {
+      if (!appliesTo(check, target) || check.skipReason?.(target)) {
         results.push({ id: check.id, state: 'skipped' });
         continue;
       }

@@ -17,6 +17,8 @@ import type { ContractTarget } from './targets/target.js';
 export interface RawRequest {
   operation: OperationId;
   assetId?: string;
+  /** The `{id}` of a video task path. */
+  taskId?: string;
   /** Sent as JSON. */
   body?: unknown;
   /** Sent exactly as given (for malformed JSON). */
@@ -130,10 +132,12 @@ export function openSession(target: ContractTarget): ContractSession {
       return clientFetch(request);
     };
 
-  const urlFor = (operation: OperationId, assetId?: string) => {
+  const urlFor = (operation: OperationId, assetId?: string, taskId?: string) => {
     const template = validator.operations.find((op) => op.id === operation);
     if (!template) throw new Error(`The spec has no operation ${operation}`);
-    const path = template.path.replace('{assetId}', encodeURIComponent(assetId ?? ''));
+    const path = template.path
+      .replace('{assetId}', encodeURIComponent(assetId ?? ''))
+      .replace('{id}', encodeURIComponent(taskId ?? ''));
     return { url: `${target.baseUrl}${path}`, method: template.method };
   };
 
@@ -148,7 +152,7 @@ export function openSession(target: ContractTarget): ContractSession {
     fetch: recordingFetch,
     clientFetch,
     async request(raw) {
-      const { url, method } = urlFor(raw.operation, raw.assetId);
+      const { url, method } = urlFor(raw.operation, raw.assetId, raw.taskId);
       const headers = new Headers();
       const auth = raw.auth ?? 'session-key';
       if (auth === 'session-key') headers.set('authorization', `Bearer ${target.apiKey}`);

@@ -68,7 +68,16 @@ export function registerContractSuite(
         it.skip(`${check.title} (mock only)`, { meta: metaFor(check) }, () => {});
         continue;
       }
-      it(check.title, { meta: metaFor(check), timeout: plan.checkTimeoutMs }, async () => {
+      const skipped = check.skipReason?.(plan);
+      if (skipped) {
+        it.skip(`${check.title} — skipped: ${skipped}`, { meta: metaFor(check) }, () => {});
+        continue;
+      }
+      const timeout =
+        plan.name === 'real'
+          ? Math.max(plan.checkTimeoutMs, check.realTimeoutMs ?? 0)
+          : plan.checkTimeoutMs;
+      it(check.title, { meta: metaFor(check), timeout }, async () => {
         if (!session)
           throw new Error(`The ${label} target did not start; see the beforeAll error.`);
         await runCheck(check, session);

@@ -83,6 +83,13 @@ export const BREAKAGES = {
       rewriteJson(mock, (body) => (body.code === '0' ? { ...body, code: 0 } : body)),
     ),
   ],
+  /** A video task answered inside the asset calls' envelope, which these calls do not use. */
+  'wraps video tasks in the envelope': (mock) => [
+    http.post(
+      '*/kyyReactApiServer/v1/kyyvideo2/videos',
+      rewriteJson(mock, (body) => ('id' in body ? { code: 0, msg: null, data: body } : body)),
+    ),
+  ],
   /** Malformed JSON crashes the server (HTTP 500) instead of being rejected. */
   'crashes on malformed JSON': () => [
     http.post(UPLOAD, async ({ request }) => {

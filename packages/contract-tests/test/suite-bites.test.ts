@@ -17,7 +17,14 @@ const MUST_FAIL: Record<keyof typeof BREAKAGES, string[]> = {
   ],
   'reports an undocumented status': ['auth/deleteAsset', 'lifecycle'],
   'answers not-found with another code': ['lifecycle', 'not-found/unknown-id'],
-  'does not enforce auth': ['auth/deleteAsset', 'auth/getAsset', 'auth/uploadAsset'],
+  'does not enforce auth': [
+    'auth/createVideoTask',
+    'auth/deleteAsset',
+    'auth/getAsset',
+    'auth/getVideoTask',
+    'auth/uploadAsset',
+  ],
+  'wraps video tasks in the envelope': ['auth/getVideoTask', 'video-task/lifecycle'],
   'sends a numeric code on delete': ['lifecycle'],
   'crashes on malformed JSON': ['negative-input/malformed-json'],
 };

@@ -3,11 +3,13 @@ import { systemClock } from './clock.js';
 import { assetRoutes } from './core/asset-routes.js';
 import { createCore, type MockCore } from './core/core.js';
 import { createRouteTable } from './core/route-table.js';
+import { taskRoutes } from './core/task-routes.js';
+import { mediaRoutes } from './media.js';
 import { type MockOptions, resolveOptions } from './options.js';
 import { createRandom } from './random.js';
 import { createRequestLog, type LoggedRequest } from './request-log.js';
 import { createScenarioState } from './scenario-state.js';
-import type { ScenarioName } from './scenarios.js';
+import type { AnyScenarioName } from './scenarios.js';
 import { createStore, type InternalStore, type MockStore } from './store.js';
 
 export interface Mock {
@@ -19,7 +21,7 @@ export interface Mock {
    * Makes the next `times` requests (default: every request until `use(null)`) answer with a
    * scenario. A `x-mock-scenario` header on a request takes precedence and does not count.
    */
-  use(scenario: ScenarioName | null, options?: { times?: number }): void;
+  use(scenario: AnyScenarioName | null, options?: { times?: number }): void;
   /** Clears the store, the active scenario and the request log, and restarts the id sequence. */
   reset(): void;
   /** Every request the handlers answered, oldest first. */
@@ -49,7 +51,12 @@ export function buildMock(
   );
   const scenarios = createScenarioState();
   const log = createRequestLog();
-  const routes = createRouteTable([...assetRoutes(store, resolved)]);
+  const clock = resolved.clock ?? systemClock;
+  const routes = createRouteTable([
+    ...assetRoutes(store, resolved),
+    ...taskRoutes(store, resolved, clock),
+    ...mediaRoutes(),
+  ]);
   const core = createCore({ options: resolved, store, scenarios, log, routes });
   let handlers: RequestHandler[] | undefined;
   const mock: Mock = {

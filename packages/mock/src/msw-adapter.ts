@@ -21,11 +21,14 @@ export function mswHandlers(core: MockCore): RequestHandler[] {
           headers[name] = value;
         });
         const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+        const url = new URL(request.url);
         const response = await core.handle({
           method: request.method.toUpperCase(),
-          path: new URL(request.url).pathname,
+          path: url.pathname,
           headers,
           body: hasBody ? await request.text() : '',
+          // The origin the client used is one msw intercepts, so URLs built on it work here too.
+          origin: url.origin,
         });
         // The predicate already checked the base path, so the core always answers here.
         return response ? toHttpResponse(response) : undefined;

@@ -1,3 +1,5 @@
+// Types only: the command line reads these defaults for --help, which must not load zod.
+import type { ReferenceVideoRuleName } from '@kyyvideo/contract';
 import type { MockClock } from './clock.js';
 
 export interface MockOptions {
@@ -19,6 +21,15 @@ export interface MockOptions {
   unreachableHosts?: string[];
   /** Added to every response, in ms (default 0). */
   latencyMs?: number;
+  /** How long a new video task stays `queued` (default 1000 ms). */
+  taskQueuedMs?: number;
+  /** How long a video task then stays `processing` before it ends (default 3000 ms). */
+  taskProcessingMs?: number;
+  /**
+   * Which documented version of "which models take reference videos" the mock enforces
+   * (mock-only choice; the docs state it both ways). Default `kyyvideo2Page`.
+   */
+  referenceVideoRule?: ReferenceVideoRuleName;
 }
 
 // Short enough that tests with a virtual clock and demos with a real one both move along, long
@@ -35,6 +46,20 @@ export const DEFAULT_FACE_MARKERS: readonly string[] = [
   '头像',
 ];
 export const DEFAULT_FAIL_MARKERS: readonly string[] = ['reject'];
+// Seconds, not the documented minutes: offline flows should finish while someone watches, and a
+// client still sees `queued` and `processing` and has to poll.
+export const DEFAULT_TASK_QUEUED_MS = 1_000;
+export const DEFAULT_TASK_PROCESSING_MS = 3_000;
+/** The KyyVideo2 page's version: under it the documentation's own create example is valid. */
+export const DEFAULT_REFERENCE_VIDEO_RULE: ReferenceVideoRuleName = 'kyyvideo2Page';
+/**
+ * The names of the contract's `REFERENCE_VIDEO_RULES`, listed here so that `--help` need not load
+ * the contract (and zod); a test keeps the two lists equal.
+ */
+export const REFERENCE_VIDEO_RULE_NAMES = [
+  'kyyvideo2Page',
+  'seedanceMirror',
+] as const satisfies readonly ReferenceVideoRuleName[];
 
 export interface ResolvedOptions {
   apiKey: string | undefined;
@@ -46,6 +71,9 @@ export interface ResolvedOptions {
   failMarkers: readonly string[];
   unreachableHosts: readonly string[];
   latencyMs: number;
+  taskQueuedMs: number;
+  taskProcessingMs: number;
+  referenceVideoRule: ReferenceVideoRuleName;
 }
 
 function duration(name: string, value: number | undefined, fallback: number): number {
@@ -86,6 +114,12 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
   if (options.clock !== undefined && typeof options.clock?.now !== 'function') {
     throw new TypeError('createMock: clock must have a now() method returning epoch ms.');
   }
+  const rule = options.referenceVideoRule ?? DEFAULT_REFERENCE_VIDEO_RULE;
+  if (!(REFERENCE_VIDEO_RULE_NAMES as readonly string[]).includes(rule)) {
+    throw new TypeError(
+      `createMock: referenceVideoRule must be one of ${REFERENCE_VIDEO_RULE_NAMES.join(', ')}, got ${String(rule)}.`,
+    );
+  }
   return {
     apiKey: options.apiKey,
     clock: options.clock,
@@ -100,5 +134,12 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
     failMarkers: markers('failMarkers', options.failMarkers, DEFAULT_FAIL_MARKERS),
     unreachableHosts: markers('unreachableHosts', options.unreachableHosts, []),
     latencyMs: duration('latencyMs', options.latencyMs, 0),
+    taskQueuedMs: duration('taskQueuedMs', options.taskQueuedMs, DEFAULT_TASK_QUEUED_MS),
+    taskProcessingMs: duration(
+      'taskProcessingMs',
+      options.taskProcessingMs,
+      DEFAULT_TASK_PROCESSING_MS,
+    ),
+    referenceVideoRule: rule,
   };
 }

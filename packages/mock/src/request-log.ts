@@ -1,11 +1,11 @@
-import type { ScenarioName } from './scenarios.js';
+import type { AnyScenarioName } from './scenarios.js';
 
 export interface LoggedRequest {
   method: string;
   /** Path without origin or query, e.g. `/kyyReactApiServer/kyyVideo2/asset/upload`. */
   path: string;
   /** The scenario that shaped the answer, if any. */
-  scenario: ScenarioName | null;
+  scenario: AnyScenarioName | null;
   /** HTTP status sent; 0 for a dropped connection. */
   status: number;
 }

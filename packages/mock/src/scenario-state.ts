@@ -1,15 +1,15 @@
-import { isScenarioName, SCENARIOS, type ScenarioName } from './scenarios.js';
+import { type AnyScenarioName, isScenarioName, SCENARIOS, VIDEO_SCENARIOS } from './scenarios.js';
 
 /** The in-process scenario chosen with `mock.use()`, counting down its remaining requests. */
 export interface ScenarioState {
-  use(scenario: ScenarioName | null, options?: { times?: number }): void;
+  use(scenario: AnyScenarioName | null, options?: { times?: number }): void;
   /** The scenario for the next request, consuming one of its `times`. */
-  take(): ScenarioName | null;
+  take(): AnyScenarioName | null;
   clear(): void;
 }
 
 export function createScenarioState(): ScenarioState {
-  let active: { name: ScenarioName; remaining: number } | null = null;
+  let active: { name: AnyScenarioName; remaining: number } | null = null;
   return {
     use(scenario, options = {}) {
       if (scenario === null) {
@@ -18,7 +18,7 @@ export function createScenarioState(): ScenarioState {
       }
       if (!isScenarioName(scenario)) {
         throw new TypeError(
-          `mock.use: unknown scenario ${JSON.stringify(scenario)}; use one of ${SCENARIOS.join(', ')}, or null.`,
+          `mock.use: unknown scenario ${JSON.stringify(scenario)}; use one of ${[...SCENARIOS, ...VIDEO_SCENARIOS].join(', ')}, or null.`,
         );
       }
       const times = options.times ?? Number.POSITIVE_INFINITY;

@@ -21,6 +21,16 @@ export const SCENARIOS: readonly ScenarioName[] = Object.freeze([
   'success-without-data',
 ]);
 
+/**
+ * Scenarios that are not faults: every answer stays normal, but they decide how a video task
+ * created under them ends. Chosen the same ways as {@link SCENARIOS} (header or `mock.use`).
+ */
+export type VideoScenarioName = 'video-failed';
+export const VIDEO_SCENARIOS: readonly VideoScenarioName[] = Object.freeze(['video-failed']);
+
+/** Any name the scenario header and `mock.use` accept. */
+export type AnyScenarioName = ScenarioName | VideoScenarioName;
+
 /** Request header that picks a scenario for that one request. */
 export const SCENARIO_HEADER = 'x-mock-scenario';
 
@@ -30,8 +40,12 @@ export const SCENARIO_LATENCY_MS = 3_000;
 /** `Retry-After` of the `rate-limited` scenario, in seconds; short so retrying tests stay fast. */
 export const RATE_LIMIT_RETRY_AFTER_SECONDS = 1;
 
-export function isScenarioName(value: unknown): value is ScenarioName {
-  return typeof value === 'string' && (SCENARIOS as readonly string[]).includes(value);
+export function isScenarioName(value: unknown): value is AnyScenarioName {
+  return (
+    typeof value === 'string' &&
+    ((SCENARIOS as readonly string[]).includes(value) ||
+      (VIDEO_SCENARIOS as readonly string[]).includes(value))
+  );
 }
 
 // What an overloaded nginx in front of the service typically answers: HTML, not the envelope.
@@ -45,9 +59,10 @@ const MALFORMED_JSON_BODY = '{"code":0,"msg":null,"data":{"assetId":"asset-';
  * The canned answer of a fault scenario, or `null` for `latency` (which only delays a normal
  * answer). Faults answer before the store is touched, so nothing is created or deleted.
  */
-export function faultResponse(scenario: ScenarioName): CoreResponse | null {
+export function faultResponse(scenario: AnyScenarioName): CoreResponse | null {
   switch (scenario) {
     case 'latency':
+    case 'video-failed':
       return null;
     case 'rate-limited':
       return failure(

@@ -1,3 +1,4 @@
+import type { GetVideoTaskResponse } from '@kyyvideo/contract';
 import {
   ASSET_TYPES,
   type Asset,
@@ -10,6 +11,7 @@ import { newAssetId } from './ids.js';
 import type { ResolvedOptions } from './options.js';
 import type { RandomSource } from './random.js';
 import { planReview, type ReviewOutcome } from './review.js';
+import { isStoredTask, newTaskId, type StoredTask, toVideoTask } from './tasks.js';
 import { createTime } from './time-format.js';
 
 /** One asset as the store keeps it: the review's end is fixed at upload, status is derived. */
@@ -29,6 +31,8 @@ export interface StoredAsset {
 export interface StoreSnapshot {
   version: 1;
   assets: StoredAsset[];
+  /** Video tasks; absent in files written before tasks existed. */
+  tasks?: StoredTask[];
 }
 
 export interface MockStore {
@@ -42,6 +46,11 @@ export interface MockStore {
   create(input: UploadAssetRequest): Asset;
   /** Removes an asset for good; `false` when there was none. */
   delete(assetId: string): boolean;
+  /** Every video task, oldest first, as a query would answer it now. */
+  listTasks(): GetVideoTaskResponse[];
+  /** One video task as a query would answer it now, or `undefined` when unknown. */
+  getTask(id: string): GetVideoTaskResponse | undefined;
+  /** Clears assets and tasks. */
   clear(): void;
   snapshot(): StoreSnapshot;
   /** Replaces the contents with a snapshot (throws, changing nothing, if it is malformed). */
@@ -58,12 +67,17 @@ export interface MockStore {
 export type StoreChange =
   | { op: 'put'; kind: 'asset'; record: StoredAsset }
   | { op: 'delete'; kind: 'asset'; id: string }
+  | { op: 'put'; kind: 'task'; record: StoredTask }
   | { op: 'reset' };
 
 /** What the core and persistence use besides the public {@link MockStore}. */
 export interface InternalStore extends MockStore {
   /** Adds an upload that was already validated (skips the second schema check). */
   insert(input: UploadAssetRequest): Asset;
+  /** Adds a task (the create route has checked and timed it); `id` is drawn here. */
+  insertTask(task: Omit<StoredTask, 'id'>): StoredTask;
+  /** The stored task record, or `undefined`. */
+  taskRecord(id: string): StoredTask | undefined;
   /** Counts changes, so a caller can tell whether a request changed anything. */
   readonly version: number;
   /** Applies a journaled change while loading, without telling listeners. */
@@ -115,7 +129,15 @@ export function parseSnapshot(value: unknown): StoreSnapshot {
   if (!Array.isArray(s.assets)) throw new TypeError('expected "assets" to be an array');
   const bad = s.assets.findIndex((a) => !isStoredAsset(a));
   if (bad !== -1) throw new TypeError(`assets[${bad}] is not a stored asset`);
-  return { version: 1, assets: (s.assets as StoredAsset[]).map((a) => ({ ...a })) };
+  const tasks = s.tasks ?? [];
+  if (!Array.isArray(tasks)) throw new TypeError('expected "tasks" to be an array');
+  const badTask = tasks.findIndex((t) => !isStoredTask(t));
+  if (badTask !== -1) throw new TypeError(`tasks[${badTask}] is not a stored video task`);
+  return {
+    version: 1,
+    assets: (s.assets as StoredAsset[]).map((a) => ({ ...a })),
+    tasks: (tasks as StoredTask[]).map((t) => ({ ...t })),
+  };
 }
 
 export function createStore(
@@ -124,6 +146,7 @@ export function createStore(
   options: StoreOptions,
 ): InternalStore {
   const records = new Map<string, StoredAsset>();
+  const tasks = new Map<string, StoredTask>();
   const listeners = new Set<() => void>();
   const changeListeners = new Set<(change: StoreChange) => void>();
   let rng = random();
@@ -165,6 +188,18 @@ export function createStore(
     get version() {
       return version;
     },
+    insertTask(input) {
+      const task: StoredTask = { ...input, id: newTaskId(rng, (id) => tasks.has(id)) };
+      tasks.set(task.id, task);
+      changed({ op: 'put', kind: 'task', record: task });
+      return task;
+    },
+    taskRecord: (id) => tasks.get(id),
+    listTasks: () => [...tasks.values()].map((t) => toVideoTask(t, clock.now(), undefined)),
+    getTask(id) {
+      const task = tasks.get(id);
+      return task && toVideoTask(task, clock.now(), undefined);
+    },
     delete(assetId) {
       const existed = records.delete(assetId);
       if (existed) changed({ op: 'delete', kind: 'asset', id: assetId });
@@ -173,21 +208,31 @@ export function createStore(
     clear() {
       // Restart the id sequence too, so a reset mock with a seed repeats the same ids.
       rng = random();
-      if (records.size === 0) return;
+      if (records.size === 0 && tasks.size === 0) return;
       records.clear();
+      tasks.clear();
       changed({ op: 'reset' });
     },
-    snapshot: () => ({ version: 1, assets: [...records.values()].map((r) => ({ ...r })) }),
+    snapshot: () => ({
+      version: 1,
+      assets: [...records.values()].map((r) => ({ ...r })),
+      tasks: [...tasks.values()].map((t) => ({ ...t })),
+    }),
     restore(snapshot) {
       const parsed = parseSnapshot(snapshot);
       records.clear();
+      tasks.clear();
       for (const record of parsed.assets) records.set(record.assetId, record);
+      for (const task of parsed.tasks ?? []) tasks.set(task.id, task);
       changed({ op: 'reset' });
     },
     apply(change) {
-      if (change.op === 'put') records.set(change.record.assetId, change.record);
-      else if (change.op === 'delete') records.delete(change.id);
-      else records.clear();
+      if (change.op === 'reset') {
+        records.clear();
+        tasks.clear();
+      } else if (change.kind === 'task') tasks.set(change.record.id, change.record);
+      else if (change.op === 'put') records.set(change.record.assetId, change.record);
+      else records.delete(change.id);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -24,7 +24,7 @@ function isJsonContentType(header: string | null): boolean {
 }
 
 /** A problem from the contract's rules, in the mock's words (one sentence per field). */
-function sentence(problem: Problem): string {
+export function sentence(problem: Problem): string {
   if (problem.kind === 'missing') return `${problem.field} is required: ${problem.hint}`;
   if (problem.kind === 'type') return `${problem.field} has the wrong type: ${problem.hint}`;
   const shown = problem.value === undefined ? '' : ` ${JSON.stringify(problem.value)}`;

@@ -7,6 +7,7 @@ import { DeleteAssetResponse, GetAssetResponse, UploadAssetResponse } from '@kyy
 import { build } from 'esbuild';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer } from '../src/server/index.js';
 
 // The browser entry in a real browser: the page is bundled the way an app bundler would (browser
 // conditions, so `@kyyvideo/mock/browser` resolves), the shipped worker script is served from the
@@ -110,6 +111,52 @@ describe.skipIf(!hasChromium)('setupMockWorker in Chromium', () => {
       }
       expect(results.dropped).toBe(true);
       expect(results.logged).toBe(7);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+});
+
+describe.skipIf(!hasChromium)('sample media in Chromium', () => {
+  it(
+    "a completed task's video_url plays in a <video> element",
+    async () => {
+      const mock = await startMockServer({ port: 0, taskQueuedMs: 0, taskProcessingMs: 0 });
+      try {
+        const headers = { authorization: 'Bearer k', 'content-type': 'application/json' };
+        const created = await fetch(`${mock.url}/v1/kyyvideo2/videos`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ model: 'kyyvideo2', prompt: 'a cat' }),
+        });
+        const { id } = (await created.json()) as { id: string };
+        const task = (await (await fetch(`${mock.url}/v1/result/${id}`, { headers })).json()) as {
+          video_url: string;
+        };
+        const page = await context.newPage();
+        await page.goto(origin);
+        const played = await page.evaluate(
+          (src) =>
+            new Promise<{ readyState: number; width: number; error: number | null }>((resolve) => {
+              const video = document.createElement('video');
+              video.muted = true;
+              video.addEventListener('canplay', () =>
+                resolve({ readyState: video.readyState, width: video.videoWidth, error: null }),
+              );
+              video.addEventListener('error', () =>
+                resolve({ readyState: video.readyState, width: 0, error: video.error?.code ?? -1 }),
+              );
+              video.src = src;
+              document.body.append(video);
+            }),
+          task.video_url,
+        );
+        expect(played.error).toBeNull();
+        // HAVE_FUTURE_DATA or better: Chromium decoded enough of the MP4 to start playing.
+        expect(played.readyState).toBeGreaterThanOrEqual(3);
+        expect(played.width).toBe(320);
+      } finally {
+        await mock.close();
+      }
     },
     BROWSER_TIMEOUT_MS,
   );

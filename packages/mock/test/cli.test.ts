@@ -217,6 +217,8 @@ describe('kyy-mock (real process)', () => {
       ['--api-key', 'sk-never-as-a-flag'],
       ['--review-delay', 'soon'],
       ['--headers-timeout', '0'],
+      ['--task-queued', 'later'],
+      ['--reference-video-rule', 'strict'],
     ];
     const results = await Promise.all(cases.map((args) => runCli(args)));
     for (const [i, result] of results.entries()) {
@@ -227,6 +229,12 @@ describe('kyy-mock (real process)', () => {
     expect(help.code).toBe(0);
     expect(help.output).toContain('--state <file>');
     expect(help.output).toMatch(/--headers-timeout <ms>.*\(default: 10000\)/s);
+    expect(help.output).toMatch(/--task-queued <ms>.*\(default: 1000\)/s);
+    expect(help.output).toMatch(/--task-processing <ms>.*\(default: 3000\)/s);
+    expect(help.output).toMatch(/--reference-video-rule <rule>.*\(default: kyyvideo2Page\)/s);
+    expect(results[8]?.output).toContain(
+      '--reference-video-rule must be kyyvideo2Page or seedanceMirror',
+    );
     expect(results[4]?.output).toContain('There is no --api-key flag');
     expect(results[4]?.output).not.toContain('sk-never-as-a-flag');
   });

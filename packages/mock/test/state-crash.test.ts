@@ -22,6 +22,8 @@ interface Acknowledged {
   /** Deletes sent: without an answer, the asset may or may not be gone. */
   deleting: Set<string>;
   deleted: Set<string>;
+  /** Video tasks answered with an id. */
+  tasks: Set<string>;
 }
 
 /** Starts the bin with --state and resolves with its URL once it prints it. */
@@ -64,6 +66,22 @@ async function uploader(url: string, acked: Acknowledged, onAck: () => void): Pr
     }
     acked.uploaded.add(assetId);
     onAck();
+    if (i % 2 === 0) {
+      try {
+        const res = await fetch(`${url}/v1/kyyvideo2/videos`, {
+          method: 'POST',
+          headers: HEADERS,
+          body: JSON.stringify({ model: 'kyyvideo2', prompt: `crash test ${i}` }),
+        });
+        const body = (await res.json()) as { id?: string };
+        if (res.status !== 200 || !body.id)
+          throw new Error(`create answered ${JSON.stringify(body)}`);
+        acked.tasks.add(body.id);
+      } catch (error) {
+        if (error instanceof TypeError) return;
+        throw error;
+      }
+    }
     if (i % 3 !== 0) continue;
     acked.deleting.add(assetId);
     try {
@@ -94,10 +112,15 @@ afterAll(async () => {
 
 describe('--state under kill -9', () => {
   it(
-    'loses no acknowledged upload or delete and leaves no temp file, round after round',
+    'loses no acknowledged upload, delete or video task and leaves no temp file, round after round',
     async () => {
       const stateFile = join(dir, 'state.json');
-      const acked: Acknowledged = { uploaded: new Set(), deleting: new Set(), deleted: new Set() };
+      const acked: Acknowledged = {
+        uploaded: new Set(),
+        deleting: new Set(),
+        deleted: new Set(),
+        tasks: new Set(),
+      };
       for (let round = 0; round < ROUNDS; round++) {
         const bin = startBin(stateFile);
         const url = await bin.url;
@@ -122,6 +145,8 @@ describe('--state under kill -9', () => {
         const revived = [...acked.deleted].filter((id) => server.mock.store.has(id));
         expect(lost).toEqual([]);
         expect(revived).toEqual([]);
+        expect(acked.tasks.size).toBeGreaterThan(ROUNDS * 20);
+        expect([...acked.tasks].filter((id) => !server.mock.store.getTask(id))).toEqual([]);
         expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
       } finally {
         await server.close();

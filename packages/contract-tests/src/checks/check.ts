@@ -1,4 +1,4 @@
-import type { CoverageCell } from '../coverage.js';
+import type { CoverageCell, TargetName } from '../coverage.js';
 import type { ContractSession } from '../session.js';
 
 /** One contract rule, runnable against any target. */
@@ -11,5 +11,9 @@ export interface Check {
   covers: CoverageCell[];
   /** Fault scenarios exist only in the mock; such checks are skipped for the real service. */
   mockOnly?: boolean;
+  /** Why this check does not run on a target (e.g. it would cost money), or `undefined`. */
+  skipReason?(target: { name: TargetName }): string | undefined;
+  /** Time limit on the real service when longer than the target's (video generation). */
+  realTimeoutMs?: number;
   run(session: ContractSession): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { documentedFailureChecks } from './documented-failures.js';
 import { faultScenarioChecks } from './fault-scenarios.js';
 import { lifecycleCheck } from './lifecycle.js';
 import { negativeInputChecks } from './negative-input.js';
+import { videoTaskChecks } from './video-tasks.js';
 
 export type { Check } from './check.js';
 
@@ -14,4 +15,5 @@ export const CONTRACT_CHECKS: readonly Check[] = [
   ...authChecks,
   ...negativeInputChecks,
   ...faultScenarioChecks,
+  ...videoTaskChecks,
 ];

@@ -1,4 +1,11 @@
-import { DEFAULT_REVIEW_DELAY_MS } from '../options.js';
+import type { ReferenceVideoRuleName } from '@kyyvideo/contract';
+import {
+  DEFAULT_REFERENCE_VIDEO_RULE,
+  DEFAULT_REVIEW_DELAY_MS,
+  DEFAULT_TASK_PROCESSING_MS,
+  DEFAULT_TASK_QUEUED_MS,
+  REFERENCE_VIDEO_RULE_NAMES,
+} from '../options.js';
 import {
   DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_HOST,
@@ -38,12 +45,27 @@ const FLAGS: readonly MockCliOption[] = [
   {
     flags: '--state <file>',
     description:
-      'keep assets in this JSON file across restarts; a change is answered only once it is on disk',
+      'keep assets and video tasks in this JSON file across restarts; a change is answered only once it is on disk',
   },
   {
     flags: '--review-delay <ms>',
     description: 'how long a review takes',
     default: String(DEFAULT_REVIEW_DELAY_MS),
+  },
+  {
+    flags: '--task-queued <ms>',
+    description: 'how long a new video task stays queued',
+    default: String(DEFAULT_TASK_QUEUED_MS),
+  },
+  {
+    flags: '--task-processing <ms>',
+    description: 'how long a video task then stays processing before it completes (or fails)',
+    default: String(DEFAULT_TASK_PROCESSING_MS),
+  },
+  {
+    flags: '--reference-video-rule <rule>',
+    description: `which documented version of "which models take reference videos" to enforce: ${REFERENCE_VIDEO_RULE_NAMES.join(' or ')} (mock-only choice; the docs state it both ways)`,
+    default: DEFAULT_REFERENCE_VIDEO_RULE,
   },
   {
     flags: '--latency <ms>',
@@ -95,6 +117,9 @@ export interface MockCliSettings {
   stateFile?: string;
   apiKey?: string;
   reviewDelayMs?: number;
+  taskQueuedMs?: number;
+  taskProcessingMs?: number;
+  referenceVideoRule?: ReferenceVideoRuleName;
   latencyMs?: number;
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -147,12 +172,23 @@ export function parseMockCliOptions(
     if (apiKey.trim() === '') throw new MockUsageError(`${API_KEY_ENV} must not be blank.`);
     settings.apiKey = apiKey;
   }
+  const rule = text(opts.referenceVideoRule);
+  if (rule !== undefined) {
+    if (!(REFERENCE_VIDEO_RULE_NAMES as readonly string[]).includes(rule)) {
+      throw new MockUsageError(
+        `--reference-video-rule must be ${REFERENCE_VIDEO_RULE_NAMES.join(' or ')}; got ${JSON.stringify(rule)}.`,
+      );
+    }
+    settings.referenceVideoRule = rule as ReferenceVideoRuleName;
+  }
   const ms = (key: string, flag: string, min = 0) => {
     const value = text(opts[key]);
     return value === undefined ? undefined : wholeNumber(value, flag, min, MAX_MS);
   };
   const optional = {
     reviewDelayMs: ms('reviewDelay', '--review-delay'),
+    taskQueuedMs: ms('taskQueued', '--task-queued'),
+    taskProcessingMs: ms('taskProcessing', '--task-processing'),
     latencyMs: ms('latency', '--latency'),
     headersTimeoutMs: ms('headersTimeout', '--headers-timeout', 1),
     requestTimeoutMs: ms('requestTimeout', '--request-timeout', 1),

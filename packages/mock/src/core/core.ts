@@ -6,12 +6,13 @@ import type { ResolvedOptions } from '../options.js';
 import type { RequestLog } from '../request-log.js';
 import type { ScenarioState } from '../scenario-state.js';
 import {
+  type AnyScenarioName,
   faultResponse,
   isScenarioName,
   SCENARIO_HEADER,
   SCENARIO_LATENCY_MS,
   SCENARIOS,
-  type ScenarioName,
+  VIDEO_SCENARIOS,
 } from '../scenarios.js';
 import type { InternalStore } from '../store.js';
 import type { RouteTable } from './route-table.js';
@@ -55,7 +56,7 @@ export function basePathAt(path: string): number {
   return Number.isNaN(after) || after === 47 ? at : -1;
 }
 
-type ScenarioChoice = { ok: true; scenario: ScenarioName | null } | { ok: false; msg: string };
+type ScenarioChoice = { ok: true; scenario: AnyScenarioName | null } | { ok: false; msg: string };
 
 function chooseScenario(request: CoreRequest, state: ScenarioState): ScenarioChoice {
   const header = headerOf(request, SCENARIO_HEADER)?.trim().toLowerCase();
@@ -63,7 +64,7 @@ function chooseScenario(request: CoreRequest, state: ScenarioState): ScenarioCho
     if (isScenarioName(header)) return { ok: true, scenario: header };
     return {
       ok: false,
-      msg: `Unknown ${SCENARIO_HEADER} ${quote(header)}: use one of ${SCENARIOS.join(', ')}, or leave the header out.`,
+      msg: `Unknown ${SCENARIO_HEADER} ${quote(header)}: use one of ${[...SCENARIOS, ...VIDEO_SCENARIOS].join(', ')}, or leave the header out.`,
     };
   }
   return { ok: true, scenario: state.take() };
@@ -98,10 +99,14 @@ export function createCore(deps: CoreDeps): MockCore {
     const match = routes.match(request.method, rest);
     if (!match?.route.public) {
       const problem = checkAuthorization(headerOf(request, 'authorization'), options.apiKey);
-      if (problem) return failure(MOCK_CODES.unauthorized, problem, { status: 401 });
+      if (problem) {
+        return match?.route.refuse
+          ? match.route.refuse(401, problem)
+          : failure(MOCK_CODES.unauthorized, problem, { status: 401 });
+      }
     }
     if (!match) return unknownEndpoint(request.method, request.path);
-    return match.route.handle(request, match.params);
+    return match.route.handle(request, match.params, { scenario: choice.scenario });
   };
 
   const core: MockCore = {

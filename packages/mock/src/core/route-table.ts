@@ -1,4 +1,11 @@
+import type { AnyScenarioName } from '../scenarios.js';
 import type { CoreRequest, CoreResponse } from './types.js';
+
+/** What the core knows about a request besides the request itself. */
+export interface RouteContext {
+  /** The scenario chosen for this request (header or `mock.use`), if any. */
+  scenario: AnyScenarioName | null;
+}
 
 /** An endpoint of the mock. Adding one is adding an entry like this to a route list. */
 export interface Route {
@@ -10,7 +17,16 @@ export interface Route {
   path: string;
   /** `true` for what the service serves without a key (e.g. sample media). Default: Bearer required. */
   public?: boolean;
-  handle(request: CoreRequest, params: Readonly<Record<string, string>>): CoreResponse;
+  /**
+   * How this route refuses a request the core turns away before the route runs (auth). Default:
+   * the failure envelope; routes without the envelope answer in their own shape.
+   */
+  refuse?(status: number, message: string): CoreResponse;
+  handle(
+    request: CoreRequest,
+    params: Readonly<Record<string, string>>,
+    context: RouteContext,
+  ): CoreResponse;
 }
 
 export interface RouteMatch {

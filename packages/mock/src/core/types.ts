@@ -12,6 +12,11 @@ export interface CoreRequest {
   headers: Readonly<Record<string, string | string[] | undefined>>;
   /** The body decoded as UTF-8 (empty when there is none). */
   body: string;
+  /**
+   * Where the client reached the mock, e.g. `http://127.0.0.1:4700`, for absolute URLs in
+   * answers (a completed task's `video_url`). Transports set it; absent, the mock's default.
+   */
+  origin?: string;
 }
 
 export interface CoreResponse {

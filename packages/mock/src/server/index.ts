@@ -199,8 +199,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     core.durability = persistent;
   }
 
+  let boundPort = port;
   const answer = (req: IncomingMessage, res: ServerResponse, path: string, body: string) => {
-    const response = core.handle({ method: req.method ?? 'GET', path, headers: req.headers, body });
+    // The Host the client used (it reached us through it), else the address we listen on.
+    const origin = `http://${req.headers.host ?? `${urlHost(host)}:${boundPort}`}`;
+    const response = core.handle({
+      method: req.method ?? 'GET',
+      path,
+      headers: req.headers,
+      body,
+      origin,
+    });
     if (response === null) {
       if (req.method === 'GET' || req.method === 'POST' || req.method === 'DELETE') {
         sendEnvelope(
@@ -356,7 +365,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     await persistent?.close();
     throw error;
   });
-  const boundPort = (server.address() as AddressInfo).port;
+  boundPort = (server.address() as AddressInfo).port;
 
   let closing: Promise<void> | undefined;
   const close = () => {

@@ -2,6 +2,7 @@ import { type FileHandle, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Durability } from '../core/core.js';
 import { type InternalStore, isStoredAsset, type StoreChange } from '../store.js';
+import { isStoredTask } from '../tasks.js';
 import { loadState, removeStaleTempFiles, syncDirectory, writeFileAtomic } from './state-file.js';
 
 /** The journal sits next to the snapshot: `state.json` → `state.json.journal`. */
@@ -34,7 +35,11 @@ function decode(line: string): StoreChange | null {
   if (typeof value !== 'object' || value === null) return null;
   const c = value as Record<string, unknown>;
   if (c.op === 'reset') return { op: 'reset' };
-  // Other record kinds (e.g. video tasks) get their own branch here and in the store.
+  if (c.kind === 'task') {
+    return c.op === 'put' && isStoredTask(c.record)
+      ? { op: 'put', kind: 'task', record: c.record }
+      : null;
+  }
   if (c.kind !== 'asset') return null;
   if (c.op === 'put' && isStoredAsset(c.record))
     return { op: 'put', kind: 'asset', record: c.record };
@@ -158,8 +163,12 @@ export async function openPersistentState(
     pending.push(encode(change));
     // A reset (clear, restore) is followed by the whole new content, so replay rebuilds it.
     if (change.op === 'reset') {
-      for (const record of store.snapshot().assets) {
+      const content = store.snapshot();
+      for (const record of content.assets) {
         pending.push(encode({ op: 'put', kind: 'asset', record }));
+      }
+      for (const record of content.tasks ?? []) {
+        pending.push(encode({ op: 'put', kind: 'task', record }));
       }
     }
     appended++;
