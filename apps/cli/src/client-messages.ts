@@ -18,7 +18,24 @@ export function messageInCliTerms(
 ): string {
   const kind = error instanceof KyyError ? error.kind : undefined;
   const assetId = field(error, 'assetId');
+  const taskId = field(error, 'taskId');
   const id = typeof assetId === 'string' ? JSON.stringify(assetId) : 'this id';
+  const operation = field(error, 'operation');
+  if (kind === 'generate-failed' && error.cause instanceof KyyError) {
+    // The step's own error says what happened; the task id is in it or in the report's details.
+    const assets = field(error, 'assets');
+    const made = Array.isArray(assets)
+      ? assets.map((asset: { assetId?: unknown }) => asset.assetId).filter((id) => id)
+      : [];
+    const step = messageInCliTerms(error.cause, globals);
+    return made.length === 0
+      ? step
+      : `${step} Assets it made (they exist; reuse them as asset://… or delete them): ${made.join(', ')}.`;
+  }
+  if (typeof operation === 'string' && operation.startsWith('video')) {
+    const video = videoMessage(error, kind, typeof taskId === 'string' ? taskId : undefined);
+    if (video !== undefined) return video;
+  }
   if (kind === 'not-found') {
     return `No asset ${id} exists: it was never created or has been deleted.`;
   }
@@ -39,5 +56,28 @@ export function messageInCliTerms(
   // Client option names that are kyy flags. The per-request timeoutMs has no flag, so only the
   // wait's timeoutMs becomes --timeout.
   const message = error.message.replace(/\bbaseUrl\b/g, '--base-url');
-  return kind === 'wait-timeout' ? message.replace(/\btimeoutMs\b/g, '--timeout') : message;
+  const waited =
+    kind === 'wait-timeout' ||
+    (kind === 'generate-failed' &&
+      error.cause instanceof KyyError &&
+      error.cause.kind === 'wait-timeout');
+  return waited ? message.replace(/\btimeoutMs\b/g, '--timeout') : message;
+}
+
+/** The video calls' errors where the client's sentence speaks of its own API. */
+function videoMessage(
+  error: Error,
+  kind: string | undefined,
+  taskId: string | undefined,
+): string | undefined {
+  const task = taskId === undefined ? 'this task' : `video task ${JSON.stringify(taskId)}`;
+  if (kind === 'not-found') {
+    return `No ${task} exists at this service: check the id (tasks are not shared between the mock and the real service).`;
+  }
+  if (kind === 'abort' && taskId !== undefined) {
+    return field(error, 'operation') === 'video-download'
+      ? `Stopped downloading the video of ${task}; no file was written.`
+      : `Stopped waiting for ${task}.`;
+  }
+  return undefined;
 }

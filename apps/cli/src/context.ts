@@ -1,4 +1,4 @@
-import type { AssetsApi } from './client-types.js';
+import type { AssetsApi, VideosApi } from './client-types.js';
 import type { Io } from './io.js';
 import type { Output } from './output.js';
 
@@ -18,6 +18,8 @@ export interface CommandContext {
   globals: GlobalOptions;
   /** Resolves the key and base URL and creates the client, on first use only. */
   assets(): Promise<AssetsApi>;
+  /** The video task calls, on the same connection as `assets()`. */
+  videos(): Promise<VideosApi>;
   /** Asks a yes/no question on the terminal; only call when `interactive` is true. */
   confirm(question: string): Promise<boolean>;
   /** stdin and stderr are both terminals, so a question can be asked and answered. */

@@ -13,6 +13,11 @@ export interface ErrorReport {
   type: string;
   /** The client error's `kind`, when it is one. */
   kind?: KyyErrorKind;
+  /**
+   * The kyy command that picks up where this one stopped, when the command knew one (a video
+   * wait interrupted or timed out: `kyy … videos wait <id> --out …`).
+   */
+  next?: string;
   message: string;
   details: Record<string, unknown>;
 }
@@ -26,19 +31,40 @@ const EXIT_BY_KIND: Partial<Record<KyyErrorKind, ExitCode>> = {
   config: EXIT.usage,
   'asset-failed': EXIT.reviewFailed,
   'wait-timeout': EXIT.waitTimedOut,
+  'video-failed': EXIT.generationFailed,
   abort: EXIT.interrupted,
 };
+
+/**
+ * The kind that decides the exit code: a failed step of `generate` counts as its cause (a
+ * failed task exits 6, a review that failed 3, Ctrl-C 130), never as a kind of its own.
+ */
+export function effectiveKind(error: KyyError): KyyErrorKind {
+  return error.kind === 'generate-failed' && error.cause instanceof KyyError
+    ? error.cause.kind
+    : error.kind;
+}
 
 function exitCodeOf(error: Error): ExitCode {
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof NotConfirmedError) return EXIT.failed;
   if (error instanceof ResultsBusyError) return EXIT.busy;
-  if (error instanceof KyyError) return EXIT_BY_KIND[error.kind] ?? EXIT.failed;
+  if (error instanceof KyyError) return EXIT_BY_KIND[effectiveKind(error)] ?? EXIT.failed;
   return EXIT.failed;
 }
 
 /** Fields of a client error worth reporting; everything else (headers, causes) stays out. */
-const DETAIL_FIELDS = ['code', 'msg', 'httpStatus', 'operation', 'assetId', 'lastStatus'] as const;
+const DETAIL_FIELDS = [
+  'code',
+  'msg',
+  'httpStatus',
+  'operation',
+  'assetId',
+  'lastStatus',
+  'taskId',
+  'step',
+  'serviceError',
+] as const;
 
 interface CommanderLike {
   code: string;
@@ -89,10 +115,13 @@ export function toErrorReport(error: unknown, globals?: Partial<GlobalOptions>):
     }
     const asset = record.asset;
     if (asset && typeof asset === 'object') details.asset = asset;
+    // generate's assets made so far: they exist, so the user needs their ids.
+    if (Array.isArray(record.assets) && record.assets.length > 0) details.assets = record.assets;
     return {
       exitCode,
       type: error.name,
       ...(error instanceof KyyError && { kind: error.kind }),
+      ...(typeof record.next === 'string' && { next: record.next }),
       message: messageInCliTerms(error, globals),
       details,
     };
@@ -107,6 +136,11 @@ export function toErrorReport(error: unknown, globals?: Partial<GlobalOptions>):
 export function hint(report: ErrorReport, globals?: Partial<GlobalOptions>): string | undefined {
   const id = typeof report.details.assetId === 'string' ? report.details.assetId : undefined;
   const kyy = (rest: string) => kyyCommand(globals, rest);
+  if (report.next !== undefined) {
+    return report.exitCode === EXIT.interrupted
+      ? `The task goes on at the service; resume with: ${report.next}`
+      : `Keep waiting with: ${report.next}`;
+  }
   switch (report.kind) {
     case 'wait-timeout':
       return id && `Keep waiting with: ${kyy(`assets wait ${id} --timeout 600`)}`;

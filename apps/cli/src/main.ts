@@ -1,4 +1,4 @@
-import type { AssetsApi } from './client-types.js';
+import type { AssetsApi, VideosApi } from './client-types.js';
 import type { CommandContext, GlobalOptions } from './context.js';
 import { printErrorReport, toErrorReport } from './error-boundary.js';
 import { EXIT } from './exit-codes.js';
@@ -16,6 +16,24 @@ export interface MainOptions {
   onSecondInterrupt?: (cleanup: () => void) => void;
   /** Replaces the real client (unit tests). */
   createAssets?: (connection: { baseUrl: string; apiKey: string }) => Promise<AssetsApi>;
+  /** Replaces the real client's video calls (unit tests). */
+  createVideos?: (connection: { baseUrl: string; apiKey: string }) => Promise<VideosApi>;
+}
+
+async function createRealVideos(connection: {
+  baseUrl: string;
+  apiKey: string;
+}): Promise<VideosApi> {
+  const [{ createKyyClient }, { downloadToFile }] = await Promise.all([
+    import('@kyyvideo/client'),
+    import('@kyyvideo/client/node'),
+  ]);
+  const client = createKyyClient({ apiKey: connection.apiKey, baseUrl: connection.baseUrl });
+  return {
+    videos: client.videos,
+    generate: client.generate,
+    saveVideo: (taskOrUrl, path, opts) => downloadToFile(client, taskOrUrl, path, opts),
+  };
 }
 
 async function createRealAssets(connection: {
@@ -40,6 +58,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   };
   const signal = options.signal ?? new AbortController().signal;
   const createAssets = options.createAssets ?? createRealAssets;
+  const createVideos = options.createVideos ?? createRealVideos;
 
   let out: Output | undefined;
   let exitCode: number = EXIT.ok;
@@ -50,6 +69,18 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     target = globals;
     out = new Output(io.stdout, io.stderr, io.env, globals);
     let assets: Promise<AssetsApi> | undefined;
+    let videos: Promise<VideosApi> | undefined;
+    let connection: ReturnType<typeof connect> | undefined;
+    // The key and base URL are resolved once, whichever API asks first.
+    function connect() {
+      return import('./connection.js')
+        .then(({ resolveConnection }) => resolveConnection(globals, io))
+        .then((resolved) => {
+          // Usually registered already (above); this covers a FIFO or a file that changed since.
+          redactor.add(resolved.apiKey);
+          return resolved;
+        });
+    }
     return {
       io,
       out,
@@ -65,14 +96,14 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
         return confirmOnTerminal(question, rawIo.stdin, io.stderr, signal);
       },
       assets: () => {
-        assets ??= import('./connection.js')
-          .then(({ resolveConnection }) => resolveConnection(globals, io))
-          .then((connection) => {
-            // Usually registered already (above); this covers a FIFO or a file that changed since.
-            redactor.add(connection.apiKey);
-            return createAssets(connection);
-          });
+        connection ??= connect();
+        assets ??= connection.then(createAssets);
         return assets;
+      },
+      videos: () => {
+        connection ??= connect();
+        videos ??= connection.then(createVideos);
+        return videos;
       },
     };
   };

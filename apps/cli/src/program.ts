@@ -4,7 +4,13 @@ import type { CommandContext, CommandModule, CommandResult, GlobalOptions } from
 import { UsageError } from './errors.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
 import type { Io } from './io.js';
-import { examples, type Runner, registerCommands, registerMock } from './registry.js';
+import {
+  examples,
+  type Runner,
+  registerCommands,
+  registerMock,
+  registerVideoCommands,
+} from './registry.js';
 import { cliVersion } from './version.js';
 
 export interface ProgramHooks {
@@ -24,6 +30,7 @@ const ROOT_EXAMPLES = [
   'kyy --mock assets upload --type Image --url https://example.com/cat.png --wait',
   'export KYY_API_KEY=...                     # the real service',
   'kyy assets get asset-20260330142158-q75m8 --json',
+  'kyy --mock generate "a cat in the rain" --first-frame asset://asset-… --out cat.mp4',
 ];
 
 const ENVIRONMENT_HELP = `Environment:
@@ -104,7 +111,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
   const { io } = hooks;
   const program = new Command('kyy');
   program
-    .description('Manage KyyVideo2 assets from a terminal or CI')
+    .description('Manage KyyVideo2 assets and generate videos from a terminal or CI')
     .helpOption('-h, --help', 'show help, with examples')
     .helpCommand(false)
     .exitOverride()
@@ -150,6 +157,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
   );
 
   registerCommands(program, runner(hooks), EXIT_CODE_HELP);
+  registerVideoCommands(program, runner(hooks), EXIT_CODE_HELP);
   registerMock(program, mockRunner(hooks), EXIT_CODE_HELP);
   return program;
 }

@@ -3,6 +3,12 @@ import { type Command, Option } from 'commander';
 import type { CommandContext, CommandModule, CommandResult } from './context.js';
 import { UsageError } from './errors.js';
 import { integerInRange, positiveSeconds } from './option-values.js';
+import {
+  DEFAULT_VIDEO_MODEL,
+  DEFAULT_VIDEO_TIMEOUT_S,
+  VIDEO_DURATION_HELP,
+  VIDEO_POLL_HELP,
+} from './video-defaults.js';
 
 /**
  * Every kyy command, declared once for commander: its arguments, its options with their parsers
@@ -180,6 +186,159 @@ Exit code: 0 when every item succeeded; otherwise the code shared by all failed 
   );
 }
 
+/** A repeated flag's values, in the order typed. */
+const repeatable = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+const MEDIA = '<url|asset://…>';
+
+/** The task's flags, shared by `kyy generate` and `kyy videos create` (FLAG_OF_FIELD maps them). */
+function taskOptions(cmd: Command): Command {
+  return cmd
+    .argument('<prompt>', 'what the video shows')
+    .addOption(
+      new Option(
+        '--model <model>',
+        'kyyvideo2, kyyvideo2_fast, kyyvideo2_pro or kyyvideo2_fast_pro',
+      ).default(DEFAULT_VIDEO_MODEL),
+    )
+    .option('--duration <seconds>', `video length in seconds, ${VIDEO_DURATION_HELP}`)
+    .option('--aspect-ratio <ratio>', 'e.g. 16:9, 9:16, 1:1 (the service decides when left out)')
+    .option('--audio', 'generate sound (the service decides when neither is given)')
+    .option('--no-audio', 'no sound')
+    .option('--first-frame <media>', `the first frame, an image: ${MEDIA} or an asset id`)
+    .option('--last-frame <media>', 'the last frame (needs --first-frame)')
+    .addOption(
+      new Option(
+        '--ref-image <media>',
+        'a reference image (repeatable; not with --first-frame)',
+      ).argParser(repeatable),
+    )
+    .addOption(
+      new Option('--ref-video <media>', 'a reference video, 480p or 720p (repeatable)').argParser(
+        repeatable,
+      ),
+    )
+    .addOption(
+      new Option('--ref-audio <media>', 'a reference audio, wav or mp3 (repeatable)').argParser(
+        repeatable,
+      ),
+    );
+}
+
+/** How long and how often a video wait polls, and where the MP4 goes. */
+function videoWaitOptions(cmd: Command, outDescription: string): Command {
+  return cmd
+    .option('-o, --out <file>', outDescription)
+    .addOption(
+      new Option('--timeout <seconds>', 'give up waiting after this many seconds (exit 4)')
+        .default(DEFAULT_VIDEO_TIMEOUT_S)
+        .argParser(positiveSeconds('--timeout')),
+    )
+    .addOption(
+      new Option(
+        '--interval <seconds>',
+        `seconds between status checks (default: ${VIDEO_POLL_HELP})`,
+      ).argParser(positiveSeconds('--interval')),
+    );
+}
+
+const TASK_ID_ARG = 'task id (video_…), as create printed it';
+const VIDEO_NOTES = `The task id is printed as soon as the task exists. Ctrl-C stops waiting (exit 130), not the
+task: kyy prints the command that resumes (kyy videos wait <id> --out <file>). --out writes
+the MP4 atomically: a failed or interrupted download leaves no partial file.`;
+
+export function registerVideoCommands(program: Command, run: Runner, exitCodes: string): void {
+  const generate = videoWaitOptions(
+    taskOptions(
+      program.command('generate').description('Generate a video: (uploads →) task → wait → MP4'),
+    ),
+    'save the MP4 to this file',
+  )
+    .option(
+      '--upload-references',
+      'upload URL media as assets first and wait for their review, then use their asset:// refs',
+    )
+    .action(run(async () => (await import('./commands/generate.js')).generate));
+  helpFooter(
+    generate,
+    [
+      'kyy generate "a cat in the rain" --first-frame asset://asset-20260330142158-q75m8 --out cat.mp4',
+      'kyy generate "a dancer" --ref-image https://example.com/a.png --ref-audio https://example.com/beat.mp3 --upload-references --out dance.mp4',
+      'kyy generate "waves at dusk" --model kyyvideo2_fast --duration 10 --aspect-ratio 9:16 --no-audio --json',
+    ],
+    `${VIDEO_NOTES}\nExits 6 when the task ends failed (the service's error is shown).`,
+    exitCodes,
+  );
+
+  const videos = program
+    .command('videos')
+    .description('Create, inspect, wait for and download video tasks')
+    .helpCommand(false);
+  helpFooter(
+    videos,
+    [
+      'kyy videos create "a cat in the rain" --first-frame asset://asset-20260330142158-q75m8',
+      'kyy videos wait video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4',
+    ],
+    '',
+    exitCodes,
+  );
+
+  const create = taskOptions(
+    videos.command('create').description('Start a video task and print its id (no waiting)'),
+  ).action(run(async () => (await import('./commands/videos.js')).create));
+  helpFooter(
+    create,
+    [
+      'kyy videos create "a cat dancing in the rain" --duration 10 --aspect-ratio 16:9 --audio',
+      'id=$(kyy videos create "a cat" --first-frame asset://asset-20260330142158-q75m8 --quiet)',
+    ],
+    'A task costs money and the API has no idempotency key: a create whose outcome is unclear\nis never resent (exit 1, and the error says so).',
+    exitCodes,
+  );
+
+  const get = videos
+    .command('get')
+    .description("Show a task's status (and its video URL once completed)")
+    .argument('<taskId>', TASK_ID_ARG)
+    .action(run(async () => (await import('./commands/videos.js')).get));
+  helpFooter(
+    get,
+    ['kyy videos get video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --json'],
+    '',
+    exitCodes,
+  );
+
+  const wait = videoWaitOptions(
+    videos
+      .command('wait')
+      .description('Wait until a task is completed (or failed); with --out save the MP4')
+      .argument('<taskId>', TASK_ID_ARG),
+    'then save the MP4 to this file',
+  ).action(run(async () => (await import('./commands/videos.js')).wait));
+  helpFooter(
+    wait,
+    [
+      'kyy videos wait video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd',
+      'kyy videos wait video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4 --timeout 900',
+    ],
+    `${VIDEO_NOTES}\nExits 6 when the task ends failed and 4 when --timeout runs out first.`,
+    exitCodes,
+  );
+
+  const download = videos
+    .command('download')
+    .description("Save a completed task's MP4 to a file")
+    .argument('<task>', 'task id (video_…), or the video_url a completed task gave')
+    .addOption(new Option('-o, --out <file>', 'the file to write').makeOptionMandatory())
+    .action(run(async () => (await import('./commands/videos.js')).download));
+  helpFooter(
+    download,
+    ['kyy videos download video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4'],
+    'The video_url lasts about 24 hours. The file is written atomically (never a partial file),\nand the API key is never sent to the video host.',
+    exitCodes,
+  );
+}
 
 /**
  * `kyy mock` belongs to the mock launcher (commands/mock.ts): commander declares the mock's own
