@@ -115,6 +115,11 @@ export function toErrorReport(error: unknown, globals?: Partial<GlobalOptions>):
     }
     const asset = record.asset;
     if (asset && typeof asset === 'object') details.asset = asset;
+    // generate reports a failed task through its cause; the service's own words belong on top.
+    const cause = error.cause as Record<string, unknown> | undefined;
+    if (details.serviceError === undefined && typeof cause?.serviceError === 'string') {
+      details.serviceError = cause.serviceError;
+    }
     // generate's assets made so far: they exist, so the user needs their ids.
     if (Array.isArray(record.assets) && record.assets.length > 0) details.assets = record.assets;
     return {

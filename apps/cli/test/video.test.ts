@@ -180,6 +180,7 @@ describe('kyy generate', () => {
       expect(error).toMatchObject({ exitCode: 6, step: 'wait' });
       expect(error.taskId).toMatch(/^video_/);
       expect(error.message).toContain('[fail] marker');
+      expect(error.serviceError).toContain('[fail] marker');
     },
     LONG,
   );
