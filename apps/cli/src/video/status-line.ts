@@ -40,23 +40,29 @@ export interface StatusLine {
 const SILENT: StatusLine = { update() {}, stop() {} };
 
 /**
- * While a task runs: on a terminal one line redrawn every second (status, elapsed, the
- * documentation's expected time); otherwise one plain line per change of status. Nothing with
- * --json or --quiet (stdout stays one document; stderr stays quiet).
+ * While a task runs: on a terminal one line redrawn every second (status, time since the task
+ * was first seen, the documentation's expected time); otherwise one plain line per change of
+ * status. Nothing with --json or --quiet (stdout stays one document; stderr stays quiet).
  */
-export function createStatusLine(out: Output, started = Date.now()): StatusLine {
+export function createStatusLine(out: Output): StatusLine {
   if (out.json || out.quiet) return SILENT;
   const c = out.errColor;
   let last: { id: string; status: string; model?: string } | undefined;
+  // From the first read of the task, not from the start of the command (uploads come first).
+  let started = 0;
   const text = () =>
     last
       ? `${last.id} ${statusWord(last.status, c)} · ${clock(Date.now() - started)} elapsed · ${c.dim(expectedTime(last.model))}`
       : '';
+  const seen = (task: { id: string; status: string; model?: string }) => {
+    if (last === undefined) started = Date.now();
+    last = task;
+  };
   if (!out.stderr.isTTY) {
     return {
       update(task) {
         const changed = last?.status !== task.status;
-        last = task;
+        seen(task);
         if (changed) out.stderr.write(`${text()}\n`);
       },
       stop() {},
@@ -71,7 +77,7 @@ export function createStatusLine(out: Output, started = Date.now()): StatusLine 
   let stopped = false;
   return {
     update(task) {
-      last = task;
+      seen(task);
       draw();
     },
     stop() {
