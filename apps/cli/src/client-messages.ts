@@ -1,13 +1,83 @@
-import { KyyWaitTimeoutError } from '@kyyvideo/client/errors';
+import { KyyError } from '@kyyvideo/client/errors';
+import type { GlobalOptions } from './context.js';
+import { kyyCommand } from './next-command.js';
+
+function field(error: Error, name: string): unknown {
+  return (error as unknown as Record<string, unknown>)[name];
+}
 
 /**
- * The client's messages speak to programmers in its option names; kyy's users know its flags.
- * Only the wait timeout maps one to one (`timeoutMs` of waitUntilActive is `--timeout`); the
- * per-request `timeoutMs` has no kyy flag, so other messages are left as they are.
+ * The client's messages speak to programmers in its option names and units; kyy's users know
+ * its flags, and typed --timeout in seconds. Where the client's sentence does not fit, kyy says
+ * it in its own words, once (the client's "not found" repeats the service's msg, for example).
  */
-export function messageInCliTerms(error: Error): string {
-  if (error instanceof KyyWaitTimeoutError) {
-    return error.message.replace(/\btimeoutMs\b/g, '--timeout');
+export function messageInCliTerms(
+  error: Error,
+  globals?: Partial<GlobalOptions>,
+  timeoutSeconds = field(error, 'timeoutSeconds'),
+): string {
+  const kind = error instanceof KyyError ? error.kind : undefined;
+  const assetId = field(error, 'assetId');
+  const taskId = field(error, 'taskId');
+  const id = typeof assetId === 'string' ? JSON.stringify(assetId) : 'this id';
+  const operation = field(error, 'operation');
+  if (kind === 'generate-failed' && error.cause instanceof KyyError) {
+    // The step's own error says what happened; the task id is in it or in the report's details.
+    const assets = field(error, 'assets');
+    const made = Array.isArray(assets)
+      ? assets.map((asset: { assetId?: unknown }) => asset.assetId).filter((id) => id)
+      : [];
+    const step = messageInCliTerms(error.cause, globals);
+    return made.length === 0
+      ? step
+      : `${step} Assets it made (they exist; reuse them as asset://… or delete them): ${made.join(', ')}.`;
   }
-  return error.message;
+  if (typeof operation === 'string' && operation.startsWith('video')) {
+    const video = videoMessage(error, kind, typeof taskId === 'string' ? taskId : undefined);
+    if (video !== undefined) return video;
+  }
+  if (kind === 'not-found') {
+    return `No asset ${id} exists: it was never created or has been deleted.`;
+  }
+  if (kind === 'url-unreachable') {
+    const code = field(error, 'code');
+    return `The service could not download the file's URL${code === undefined ? '' : ` (code ${String(code)})`}. Make sure the URL is public (no login, no localhost or private network), then upload again.`;
+  }
+  const timeout = timeoutSeconds;
+  if (kind === 'wait-timeout' && typeof timeout === 'number') {
+    const last = field(error, 'lastStatus');
+    return `Asset ${id} was not Active after ${timeout} s (last status: ${typeof last === 'string' ? last : 'never read'}). Review can take longer for images with faces; wait again with a larger --timeout.`;
+  }
+  if (kind === 'connection' && field(error, 'provablyNotSent') === true) {
+    if (globals?.mock) {
+      return `Nothing answers at the local mock's address, so nothing was sent. Start the mock in another terminal with \`kyy mock\`, then run ${kyyCommand(globals, '…')} again.`;
+    }
+  }
+  // Client option names that are kyy flags. The per-request timeoutMs has no flag, so only the
+  // wait's timeoutMs becomes --timeout.
+  const message = error.message.replace(/\bbaseUrl\b/g, '--base-url');
+  const waited =
+    kind === 'wait-timeout' ||
+    (kind === 'generate-failed' &&
+      error.cause instanceof KyyError &&
+      error.cause.kind === 'wait-timeout');
+  return waited ? message.replace(/\btimeoutMs\b/g, '--timeout') : message;
+}
+
+/** The video calls' errors where the client's sentence speaks of its own API. */
+function videoMessage(
+  error: Error,
+  kind: string | undefined,
+  taskId: string | undefined,
+): string | undefined {
+  const task = taskId === undefined ? 'this task' : `video task ${JSON.stringify(taskId)}`;
+  if (kind === 'not-found') {
+    return `No ${task} exists at this service: check the id (tasks are not shared between the mock and the real service).`;
+  }
+  if (kind === 'abort' && taskId !== undefined) {
+    return field(error, 'operation') === 'video-download'
+      ? `Stopped downloading the video of ${task}; no file was written.`
+      : `Stopped waiting for ${task}.`;
+  }
+  return undefined;
 }

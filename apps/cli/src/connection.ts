@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_BASE_URL, MOCK_BASE_URL } from '@kyyvideo/contract';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { quote } from './validate.js';
+import { quote } from './quote.js';
 
 export interface ConnectionFlags {
   baseUrl?: string;

@@ -1,4 +1,4 @@
-import type { AssetsApi } from './client-types.js';
+import type { AssetsApi, VideosApi } from './client-types.js';
 import type { Io } from './io.js';
 import type { Output } from './output.js';
 
@@ -18,12 +18,21 @@ export interface CommandContext {
   globals: GlobalOptions;
   /** Resolves the key and base URL and creates the client, on first use only. */
   assets(): Promise<AssetsApi>;
+  /** The video task calls, on the same connection as `assets()`. */
+  videos(): Promise<VideosApi>;
   /** Asks a yes/no question on the terminal; only call when `interactive` is true. */
   confirm(question: string): Promise<boolean>;
   /** stdin and stderr are both terminals, so a question can be asked and answered. */
   interactive: boolean;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
+  /** Hides every known secret, exactly as the terminal output does; for text written to files. */
+  redact(text: string): string;
+  /**
+   * Runs `cleanup` if a second Ctrl-C makes the process exit at once (restore the terminal, say
+   * what was recorded). Absent in tests, where no process exits.
+   */
+  onSecondInterrupt?(cleanup: () => void): void;
 }
 
 /** What a command hands back to be printed: a JSON document and the same thing for humans. */
@@ -34,7 +43,13 @@ export interface CommandResult {
   exitCode?: number;
 }
 
-/** Each command module exports one of these; the registry imports it only when it runs. */
+/** What a command function receives besides its options; the registry calls it. */
+export type CommandFunction<T> = (
+  options: T,
+  ctx: CommandContext,
+) => Promise<CommandResult | undefined>;
+
+/** The mock launcher's module (commands/mock.ts), until it hands argv to the mock package. */
 export interface CommandModule<T> {
   /** Turns commander's strings into typed options, or throws a UsageError saying what to fix. */
   parse(args: string[], opts: Record<string, unknown>): T;

@@ -23,6 +23,38 @@ describe('toErrorReport', () => {
     expect(toErrorReport('thrown string').exitCode).toBe(1);
   });
 
+  it('a failed video task exits 6, also as a step of generate, whose cause decides', () => {
+    const task = {
+      id: 'video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd',
+      object: 'video' as const,
+      created: 1,
+      model: 'kyyvideo2',
+      status: 'failed' as const,
+      video_url: null,
+      error: 'no',
+    };
+    const failed = new clientErrors.KyyVideoFailedError('failed', {
+      operation: 'video-wait',
+      taskId: task.id,
+      task,
+    });
+    expect(toErrorReport(failed).exitCode).toBe(6);
+    const step = (cause: clientErrors.KyyError) =>
+      new clientErrors.KyyGenerateError('stopped', {
+        operation: 'generate',
+        step: 'wait',
+        assets: [],
+        cause,
+        taskId: task.id,
+      });
+    expect(toErrorReport(step(failed)).exitCode).toBe(6);
+    expect(toErrorReport(step(failed)).details).toMatchObject({ taskId: task.id, step: 'wait' });
+    expect(toErrorReport(step(named('KyyAbortError') as clientErrors.KyyError)).exitCode).toBe(130);
+    expect(
+      toErrorReport(step(named('KyyAssetFailedError') as clientErrors.KyyError)).exitCode,
+    ).toBe(3);
+  });
+
   it('keeps the useful fields of a client error and nothing else', () => {
     const report = toErrorReport(
       named('KyyUrlUnreachableError', {

@@ -1,8 +1,11 @@
 import { KyyError, type KyyErrorKind } from '@kyyvideo/client/errors';
 import { messageInCliTerms } from './client-messages.js';
-import { NotConfirmedError, UsageError } from './errors.js';
+import type { GlobalOptions } from './context.js';
+import { NotConfirmedError, ResultsBusyError, UsageError } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { kyyCommand } from './next-command.js';
 import type { Output } from './output.js';
+import { REDACTED } from './redact.js';
 
 /** What an error becomes at the edge of the process: an exit code and one printable report. */
 export interface ErrorReport {
@@ -10,6 +13,11 @@ export interface ErrorReport {
   type: string;
   /** The client error's `kind`, when it is one. */
   kind?: KyyErrorKind;
+  /**
+   * The kyy command that picks up where this one stopped, when the command knew one (a video
+   * wait interrupted or timed out: `kyy … videos wait <id> --out …`).
+   */
+  next?: string;
   message: string;
   details: Record<string, unknown>;
 }
@@ -23,18 +31,40 @@ const EXIT_BY_KIND: Partial<Record<KyyErrorKind, ExitCode>> = {
   config: EXIT.usage,
   'asset-failed': EXIT.reviewFailed,
   'wait-timeout': EXIT.waitTimedOut,
+  'video-failed': EXIT.generationFailed,
   abort: EXIT.interrupted,
 };
+
+/**
+ * The kind that decides the exit code: a failed step of `generate` counts as its cause (a
+ * failed task exits 6, a review that failed 3, Ctrl-C 130), never as a kind of its own.
+ */
+export function effectiveKind(error: KyyError): KyyErrorKind {
+  return error.kind === 'generate-failed' && error.cause instanceof KyyError
+    ? error.cause.kind
+    : error.kind;
+}
 
 function exitCodeOf(error: Error): ExitCode {
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof NotConfirmedError) return EXIT.failed;
-  if (error instanceof KyyError) return EXIT_BY_KIND[error.kind] ?? EXIT.failed;
+  if (error instanceof ResultsBusyError) return EXIT.busy;
+  if (error instanceof KyyError) return EXIT_BY_KIND[effectiveKind(error)] ?? EXIT.failed;
   return EXIT.failed;
 }
 
 /** Fields of a client error worth reporting; everything else (headers, causes) stays out. */
-const DETAIL_FIELDS = ['code', 'msg', 'httpStatus', 'operation', 'assetId', 'lastStatus'] as const;
+const DETAIL_FIELDS = [
+  'code',
+  'msg',
+  'httpStatus',
+  'operation',
+  'assetId',
+  'lastStatus',
+  'taskId',
+  'step',
+  'serviceError',
+] as const;
 
 interface CommanderLike {
   code: string;
@@ -50,7 +80,18 @@ function isCommanderError(error: unknown): error is CommanderLike {
   );
 }
 
-export function toErrorReport(error: unknown): ErrorReport {
+/** commander's "required option '--url <url>' not specified", in the words kyy uses elsewhere. */
+function commanderMessage(message: string): string {
+  // kyy has no flag that takes a key, so commander calls `--apikey=sk-…` unknown and quotes it
+  // whole: the value after a key-like flag is never shown.
+  const text = message
+    .replace(/^error: /, '')
+    .replace(/'(--?api[-_]?key)=[^']*'/gi, `'$1=${REDACTED}'`);
+  const required = /^required option '(?:-\w, )?(--[\w-]+)[^']*' not specified$/.exec(text);
+  return required ? `${required[1]} is required.` : text;
+}
+
+export function toErrorReport(error: unknown, globals?: Partial<GlobalOptions>): ErrorReport {
   if (isCommanderError(error)) {
     // Help and version are "errors" only in commander's control flow.
     const ok = error.exitCode === 0;
@@ -61,7 +102,7 @@ export function toErrorReport(error: unknown): ErrorReport {
       type: 'UsageError',
       message: helpShown
         ? 'a command is missing; see the list above.'
-        : error.message.replace(/^error: /, ''),
+        : commanderMessage(error.message),
       details: {},
     };
   }
@@ -74,28 +115,45 @@ export function toErrorReport(error: unknown): ErrorReport {
     }
     const asset = record.asset;
     if (asset && typeof asset === 'object') details.asset = asset;
+    // generate reports a failed task through its cause; the service's own words belong on top.
+    const cause = error.cause as Record<string, unknown> | undefined;
+    if (details.serviceError === undefined && typeof cause?.serviceError === 'string') {
+      details.serviceError = cause.serviceError;
+    }
+    // generate's assets made so far: they exist, so the user needs their ids.
+    if (Array.isArray(record.assets) && record.assets.length > 0) details.assets = record.assets;
     return {
       exitCode,
       type: error.name,
       ...(error instanceof KyyError && { kind: error.kind }),
-      message: messageInCliTerms(error),
+      ...(typeof record.next === 'string' && { next: record.next }),
+      message: messageInCliTerms(error, globals),
       details,
     };
   }
   return { exitCode: EXIT.failed, type: 'Error', message: String(error), details: {} };
 }
 
-/** What to type next, in kyy's terms (the client's messages speak in API option names). */
-export function hint(report: ErrorReport): string | undefined {
+/**
+ * What to type next, in kyy's terms, aimed at the same service as the command that failed (so
+ * a pasted hint after `kyy --mock …` goes to the mock too).
+ */
+export function hint(report: ErrorReport, globals?: Partial<GlobalOptions>): string | undefined {
   const id = typeof report.details.assetId === 'string' ? report.details.assetId : undefined;
+  const kyy = (rest: string) => kyyCommand(globals, rest);
+  if (report.next !== undefined) {
+    return report.exitCode === EXIT.interrupted
+      ? `The task goes on at the service; resume with: ${report.next}`
+      : `Keep waiting with: ${report.next}`;
+  }
   switch (report.kind) {
     case 'wait-timeout':
-      return id && `Keep waiting with: kyy assets wait ${id} --timeout 600`;
+      return id && `Keep waiting with: ${kyy(`assets wait ${id} --timeout 600`)}`;
     case 'asset-failed':
-      return id && `${id} cannot be used; remove it with: kyy assets delete ${id} --yes`;
+      return id && `${id} cannot be used; remove it with: ${kyy(`assets delete ${id} --yes`)}`;
     case 'abort':
       return id && report.details.operation === 'wait'
-        ? `${id} exists; keep waiting with: kyy assets wait ${id}`
+        ? `${id} exists; keep waiting with: ${kyy(`assets wait ${id}`)}`
         : undefined;
     case 'authentication':
       return 'Check the key in KYY_API_KEY or the file given to --api-key-file.';
@@ -108,9 +166,13 @@ export function hint(report: ErrorReport): string | undefined {
  * Prints the report on stderr: one JSON document with --json, else one or two readable lines.
  * The next step is in both: a `hint` field in JSON, a second line for humans (not with --quiet).
  */
-export function printErrorReport(report: ErrorReport, out: Output): void {
+export function printErrorReport(
+  report: ErrorReport,
+  out: Output,
+  globals?: Partial<GlobalOptions>,
+): void {
   if (report.exitCode === EXIT.ok) return;
-  const next = hint(report);
+  const next = hint(report, globals);
   if (out.json) {
     const body = {
       error: {

@@ -12,3 +12,8 @@ export class NotConfirmedError extends Error {
 export class MockStartError extends Error {
   override readonly name = 'MockStartError';
 }
+
+/** Another kyy run is writing the same batch results file: exit 5, nothing was sent. */
+export class ResultsBusyError extends Error {
+  override readonly name = 'ResultsBusyError';
+}

@@ -11,8 +11,12 @@ export const EXIT = {
   usage: 2,
   /** The asset exists but its review ended `Failed`. */
   reviewFailed: 3,
-  /** Waiting for review gave up before the asset became `Active`. */
+  /** Waiting gave up before the asset became `Active` (or the video task ended). */
   waitTimedOut: 4,
+  /** Another kyy run is writing the same batch results file; nothing was sent. */
+  busy: 5,
+  /** A video task ended `failed` at the service (its `error` text is in the report). */
+  generationFailed: 6,
   /** Interrupted with Ctrl-C (128 + SIGINT), the shell convention. */
   interrupted: 130,
 } as const;
@@ -25,5 +29,7 @@ export const EXIT_CODE_HELP = `Exit codes:
   1    the service said no, a network failure, or an outcome that could not be confirmed
   2    usage error: bad option, argument, manifest, key file or configuration (nothing was sent)
   3    review failed: the asset exists but ended with status Failed
-  4    wait timed out: the asset was still Processing when --timeout ran out
+  4    wait timed out: the asset (or video task) was not done when --timeout ran out
+  5    busy: another kyy run is using the same batch results file (nothing was sent)
+  6    generation failed: the video task ended with status failed
   130  interrupted (Ctrl-C)`;

@@ -2,16 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyFileArguments, readKeyFileSecret } from './key-file-secret.js';
-
-describe('keyFileArguments', () => {
-  it('finds the path in both spellings, anywhere on the line', () => {
-    expect(
-      keyFileArguments(['assets', '--api-key-file', 'a.txt', 'get', '--api-key-file=b.txt']),
-    ).toEqual(['a.txt', 'b.txt']);
-    expect(keyFileArguments(['--api-key-file'])).toEqual([]);
-  });
-});
+import { readKeyFileSecret } from './key-file-secret.js';
 
 describe('readKeyFileSecret', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kyy-keyfile-secret-'));

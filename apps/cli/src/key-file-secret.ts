@@ -7,18 +7,6 @@ import { resolve } from 'node:path';
  */
 const MAX_KEY_FILE_BYTES = 64 * 1024;
 
-/** The paths given to `--api-key-file <path>` or `--api-key-file=<path>`, anywhere on the line. */
-export function keyFileArguments(argv: readonly string[]): string[] {
-  const found: string[] = [];
-  argv.forEach((arg, i) => {
-    const match = /^--api-key-file(?:=(.*))?$/.exec(arg);
-    if (!match) return;
-    const value = match[1] ?? argv[i + 1];
-    if (value) found.push(value);
-  });
-  return found;
-}
-
 /**
  * What the key file holds (trimmed), read before anything is printed so that even the earliest
  * error (`got "…"` when the key was pasted as an argument) cannot echo it. Best effort and

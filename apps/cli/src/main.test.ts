@@ -28,6 +28,10 @@ function fakeAssets(overrides: Partial<AssetsApi> = {}): AssetsApi {
       options?.onStatus?.(asset('Processing'));
       return asset('Active');
     }),
+    // Batches go through the real client (clientAnswering below); here a batch is a mistake.
+    prepare: vi.fn(async () => {
+      throw new Error('this fake has no batch engine; use clientAnswering');
+    }),
     ...overrides,
   };
 }
@@ -46,6 +50,7 @@ async function run(
     env?: Record<string, string>;
     assets?: AssetsApi;
     cwd?: string;
+    onSecondInterrupt?: (cleanup: () => void) => void;
   } = {},
 ): Promise<Run> {
   let stdout = '';
@@ -61,7 +66,11 @@ async function run(
     cwd: options.cwd ?? process.cwd(),
   };
   const assets = options.assets ?? fakeAssets();
-  const code = await main(argv, { io, createAssets: async () => assets });
+  const code = await main(argv, {
+    io,
+    createAssets: async () => assets,
+    ...(options.onSecondInterrupt && { onSecondInterrupt: options.onSecondInterrupt }),
+  });
   return { code, stdout, stderr };
 }
 
@@ -184,6 +193,20 @@ describe('commands without argv parsing concerns', () => {
   });
 });
 
+/**
+ * The real client (its batch engine included) over a fetch that accepts every upload, naming
+ * the assets `<prefix>0`, `<prefix>1`, … in the order they arrive.
+ */
+async function clientAnswering(prefix: string): Promise<AssetsApi> {
+  const { createKyyClient } = await import('@kyyvideo/client');
+  let n = 0;
+  const fetch = async () =>
+    new Response(JSON.stringify({ code: 0, msg: null, data: { assetId: `${prefix}${n++}` } }), {
+      headers: { 'content-type': 'application/json' },
+    });
+  return createKyyClient({ apiKey: KEY, baseUrl: 'https://kyy.test/api', fetch }).assets;
+}
+
 describe('batch progress', () => {
   const manifest = () => {
     const dir = mkdtempSync(join(tmpdir(), 'kyy-batch-'));
@@ -195,13 +218,7 @@ describe('batch progress', () => {
   };
 
   it('draws a cli-progress bar on a terminal', async () => {
-    let n = 0;
-    const assets = fakeAssets({
-      upload: vi.fn(async () => ({
-        assetId: `asset-20260330142158-aaaa${n}`,
-        ref: `asset://asset-20260330142158-aaaa${n++}` as const,
-      })),
-    });
+    const assets = await clientAnswering('asset-20260330142158-aaaa');
     const r = await run(['assets', 'batch', 'm.csv'], {
       tty: true,
       cwd: manifest(),
@@ -213,14 +230,30 @@ describe('batch progress', () => {
     expect(r.stderr).toContain('\u2588'); // the bar's filled block
   });
 
-  it('prints one plain line per item without a terminal', async () => {
-    let n = 0;
-    const assets = fakeAssets({
-      upload: vi.fn(async () => ({
-        assetId: `asset-20260330142158-bbbb${n}`,
-        ref: `asset://asset-20260330142158-bbbb${n++}` as const,
-      })),
+  it('on a second Ctrl-C puts the cursor and line wrap back and says what was recorded', async () => {
+    const cleanups: Array<() => void> = [];
+    const assets = await clientAnswering('asset-20260330142158-cccc');
+    const upload = assets.prepare;
+    // The shim's second Ctrl-C, arriving while the batch runs.
+    assets.prepare = async (items, options) => {
+      for (const cleanup of cleanups) cleanup();
+      return upload(items, options);
+    };
+    const r = await run(['assets', 'batch', 'm.csv'], {
+      tty: true,
+      cwd: manifest(),
+      assets,
+      env: { NO_COLOR: '1' },
+      onSecondInterrupt: (cleanup) => cleanups.push(cleanup),
     });
+    expect(cleanups).toHaveLength(1);
+    const at = r.stderr.indexOf('Stopped. Every finished step is recorded in m.csv.results.jsonl');
+    expect(at).toBeGreaterThan(-1);
+    expect(r.stderr.slice(0, at)).toContain('\u001b[?25h\u001b[?7h');
+  });
+
+  it('prints one plain line per item without a terminal', async () => {
+    const assets = await clientAnswering('asset-20260330142158-bbbb');
     const r = await run(['assets', 'batch', 'm.csv', '--concurrency', '1'], {
       cwd: manifest(),
       assets,
@@ -229,5 +262,59 @@ describe('batch progress', () => {
       '[1/2] line 2  uploaded  asset-20260330142158-bbbb0',
       '[2/2] line 3  uploaded  asset-20260330142158-bbbb1',
     ]);
+  });
+});
+
+describe('hints after kyy --mock', () => {
+  it('keep --mock, so the pasted command goes to the mock, and give the timeout in seconds', async () => {
+    const { KyyWaitTimeoutError } = await import('@kyyvideo/client');
+    const assets = fakeAssets({
+      waitUntilActive: vi.fn(async () => {
+        throw new KyyWaitTimeoutError('not Active after 2000 ms (timeoutMs)', {
+          operation: 'wait',
+          assetId: ID,
+          lastStatus: 'Processing',
+        });
+      }),
+    });
+    const r = await run(
+      [
+        '--mock',
+        'assets',
+        'upload',
+        '--type',
+        'Image',
+        '--url',
+        'https://x.example/a.png',
+        '--wait',
+        '--timeout',
+        '2',
+      ],
+      { assets },
+    );
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`was not Active after 2 s (last status: Processing)`);
+    expect(r.stderr).toContain(`Keep waiting with: kyy --mock assets wait ${ID} --timeout 600`);
+    expect(r.stderr).not.toMatch(/2000 ms|timeoutMs/);
+  });
+
+  it('say how to start the mock when nothing answers', async () => {
+    const { KyyConnectionError } = await import('@kyyvideo/client');
+    const assets = fakeAssets({
+      get: vi.fn(async () => {
+        throw new KyyConnectionError('Could not connect (ECONNREFUSED). Check baseUrl.', {
+          operation: 'get',
+          provablyNotSent: true,
+        });
+      }),
+    });
+    const r = await run(['--mock', 'assets', 'get', ID], { assets });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /Start the mock in another terminal with `kyy mock`, then run kyy --mock … again/,
+    );
+    const plain = await run(['assets', 'get', ID], { assets });
+    expect(plain.stderr).toContain('Check --base-url.');
+    expect(plain.stderr).not.toContain('baseUrl');
   });
 });

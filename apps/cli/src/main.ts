@@ -1,9 +1,9 @@
-import type { AssetsApi } from './client-types.js';
+import type { AssetsApi, VideosApi } from './client-types.js';
 import type { CommandContext, GlobalOptions } from './context.js';
 import { printErrorReport, toErrorReport } from './error-boundary.js';
 import { EXIT } from './exit-codes.js';
 import { type Io, processIo } from './io.js';
-import { keyFileArguments, readKeyFileSecret } from './key-file-secret.js';
+import { readKeyFileSecret } from './key-file-secret.js';
 import { Output } from './output.js';
 import { buildProgram } from './program.js';
 import { Redactor } from './redact.js';
@@ -12,8 +12,28 @@ export interface MainOptions {
   io?: Io;
   /** Aborted on Ctrl-C by the bin shim. */
   signal?: AbortSignal;
+  /** Registers what must run before the shim exits on a second Ctrl-C. */
+  onSecondInterrupt?: (cleanup: () => void) => void;
   /** Replaces the real client (unit tests). */
   createAssets?: (connection: { baseUrl: string; apiKey: string }) => Promise<AssetsApi>;
+  /** Replaces the real client's video calls (unit tests). */
+  createVideos?: (connection: { baseUrl: string; apiKey: string }) => Promise<VideosApi>;
+}
+
+async function createRealVideos(connection: {
+  baseUrl: string;
+  apiKey: string;
+}): Promise<VideosApi> {
+  const [{ createKyyClient }, { downloadToFile }] = await Promise.all([
+    import('@kyyvideo/client'),
+    import('@kyyvideo/client/node'),
+  ]);
+  const client = createKyyClient({ apiKey: connection.apiKey, baseUrl: connection.baseUrl });
+  return {
+    videos: client.videos,
+    generate: client.generate,
+    saveVideo: (taskOrUrl, path, opts) => downloadToFile(client, taskOrUrl, path, opts),
+  };
 }
 
 async function createRealAssets(connection: {
@@ -26,42 +46,11 @@ async function createRealAssets(connection: {
   return assets;
 }
 
-/**
- * Output mode before commander has parsed anything, so that even "unknown option" errors come
- * out as JSON when --json was given. Options after `--` are arguments, not flags.
- */
-function scanMode(argv: readonly string[]): { json: boolean; quiet: boolean } {
-  const end = argv.indexOf('--');
-  const flags = end === -1 ? argv : argv.slice(0, end);
-  return {
-    json: flags.includes('--json'),
-    quiet: flags.includes('--quiet') || flags.includes('-q'),
-  };
-}
-
-/**
- * Values typed after something that looks like a key flag (`--api-key X`, `--apikey=X`, …).
- * kyy accepts no such flag, and commander echoes unknown options in its errors, so these are
- * registered as secrets before anything can be printed.
- */
-export function keyLikeArguments(argv: readonly string[]): string[] {
-  const found: string[] = [];
-  argv.forEach((arg, i) => {
-    const match = /^--?api[-_]?key(?:=(.*))?$/i.exec(arg);
-    if (!match) return;
-    const value = match[1] ?? argv[i + 1];
-    if (value) found.push(value);
-  });
-  return found;
-}
-
 /** Runs kyy with `argv` (without `node` and the script) and resolves to the exit code. */
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   const rawIo = options.io ?? processIo();
   const redactor = new Redactor();
   redactor.add(rawIo.env.KYY_API_KEY?.trim());
-  for (const value of keyLikeArguments(argv)) redactor.add(value);
-  for (const path of keyFileArguments(argv)) redactor.add(readKeyFileSecret(path, rawIo.cwd));
   const io: Io = {
     ...rawIo,
     stdout: redactor.wrap(rawIo.stdout),
@@ -69,19 +58,36 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   };
   const signal = options.signal ?? new AbortController().signal;
   const createAssets = options.createAssets ?? createRealAssets;
+  const createVideos = options.createVideos ?? createRealVideos;
 
-  const mode = scanMode(argv);
-  let out = new Output(io.stdout, io.stderr, io.env, mode);
+  let out: Output | undefined;
   let exitCode: number = EXIT.ok;
 
+  // The target flags of the command that ran, so that hints repeat them.
+  let target: GlobalOptions | undefined;
   const context = (globals: GlobalOptions): CommandContext => {
+    target = globals;
     out = new Output(io.stdout, io.stderr, io.env, globals);
     let assets: Promise<AssetsApi> | undefined;
+    let videos: Promise<VideosApi> | undefined;
+    let connection: ReturnType<typeof connect> | undefined;
+    // The key and base URL are resolved once, whichever API asks first.
+    function connect() {
+      return import('./connection.js')
+        .then(({ resolveConnection }) => resolveConnection(globals, io))
+        .then((resolved) => {
+          // Usually registered already (above); this covers a FIFO or a file that changed since.
+          redactor.add(resolved.apiKey);
+          return resolved;
+        });
+    }
     return {
       io,
       out,
       globals,
       signal,
+      redact: (text) => redactor.apply(text),
+      ...(options.onSecondInterrupt && { onSecondInterrupt: options.onSecondInterrupt }),
       interactive: Boolean(rawIo.stdin.isTTY && rawIo.stderr.isTTY),
       // Loaded on use, like the commands: `kyy --help` must not pay for readline or the
       // contract's schemas.
@@ -90,33 +96,39 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
         return confirmOnTerminal(question, rawIo.stdin, io.stderr, signal);
       },
       assets: () => {
-        assets ??= import('./connection.js')
-          .then(({ resolveConnection }) => resolveConnection(globals, io))
-          .then((connection) => {
-            // Usually registered already (above); this covers a FIFO or a file that changed since.
-            redactor.add(connection.apiKey);
-            return createAssets(connection);
-          });
+        connection ??= connect();
+        assets ??= connection.then(createAssets);
         return assets;
+      },
+      videos: () => {
+        connection ??= connect();
+        videos ??= connection.then(createVideos);
+        return videos;
       },
     };
   };
 
+  const program = buildProgram({
+    io,
+    context,
+    done: (code) => {
+      exitCode = code;
+    },
+    secret: (value) => redactor.add(value),
+    keyFile: (path) => redactor.add(readKeyFileSecret(path, rawIo.cwd)),
+  });
   try {
-    const program = buildProgram({
-      io,
-      json: mode.json,
-      context,
-      done: (code) => {
-        exitCode = code;
-      },
-      secret: (value) => redactor.add(value),
-    });
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    const report = toErrorReport(error);
-    printErrorReport(report, out);
+    const report = toErrorReport(error, target);
+    // Before any command ran (usage errors), the mode is what commander parsed so far.
+    const opts = program.opts();
+    out ??= new Output(io.stdout, io.stderr, io.env, {
+      json: opts.json === true,
+      quiet: opts.quiet === true,
+    });
+    printErrorReport(report, out, target);
     return report.exitCode;
   }
 }

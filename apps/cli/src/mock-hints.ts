@@ -1,11 +1,5 @@
 import { MOCK_BASE_URL } from '@kyyvideo/contract';
-
-/** A word the shell passes through unchanged; anything else is single-quoted. */
-const SHELL_SAFE = /^[\w@%+=:,./-]+$/;
-
-function shellWord(value: string): string {
-  return SHELL_SAFE.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}
+import { shellWord } from './next-command.js';
 
 /**
  * The command `kyy mock` suggests, which must work when pasted into a POSIX shell. `--mock`

@@ -1,22 +1,28 @@
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { useColor } from './color.js';
-import type { CommandContext, GlobalOptions } from './context.js';
+import type { CommandContext, CommandModule, CommandResult, GlobalOptions } from './context.js';
 import { UsageError } from './errors.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
 import type { Io } from './io.js';
-import { COMMANDS, type CommandSpec, GROUPS } from './registry.js';
+import {
+  examples,
+  type Runner,
+  registerCommands,
+  registerMock,
+  registerVideoCommands,
+} from './registry.js';
 import { cliVersion } from './version.js';
 
 export interface ProgramHooks {
   io: Io;
-  /** --json is on the line (scanned before parsing, since `--version` may come first). */
-  json: boolean;
   /** Builds the context for a command once the global options are known. */
   context(globals: GlobalOptions): CommandContext;
   /** Called with the exit code a command finished with. */
   done(exitCode: number): void;
   /** A value that must never be printed (a key someone tried to pass as a flag). */
   secret(value: string): void;
+  /** A --api-key-file path, as soon as commander meets it: its contents are never printed. */
+  keyFile(path: string): void;
 }
 
 const ROOT_EXAMPLES = [
@@ -24,6 +30,7 @@ const ROOT_EXAMPLES = [
   'kyy --mock assets upload --type Image --url https://example.com/cat.png --wait',
   'export KYY_API_KEY=...                     # the real service',
   'kyy assets get asset-20260330142158-q75m8 --json',
+  'kyy --mock generate "a cat in the rain" --first-frame asset://asset-… --out cat.mp4',
 ];
 
 const ENVIRONMENT_HELP = `Environment:
@@ -31,12 +38,9 @@ const ENVIRONMENT_HELP = `Environment:
   KYY_BASE_URL   the service URL (default https://zcbservice.aizfw.cn/kyyReactApiServer)
   NO_COLOR       set to anything to turn colours off (they are only used on a terminal anyway)`;
 
-function examples(lines: readonly string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
-
 function addGlobalOptions(program: Command): void {
   program
+    .option('-V, --version', 'print the version')
     .option('--base-url <url>', 'service URL (env KYY_BASE_URL)')
     .option('--mock', 'use the local mock started by `kyy mock` (http://127.0.0.1:4010)')
     .option('--api-key-file <path>', 'read the API key from this file (else env KYY_API_KEY)')
@@ -55,34 +59,51 @@ function readGlobals(opts: Record<string, unknown>): GlobalOptions {
   return globals;
 }
 
-function addCommand(parent: Command, spec: CommandSpec, hooks: ProgramHooks): void {
-  const name = spec.path.at(-1) as string;
-  const cmd = parent.command(name).description(spec.summary);
-  for (const arg of spec.args) cmd.argument(arg.name, arg.description);
-  for (const option of spec.options) {
-    const o = new Option(option.flags, option.description);
-    if (option.defaultDescription) o.defaultValueDescription = option.defaultDescription;
-    cmd.addOption(o);
+/** commander's `<asset-id>` → `assetId`, the way it names options. */
+function camel(name: string): string {
+  return name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The context for the command commander chose, after refusing a key typed as a flag. */
+function contextFor(self: Command, hooks: ProgramHooks): CommandContext {
+  const all = self.optsWithGlobals<Record<string, unknown>>();
+  if (typeof all.apiKey === 'string') {
+    hooks.secret(all.apiKey);
+    throw new UsageError(
+      'There is no --api-key flag, so the key never lands in shell history: set KYY_API_KEY, or pass --api-key-file <path>.',
+    );
   }
-  const notes = spec.notes ? `\n${spec.notes}\n` : '';
-  cmd.addHelpText('after', `${examples(spec.examples)}${notes}\n${EXIT_CODE_HELP}\n`);
-  cmd.action(async (...received: unknown[]) => {
-    const self = received.at(-1) as Command;
-    const args = received.slice(0, spec.args.length) as string[];
-    const all = self.optsWithGlobals<Record<string, unknown>>();
-    if (typeof all.apiKey === 'string') {
-      hooks.secret(all.apiKey);
-      throw new UsageError(
-        'There is no --api-key flag, so the key never lands in shell history: set KYY_API_KEY, or pass --api-key-file <path>.',
-      );
-    }
-    const ctx = hooks.context(readGlobals(all));
-    const module = await spec.load();
-    const options = module.parse(args, self.opts());
-    const result = await module.run(options, ctx);
-    if (result) ctx.out.result(result.human, result.data);
-    hooks.done(result?.exitCode ?? 0);
-  });
+  return hooks.context(readGlobals(all));
+}
+
+function finish(ctx: CommandContext, result: CommandResult | undefined, hooks: ProgramHooks) {
+  if (result) ctx.out.result(result.human, result.data);
+  hooks.done(result?.exitCode ?? 0);
+}
+
+/** An action that loads the command function and calls it with commander's typed options. */
+function runner(hooks: ProgramHooks): Runner {
+  return (load) =>
+    async (...received: unknown[]) => {
+      const self = received.at(-1) as Command;
+      const ctx = contextFor(self, hooks);
+      const options: Record<string, unknown> = { ...self.opts() };
+      self.registeredArguments.forEach((arg, i) => {
+        options[camel(arg.name())] = self.processedArgs[i];
+      });
+      const command = await load();
+      finish(ctx, await command(options as never, ctx), hooks);
+    };
+}
+
+function mockRunner(hooks: ProgramHooks) {
+  return (load: () => Promise<CommandModule<unknown>>) =>
+    async (...received: unknown[]) => {
+      const self = received.at(-1) as Command;
+      const ctx = contextFor(self, hooks);
+      const module = await load();
+      finish(ctx, await module.run(module.parse([], self.opts()), ctx), hooks);
+    };
 }
 
 /** The whole command tree; commands' code is imported only when one of them runs. */
@@ -90,13 +111,7 @@ export function buildProgram(hooks: ProgramHooks): Command {
   const { io } = hooks;
   const program = new Command('kyy');
   program
-    .description('Manage KyyVideo2 assets from a terminal or CI')
-    // commander prints this string as it is, so with --json it is the JSON document itself.
-    .version(
-      hooks.json ? JSON.stringify({ version: cliVersion() }, null, 2) : cliVersion(),
-      '-V, --version',
-      'print the version',
-    )
+    .description('Manage KyyVideo2 assets and generate videos from a terminal or CI')
     .helpOption('-h, --help', 'show help, with examples')
     .helpCommand(false)
     .exitOverride()
@@ -111,26 +126,38 @@ export function buildProgram(hooks: ProgramHooks): Command {
       getErrHasColors: () => useColor(io.stderr, io.env),
     });
   addGlobalOptions(program);
+  // Registered the moment commander parses them, before anything (an error echoing an
+  // argument) can be printed.
+  program.on('option:api-key', (value: string) => hooks.secret(value));
+  program.on('option:api-key-file', (path: string) => hooks.keyFile(path));
+  // --version is an ordinary option, so that --json may come before or after it.
+  const version = () => {
+    const text = cliVersion();
+    const json = program.opts().json === true;
+    io.stdout.write(json ? `${JSON.stringify({ version: text }, null, 2)}\n` : `${text}\n`);
+    // commander's own way out after --version: an exit-0 "error" the boundary prints nothing for.
+    throw new CommanderError(0, 'commander.version', text);
+  };
+  program.hook('preSubcommand', () => {
+    if (program.opts().version === true) version();
+  });
+  // With no command: the version, or what commander does itself (help, or unknown command).
+  program.allowExcessArguments().action(() => {
+    if (program.opts().version === true) version();
+    const [first] = program.args;
+    if (first === undefined) program.help({ error: true });
+    program.error(`error: unknown command '${first}'`, {
+      exitCode: 1,
+      code: 'commander.unknownCommand',
+    });
+  });
   program.addHelpText(
     'after',
     `${examples(ROOT_EXAMPLES)}\n${ENVIRONMENT_HELP}\n\n${EXIT_CODE_HELP}\n`,
   );
 
-  const groups = new Map<string, Command>();
-  for (const spec of COMMANDS) {
-    let parent = program;
-    for (const word of spec.path.slice(0, -1)) {
-      let group = groups.get(word);
-      if (!group) {
-        const info = GROUPS[word];
-        group = program.command(word).description(info?.summary ?? '');
-        group.helpCommand(false);
-        if (info) group.addHelpText('after', `${examples(info.examples)}\n${EXIT_CODE_HELP}\n`);
-        groups.set(word, group);
-      }
-      parent = group;
-    }
-    addCommand(parent, spec, hooks);
-  }
+  registerCommands(program, runner(hooks), EXIT_CODE_HELP);
+  registerVideoCommands(program, runner(hooks), EXIT_CODE_HELP);
+  registerMock(program, mockRunner(hooks), EXIT_CODE_HELP);
   return program;
 }

@@ -1,168 +1,370 @@
 import { MOCK_CLI_ENVIRONMENT, MOCK_CLI_OPTIONS } from '@kyyvideo/mock/cli';
-import type { CommandModule } from './context.js';
+import { type Command, Option } from 'commander';
+import type { CommandContext, CommandModule, CommandResult } from './context.js';
+import { UsageError } from './errors.js';
+import { integerInRange, positiveSeconds } from './option-values.js';
+import {
+  DEFAULT_VIDEO_MODEL,
+  DEFAULT_VIDEO_TIMEOUT_S,
+  VIDEO_DURATION_HELP,
+  VIDEO_POLL_HELP,
+} from './video-defaults.js';
 
-export interface OptionSpec {
-  flags: string;
-  description: string;
-  /** Shown in help as the default; the command's parse() applies it. */
-  defaultDescription?: string;
+/**
+ * Every kyy command, declared once for commander: its arguments, its options with their parsers
+ * and defaults (so `--help` shows them), and its examples. A command's code is imported only in
+ * its action, so `kyy --help` and usage errors never load the client.
+ */
+
+/** What the registry needs from the program: how to run a loaded command function. */
+export type Runner = <T>(
+  load: () => Promise<(options: T, ctx: CommandContext) => Promise<CommandResult | undefined>>,
+) => (...received: unknown[]) => Promise<void>;
+
+/** The documentation's own polling limit (DOCUMENTED_POLL_TIMEOUT_MS in the contract), in s. */
+const DOCUMENTED_TIMEOUT_S = 300;
+/** Enough to hide latency without looking like abuse of an API with undocumented rate limits. */
+const DEFAULT_CONCURRENCY = 4;
+const MAX_CONCURRENCY = 16;
+
+export function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-export interface CommandSpec {
-  /** The words after `kyy`, e.g. ['assets', 'upload']. */
-  path: readonly string[];
-  /** `<assetId>` style arguments, in order. */
-  args: readonly { name: string; description: string }[];
-  summary: string;
-  options: readonly OptionSpec[];
-  /** Lines shown under "Examples:" in --help; each is a full, runnable command. */
-  examples: readonly string[];
-  /** Extra help text after the examples. */
-  notes?: string;
-  /** Imported only when this command runs, so `kyy --help` never loads the client. */
-  load(): Promise<CommandModule<unknown>>;
+const ASSET_ID_ARG = 'asset id (asset-…) or reference (asset://asset-…)';
+
+const timeoutOption = (description: string) =>
+  new Option('--timeout <seconds>', description)
+    .default(DOCUMENTED_TIMEOUT_S)
+    .argParser(positiveSeconds('--timeout'));
+
+/** Its default depends on the manifest, so commands.batch applies it; help only names it. */
+function resultsOption(): Option {
+  const option = new Option('--results <file>', 'JSON-lines results file');
+  option.defaultValueDescription = '<manifest>.results.jsonl';
+  return option;
 }
 
-/** Groups (`kyy assets`) that only hold subcommands. */
-export const GROUPS: Record<string, { summary: string; examples: readonly string[] }> = {
-  assets: {
-    summary: 'Upload, inspect, wait for and delete assets',
-    examples: [
+/** `--timeout` of upload and batch only means something with `--wait`. */
+function timeoutNeedsWait(cmd: Command): void {
+  cmd.hook('preAction', (self) => {
+    if (self.getOptionValueSource('timeout') === 'cli' && self.opts().wait !== true) {
+      throw new UsageError('--timeout only applies with --wait; add --wait or drop --timeout.');
+    }
+  });
+}
+
+function helpFooter(cmd: Command, lines: readonly string[], notes: string, exitCodes: string) {
+  cmd.addHelpText('after', `${examples(lines)}${notes ? `\n${notes}\n` : ''}\n${exitCodes}\n`);
+}
+
+export function registerCommands(program: Command, run: Runner, exitCodes: string): void {
+  const assets = program
+    .command('assets')
+    .description('Upload, inspect, wait for and delete assets')
+    .helpCommand(false);
+  helpFooter(
+    assets,
+    [
       'kyy assets upload --type Image --url https://example.com/cat.png --wait',
       'kyy assets get asset-20260330142158-q75m8',
       'kyy assets batch uploads.csv --concurrency 4 --wait',
     ],
-  },
-};
+    '',
+    exitCodes,
+  );
 
-// Each module's options type is its own; the registry only passes parse()'s result to run().
-const lazy =
-  <T>(load: () => Promise<{ command: CommandModule<T> }>) =>
-  async () =>
-    (await load()).command as unknown as CommandModule<unknown>;
-
-export const COMMANDS: readonly CommandSpec[] = [
-  {
-    path: ['assets', 'upload'],
-    args: [],
-    summary: 'Upload one asset from a public URL',
-    options: [
-      { flags: '--type <type>', description: 'Image, Video, Audio or Document (exact case)' },
-      { flags: '--url <url>', description: 'public http(s) URL the service downloads' },
-      { flags: '--name <name>', description: 'a label to find the asset by' },
-      { flags: '--wait', description: 'wait until the review finishes (Active)' },
-      {
-        flags: '--timeout <seconds>',
-        description: 'with --wait: give up after this long',
-        defaultDescription: '300',
-      },
-    ],
-    examples: [
+  const upload = assets
+    .command('upload')
+    .description('Upload one asset from a public URL')
+    .addOption(
+      new Option(
+        '--type <type>',
+        'Image, Video, Audio or Document (exact case)',
+      ).makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--url <url>', 'public http(s) URL the service downloads').makeOptionMandatory(),
+    )
+    .option('--name <name>', 'a label to find the asset by')
+    .option('--wait', 'wait until the review finishes (Active)')
+    .addOption(timeoutOption('with --wait: give up after this many seconds'))
+    .action(run(async () => (await import('./commands/upload.js')).upload));
+  timeoutNeedsWait(upload);
+  helpFooter(
+    upload,
+    [
       'kyy assets upload --type Image --url https://example.com/cat.png',
       'kyy assets upload --type Video --url https://example.com/clip.mp4 --name intro --wait',
       'id=$(kyy assets upload --type Audio --url https://example.com/a.mp3 --quiet)',
     ],
-    notes:
-      'Uploads are never retried once they may have reached the service (it has no idempotency\nkey), so a network failure mid-upload exits 1 and says the outcome is unknown.',
-    load: lazy(() => import('./commands/upload.js')),
-  },
-  {
-    path: ['assets', 'get'],
-    args: [{ name: '<assetId>', description: 'asset id (asset-…) or reference (asset://asset-…)' }],
-    summary: "Show an asset's details and review status",
-    options: [],
-    examples: [
+    'Uploads are never retried once they may have reached the service (it has no idempotency\nkey), so a network failure mid-upload exits 1 and says the outcome is unknown.',
+    exitCodes,
+  );
+
+  const get = assets
+    .command('get')
+    .description("Show an asset's details and review status")
+    .argument('<assetId>', ASSET_ID_ARG)
+    .action(run(async () => (await import('./commands/get.js')).get));
+  helpFooter(
+    get,
+    [
       'kyy assets get asset-20260330142158-q75m8',
       'kyy assets get asset://asset-20260330142158-q75m8 --json',
     ],
-    load: lazy(() => import('./commands/get.js')),
-  },
-  {
-    path: ['assets', 'wait'],
-    args: [{ name: '<assetId>', description: 'asset id (asset-…) or reference (asset://asset-…)' }],
-    summary: 'Wait until an asset is Active (review passed)',
-    options: [
-      {
-        flags: '--timeout <seconds>',
-        description: 'give up after this long (exit 4)',
-        defaultDescription: '300',
-      },
-    ],
-    examples: [
+    '',
+    exitCodes,
+  );
+
+  const wait = assets
+    .command('wait')
+    .description('Wait until an asset is Active (review passed)')
+    .argument('<assetId>', ASSET_ID_ARG)
+    .addOption(timeoutOption('give up after this many seconds (exit 4)'))
+    .action(run(async () => (await import('./commands/wait.js')).wait));
+  helpFooter(
+    wait,
+    [
       'kyy assets wait asset-20260330142158-q75m8',
       'kyy assets wait asset-20260330142158-q75m8 --timeout 60 --json',
     ],
-    notes: 'Exits 3 when the review ends Failed and 4 when --timeout runs out first.',
-    load: lazy(() => import('./commands/wait.js')),
-  },
-  {
-    path: ['assets', 'delete'],
-    args: [{ name: '<assetId>', description: 'asset id (asset-…) or reference (asset://asset-…)' }],
-    summary: 'Delete an asset permanently',
-    options: [{ flags: '-y, --yes', description: 'do not ask for confirmation' }],
-    examples: [
+    'Exits 3 when the review ends Failed and 4 when --timeout runs out first.',
+    exitCodes,
+  );
+
+  const del = assets
+    .command('delete')
+    .description('Delete an asset permanently')
+    .argument('<assetId>', ASSET_ID_ARG)
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(run(async () => (await import('./commands/delete.js')).deleteAsset));
+  helpFooter(
+    del,
+    [
       'kyy assets delete asset-20260330142158-q75m8',
       'kyy assets delete asset-20260330142158-q75m8 --yes --json',
     ],
-    notes:
-      'Deletion cannot be undone. On a terminal kyy asks first; without a terminal (CI, pipes)\nit refuses unless --yes is given (exit 2). An id that does not exist (or was already\ndeleted) exits 1 with "not found".',
-    load: lazy(() => import('./commands/delete.js')),
-  },
-  {
-    path: ['assets', 'batch'],
-    args: [{ name: '<manifest>', description: 'a .json or .csv file listing the uploads' }],
-    summary: 'Upload many assets from a manifest, resumably',
-    options: [
-      {
-        flags: '-c, --concurrency <n>',
-        description: 'uploads in flight at once (1-16)',
-        defaultDescription: '4',
-      },
-      { flags: '--wait', description: 'also wait until every asset is Active' },
-      {
-        flags: '--timeout <seconds>',
-        description: 'with --wait: per-asset limit',
-        defaultDescription: '300',
-      },
-      {
-        flags: '--results <file>',
-        description: 'JSON-lines results file',
-        defaultDescription: '<manifest>.results.jsonl',
-      },
-      {
-        flags: '--retry-unknown',
-        description: 're-upload items whose earlier outcome is unknown (may create duplicates)',
-      },
-    ],
-    examples: [
-      'kyy assets batch uploads.csv',
-      'kyy assets batch uploads.json --concurrency 8 --wait --json',
-    ],
-    notes: `Manifest: a JSON array of {"type","url","name"} objects (or {"items":[...]}), or a CSV
-file with a header row: type,url,name (name is optional).
+    'Deletion cannot be undone. On a terminal kyy asks first; without a terminal (CI, pipes)\nit refuses unless --yes is given (exit 2). An id that does not exist (or was already\ndeleted) exits 1 with "not found".',
+    exitCodes,
+  );
+
+  const batch = assets
+    .command('batch')
+    .description('Upload many assets from a manifest, resumably')
+    .argument('<manifest>', 'a .json or .csv file listing the uploads')
+    .addOption(
+      new Option('-c, --concurrency <n>', `uploads in flight at once (1-${MAX_CONCURRENCY})`)
+        .default(DEFAULT_CONCURRENCY)
+        .argParser(integerInRange('--concurrency', 1, MAX_CONCURRENCY)),
+    )
+    .option('--wait', 'also wait until every asset is Active')
+    .addOption(timeoutOption('with --wait: per-asset limit in seconds'))
+    .addOption(resultsOption())
+    .option(
+      '--retry-unknown',
+      're-upload items whose earlier outcome is unknown (may create duplicates)',
+    )
+    .action(run(async () => (await import('./commands/batch.js')).batch));
+  timeoutNeedsWait(batch);
+  helpFooter(
+    batch,
+    ['kyy assets batch uploads.csv', 'kyy assets batch uploads.json --concurrency 8 --wait --json'],
+    `Manifest: a JSON array of {"type","url","name"} objects (or {"items":[...]}), or a CSV
+file with a header row: type,url,name (name is optional; quote fields holding commas).
 
 Every item's progress is appended to the results file as it happens. Running the same
 command again resumes: items that were uploaded are not uploaded again (with --wait,
 their review is waited for again); items the service rejected are retried. An item whose
 upload was interrupted or whose outcome is unknown (it may or may not exist) is NOT
 re-uploaded: it is reported and the run exits 1, until you check and pass --retry-unknown.
+Only one run at a time may use a results file; a second one exits 5 at once.
 
 Exit code: 0 when every item succeeded; otherwise the code shared by all failed items
 (3 review failed, 4 wait timed out), or 1 when they differ or any other failure occurred.`,
-    load: lazy(() => import('./commands/batch.js')),
-  },
-  {
-    path: ['mock'],
-    args: [],
-    summary: 'Run the local mock of the service (for trying kyy and for tests)',
-    // The mock's own flags, shared with `kyy-mock` (one parser, one set of messages).
-    options: MOCK_CLI_OPTIONS,
-    examples: [
-      'kyy mock',
-      'kyy mock --port 0 --json',
-      'kyy mock --state .kyy-mock.json --review-delay 500',
+    exitCodes,
+  );
+}
+
+/** A repeated flag's values, in the order typed. */
+const repeatable = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+const MEDIA = '<url|asset://…>';
+
+/** The task's flags, shared by `kyy generate` and `kyy videos create` (FLAG_OF_FIELD maps them). */
+function taskOptions(cmd: Command): Command {
+  return cmd
+    .argument('<prompt>', 'what the video shows')
+    .addOption(
+      new Option(
+        '--model <model>',
+        'kyyvideo2, kyyvideo2_fast, kyyvideo2_pro or kyyvideo2_fast_pro',
+      ).default(DEFAULT_VIDEO_MODEL),
+    )
+    .option('--duration <seconds>', `video length in seconds, ${VIDEO_DURATION_HELP}`)
+    .option('--aspect-ratio <ratio>', 'e.g. 16:9, 9:16, 1:1 (the service decides when left out)')
+    .option('--audio', 'generate sound (the service decides when neither is given)')
+    .option('--no-audio', 'no sound')
+    .option('--first-frame <media>', `the first frame, an image: ${MEDIA} or an asset id`)
+    .option('--last-frame <media>', 'the last frame (needs --first-frame)')
+    .addOption(
+      new Option(
+        '--ref-image <media>',
+        'a reference image (repeatable; not with --first-frame)',
+      ).argParser(repeatable),
+    )
+    .addOption(
+      new Option('--ref-video <media>', 'a reference video, 480p or 720p (repeatable)').argParser(
+        repeatable,
+      ),
+    )
+    .addOption(
+      new Option('--ref-audio <media>', 'a reference audio, wav or mp3 (repeatable)').argParser(
+        repeatable,
+      ),
+    );
+}
+
+/** How long and how often a video wait polls, and where the MP4 goes. */
+function videoWaitOptions(cmd: Command, outDescription: string): Command {
+  return cmd
+    .option('-o, --out <file>', outDescription)
+    .addOption(
+      new Option('--timeout <seconds>', 'give up waiting after this many seconds (exit 4)')
+        .default(DEFAULT_VIDEO_TIMEOUT_S)
+        .argParser(positiveSeconds('--timeout')),
+    )
+    .addOption(
+      new Option(
+        '--interval <seconds>',
+        `seconds between status checks (default: ${VIDEO_POLL_HELP})`,
+      ).argParser(positiveSeconds('--interval')),
+    );
+}
+
+const TASK_ID_ARG = 'task id (video_…), as create printed it';
+const VIDEO_NOTES = `The task id is printed as soon as the task exists. Ctrl-C stops waiting (exit 130), not the
+task: kyy prints the command that resumes (kyy videos wait <id> --out <file>). --out writes
+the MP4 atomically: a failed or interrupted download leaves no partial file.`;
+
+export function registerVideoCommands(program: Command, run: Runner, exitCodes: string): void {
+  const generate = videoWaitOptions(
+    taskOptions(
+      program.command('generate').description('Generate a video: (uploads →) task → wait → MP4'),
+    ),
+    'save the MP4 to this file',
+  )
+    .option(
+      '--upload-references',
+      'upload URL media as assets first and wait for their review, then use their asset:// refs',
+    )
+    .action(run(async () => (await import('./commands/generate.js')).generate));
+  helpFooter(
+    generate,
+    [
+      'kyy generate "a cat in the rain" --first-frame asset://asset-20260330142158-q75m8 --out cat.mp4',
+      'kyy generate "a dancer" --ref-image https://example.com/a.png --ref-audio https://example.com/beat.mp3 --upload-references --out dance.mp4',
+      'kyy generate "waves at dusk" --model kyyvideo2_fast --duration 10 --aspect-ratio 9:16 --no-audio --json',
     ],
-    notes: `Then, in another terminal: kyy --mock assets upload --type Image --url https://example.com/a.png\nUnless KYY_MOCK_API_KEY is set, the mock accepts any non-empty key, and kyy --mock supplies one when none is set.\nStops on Ctrl-C.\n\n${MOCK_CLI_ENVIRONMENT}`,
-    load: lazy(() => import('./commands/mock.js')),
-  },
-];
+    `${VIDEO_NOTES}\nExits 6 when the task ends failed (the service's error is shown).`,
+    exitCodes,
+  );
+
+  const videos = program
+    .command('videos')
+    .description('Create, inspect, wait for and download video tasks')
+    .helpCommand(false);
+  helpFooter(
+    videos,
+    [
+      'kyy videos create "a cat in the rain" --first-frame asset://asset-20260330142158-q75m8',
+      'kyy videos wait video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4',
+    ],
+    '',
+    exitCodes,
+  );
+
+  const create = taskOptions(
+    videos.command('create').description('Start a video task and print its id (no waiting)'),
+  ).action(run(async () => (await import('./commands/videos.js')).create));
+  helpFooter(
+    create,
+    [
+      'kyy videos create "a cat dancing in the rain" --duration 10 --aspect-ratio 16:9 --audio',
+      'id=$(kyy videos create "a cat" --first-frame asset://asset-20260330142158-q75m8 --quiet)',
+    ],
+    'A task costs money and the API has no idempotency key: a create whose outcome is unclear\nis never resent (exit 1, and the error says so).',
+    exitCodes,
+  );
+
+  const get = videos
+    .command('get')
+    .description("Show a task's status (and its video URL once completed)")
+    .argument('<taskId>', TASK_ID_ARG)
+    .action(run(async () => (await import('./commands/videos.js')).get));
+  helpFooter(
+    get,
+    ['kyy videos get video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --json'],
+    '',
+    exitCodes,
+  );
+
+  const wait = videoWaitOptions(
+    videos
+      .command('wait')
+      .description('Wait until a task is completed (or failed); with --out save the MP4')
+      .argument('<taskId>', TASK_ID_ARG),
+    'then save the MP4 to this file',
+  ).action(run(async () => (await import('./commands/videos.js')).wait));
+  helpFooter(
+    wait,
+    [
+      'kyy videos wait video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd',
+      'kyy videos wait video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4 --timeout 900',
+    ],
+    `${VIDEO_NOTES}\nExits 6 when the task ends failed and 4 when --timeout runs out first.`,
+    exitCodes,
+  );
+
+  const download = videos
+    .command('download')
+    .description("Save a completed task's MP4 to a file")
+    .argument('<task>', 'task id (video_…), or the video_url a completed task gave')
+    .addOption(new Option('-o, --out <file>', 'the file to write').makeOptionMandatory())
+    .action(run(async () => (await import('./commands/videos.js')).download));
+  helpFooter(
+    download,
+    ['kyy videos download video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4'],
+    'The video_url lasts about 24 hours. The file is written atomically (never a partial file),\nand the API key is never sent to the video host.',
+    exitCodes,
+  );
+}
+
+/**
+ * `kyy mock` belongs to the mock launcher (commands/mock.ts): commander declares the mock's own
+ * flags for parsing and help, and the module turns them into settings and runs the server.
+ */
+export function registerMock(
+  program: Command,
+  runMock: (
+    load: () => Promise<CommandModule<unknown>>,
+  ) => (...received: unknown[]) => Promise<void>,
+  exitCodes: string,
+): void {
+  const mock = program
+    .command('mock')
+    .description('Run the local mock of the service (for trying kyy and for tests)');
+  // The mock's own flags, shared with `kyy-mock` (one parser, one set of messages).
+  for (const { flags, description } of MOCK_CLI_OPTIONS) mock.option(flags, description);
+  mock.action(
+    runMock(
+      async () => (await import('./commands/mock.js')).command as unknown as CommandModule<unknown>,
+    ),
+  );
+  helpFooter(
+    mock,
+    ['kyy mock', 'kyy mock --port 0 --json', 'kyy mock --state .kyy-mock.json --review-delay 500'],
+    `Then, in another terminal: kyy --mock assets upload --type Image --url https://example.com/a.png\nUnless KYY_MOCK_API_KEY is set, the mock accepts any non-empty key, and kyy --mock supplies one when none is set.\nStops on Ctrl-C.\n\n${MOCK_CLI_ENVIRONMENT}`,
+    exitCodes,
+  );
+}

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './errors.js';
-import {
-  parseAssetIdArg,
-  parseAssetType,
-  parseAssetUrl,
-  parseIntegerInRange,
-  parseSeconds,
-} from './validate.js';
+import { parseAssetIdArg, parseAssetType, parseAssetUrl, parseIntegerInRange } from './validate.js';
 
 describe('option parsers', () => {
   it('takes the asset type in the exact case the service requires, suggesting it otherwise', () => {
@@ -34,12 +28,9 @@ describe('option parsers', () => {
     expect(() => parseAssetIdArg('asset://nope')).toThrow(UsageError);
   });
 
-  it('checks whole numbers and seconds', () => {
+  it('checks whole numbers', () => {
     expect(parseIntegerInRange('8', '--concurrency', 1, 16)).toBe(8);
     expect(() => parseIntegerInRange('0', '--concurrency', 1, 16)).toThrow(/from 1 to 16; got "0"/);
     expect(() => parseIntegerInRange('2.5', '--concurrency', 1, 16)).toThrow(UsageError);
-    expect(parseSeconds('2.5', '--timeout')).toBe(2500);
-    expect(() => parseSeconds('0', '--timeout')).toThrow(/positive number of seconds/);
-    expect(() => parseSeconds('5m', '--timeout')).toThrow(UsageError);
   });
 });

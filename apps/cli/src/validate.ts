@@ -3,17 +3,14 @@ import {
   checkAssetType,
   checkUrl,
   errorsOf,
-  MAX_QUOTED_LENGTH,
   type Problem,
   parseAssetIdOrRef,
 } from '@kyyvideo/contract/rules';
 import { UsageError } from './errors.js';
+import { integerInRange } from './option-values.js';
+import { quote } from './quote.js';
 
-/** Shortens user input before quoting it back in a message, so one bad value stays one line. */
-export function quote(value: string): string {
-  const short = value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}…` : value;
-  return JSON.stringify(short);
-}
+export { quote };
 
 /**
  * A problem from the contract's rules in kyy's words: `what` names the flag or manifest field
@@ -49,27 +46,9 @@ export function parseAssetIdArg(value: string, what = '<assetId>'): string {
   return parsed.assetId;
 }
 
+/** For `kyy mock`'s options (commands/mock.ts), until it hands them to the mock's own parser. */
 export function parseIntegerInRange(value: string, what: string, min: number, max: number): number {
-  const text = value.trim();
-  const n = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(
-      `${what} must be a whole number from ${min} to ${max}; got ${quote(value)}.`,
-    );
-  }
-  return n;
-}
-
-/** Seconds as typed by a human (`90`, `2.5`) → milliseconds. */
-export function parseSeconds(value: string, what: string): number {
-  const text = value.trim();
-  const n = /^[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(n) || n <= 0) {
-    throw new UsageError(
-      `${what} must be a positive number of seconds, like 300; got ${quote(value)}.`,
-    );
-  }
-  return Math.round(n * 1000);
+  return integerInRange(what, min, max)(value);
 }
 
 export function parseNonNegativeMs(value: string, what: string): number {

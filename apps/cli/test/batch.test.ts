@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ASSET_ID_PATTERN } from '@kyyvideo/contract';
 import { type RunningMockServer, startMockServer } from '@kyyvideo/mock/server';
@@ -287,6 +290,52 @@ describe('kyy assets batch', () => {
     expect(uploads(slow) - uploadsBefore).toBe(5);
   });
 
+  it('a second Ctrl-C quits at once, saying what was recorded', async () => {
+    // Answers the first upload; holds every later one, so only a second Ctrl-C ends the run.
+    let answered = 0;
+    const held: ServerResponse[] = [];
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (answered++ > 0) return held.push(res);
+        res.setHeader('content-type', 'application/json');
+        res.end(
+          JSON.stringify({ code: 0, msg: null, data: { assetId: 'asset-20260330142158-twice' } }),
+        );
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const cwd = workdir({
+        'm.csv': csv(['1', '2', '3'].map((n) => `https://example.com/t${n}.png`)),
+      });
+      const r = await kyy(['assets', 'batch', 'm.csv', '--concurrency', '1'], {
+        env: { KYY_BASE_URL: `http://127.0.0.1:${port}/kyyReactApiServer`, KYY_API_KEY: KEY },
+        cwd,
+        onSpawn: (child, out) => {
+          void waitForOutput(child, out.stderr, (t) => t.includes('[1/3]'))
+            .then(() => child.kill('SIGINT'))
+            .then(() => waitForOutput(child, out.stderr, (t) => t.includes('Ctrl-C again')))
+            .then(() => child.kill('SIGINT'));
+        },
+      });
+      expect(r.code, r.stderr).toBe(130);
+      expect(r.stderr).toContain(
+        'Stopped. Every finished step is recorded in m.csv.results.jsonl; run the same command again to resume.',
+      );
+      // The held upload is on disk as started (outcome unknown), the first as uploaded.
+      const events = readFileSync(join(cwd, 'm.csv.results.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { event: string }).event);
+      expect(events).toEqual(['started', 'uploaded', 'started']);
+    } finally {
+      for (const res of held) res.destroy();
+      await new Promise((done) => server.close(done));
+    }
+  });
+
   it('lists every manifest problem and sends nothing', async () => {
     const cwd = workdir({
       'm.csv':
@@ -302,8 +351,94 @@ describe('kyy assets batch', () => {
     expect(existsSync(join(cwd, 'm.csv.results.jsonl'))).toBe(false);
   });
 
+  it('one run owns a results file: a second concurrent run exits 5 at once and sends nothing', async () => {
+    const urls = Array.from({ length: 50 }, (_, i) => `https://example.com/lock-${i}.png`);
+    const cwd = workdir({ 'm.csv': csv(urls) });
+    const sizeBefore = slow.mock.store.size;
+    let second: Promise<Awaited<ReturnType<typeof kyy>>> | undefined;
+    const first = await kyy(['assets', 'batch', 'm.csv', '--concurrency', '8'], {
+      env: envFor(slow),
+      cwd,
+      onSpawn: (child, out) => {
+        // The first item is recorded, so the first run holds the lock: start the second now.
+        second = waitForOutput(child, out.stderr, (t) => /\[ *1\/50\]/.test(t)).then(() =>
+          kyy(['assets', 'batch', 'm.csv', '--concurrency', '8'], { env: envFor(slow), cwd }),
+        );
+      },
+    });
+    const other = await (second as NonNullable<typeof second>);
+    expect(first.code, first.stderr).toBe(0);
+    expect(other.code, other.stderr).toBe(5);
+    expect(other.stderr).toMatch(
+      /Another run is using the results file "m\.csv\.results\.jsonl": kyy \(pid \d+\)/,
+    );
+    expect(slow.mock.store.size - sizeBefore).toBe(50);
+    // The lock goes with the run that held it.
+    expect(existsSync(join(cwd, 'm.csv.results.jsonl.lock'))).toBe(false);
+  });
+
+  it('takes over a lock left by a run that no longer exists, and refuses one held by a live process', async () => {
+    const cwd = workdir({ 'm.csv': csv(['https://example.com/stale-1.png']) });
+    const lock = join(cwd, 'm.csv.results.jsonl.lock');
+    // A pid that surely ran and ended: a child that has exited.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const owner = (pid: number) =>
+      JSON.stringify({ pid, host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' });
+
+    writeFileSync(lock, owner(process.pid));
+    const before = uploads(fast);
+    const refused = await kyy(['assets', 'batch', 'm.csv'], { env: envFor(fast), cwd });
+    expect(refused.code, refused.stderr).toBe(5);
+    expect(refused.stderr).toContain(`kyy (pid ${process.pid})`);
+    expect(uploads(fast)).toBe(before);
+    expect(readFileSync(lock, 'utf8')).toBe(owner(process.pid));
+
+    writeFileSync(lock, owner(dead));
+    const taken = await kyy(['assets', 'batch', 'm.csv', '--json'], { env: envFor(fast), cwd });
+    expect(taken.code, taken.stderr).toBe(0);
+    expect((JSON.parse(taken.stdout) as BatchDoc).summary.succeeded).toBe(1);
+    expect(uploads(fast)).toBe(before + 1);
+    expect(existsSync(lock)).toBe(false);
+  });
+
   it('never printed the key', () => {
     expect(transcript.length).toBeGreaterThan(10);
     for (const text of transcript) expect(text).not.toContain(KEY);
+  });
+});
+
+describe('nothing secret on disk', () => {
+  it('a key the server echoes into its answer reaches neither the terminal nor the results file', async () => {
+    // A server that answers every upload with a refusal quoting the Authorization header.
+    const echo = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        res.end(
+          JSON.stringify({
+            code: 1001,
+            msg: `cannot fetch; you sent ${req.headers.authorization}`,
+            data: null,
+          }),
+        );
+      });
+    });
+    await new Promise<void>((done) => echo.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = echo.address() as AddressInfo;
+      const cwd = workdir({ 'm.csv': csv(['https://example.com/echo.png']) });
+      const r = await kyy(['assets', 'batch', 'm.csv', '--json'], {
+        env: { KYY_BASE_URL: `http://127.0.0.1:${port}/kyyReactApiServer`, KYY_API_KEY: KEY },
+        cwd,
+      });
+      expect(r.code, r.stderr).toBe(1);
+      expect((JSON.parse(r.stdout) as BatchDoc).items[0]?.status).toBe('rejected');
+      const results = readFileSync(join(cwd, 'm.csv.results.jsonl'), 'utf8');
+      expect(results).toContain('"event":"rejected"');
+      expect(results).not.toContain(KEY);
+      expect(r.stdout + r.stderr).not.toContain(KEY);
+    } finally {
+      await new Promise((done) => echo.close(done));
+    }
   });
 });

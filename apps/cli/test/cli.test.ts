@@ -291,6 +291,72 @@ describe('the service or the network says no (exit 1)', () => {
   });
 });
 
+describe('hints that work when pasted', () => {
+  /** The words of a `kyy …` hint line, as a POSIX shell would split these (no quoting needed). */
+  const hintArgs = (stderr: string, lead: string) => {
+    const line = stderr.split('\n').find((l) => l.includes(lead)) ?? '';
+    const command = line.slice(line.indexOf(lead) + lead.length).trim();
+    expect(command).toMatch(/^kyy /);
+    return command.split(' ').slice(1);
+  };
+
+  it('repeat --base-url and --api-key-file (never the key), and say the timeout as typed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kyy-hint-'));
+    writeFileSync(join(dir, 'key.txt'), `${KEY}\n`);
+    const target = ['--base-url', fast.url, '--api-key-file', 'key.txt'];
+    const timedOut = await kyy(
+      [...target, 'assets', 'upload', '--type', 'Image', '--url', 'https://example.com/face-h.png'],
+      { cwd: dir },
+    );
+    expect(timedOut.code, timedOut.stderr).toBe(0);
+    const id = timedOut.stdout.match(/asset-\d{14}-[a-z0-9]{5}/)?.[0] as string;
+    const waited = await kyy([...target, 'assets', 'wait', id, '--timeout', '1'], { cwd: dir });
+    expect(waited.code, waited.stderr).toBe(4);
+    expect(waited.stderr).toMatch(/was not Active after 1 s /);
+    expect(waited.stderr).toContain(
+      `Keep waiting with: kyy --base-url ${fast.url} --api-key-file key.txt assets wait ${id} --timeout 600`,
+    );
+
+    // A failed review suggests deleting the asset; pasted as printed (no KYY_* in the
+    // environment), it reaches the same service and works.
+    const failed = await kyy(
+      [
+        ...target,
+        'assets',
+        'upload',
+        '--type',
+        'Image',
+        '--url',
+        'https://example.com/reject-h.png',
+        '--wait',
+      ],
+      { cwd: dir },
+    );
+    expect(failed.code, failed.stderr).toBe(3);
+    const pasted = hintArgs(failed.stderr, 'remove it with:');
+    expect(pasted).toEqual([
+      ...target,
+      'assets',
+      'delete',
+      expect.stringMatching(ASSET_ID_PATTERN),
+      '--yes',
+    ]);
+    const rejectedId = pasted.at(-2) as string;
+    expect(fast.mock.store.has(rejectedId)).toBe(true);
+    const deleted = await kyy(pasted, { cwd: dir });
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(fast.mock.store.has(rejectedId)).toBe(false);
+  });
+
+  it("say a missing asset once, in kyy's words", async () => {
+    const r = await kyy(['assets', 'get', 'asset-20260330142158-zzzzz'], { env });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toBe(
+      'error: No asset "asset-20260330142158-zzzzz" exists: it was never created or has been deleted.\n',
+    );
+  });
+});
+
 describe('bad input: a message saying what to fix, exit 2, nothing sent', () => {
   const cases: [string, string[], RegExp, Record<string, string | undefined>?][] = [
     [

@@ -33,7 +33,13 @@ function modulesLoadedBy(args: string[], env: Record<string, string> = {}): stri
 
 describe('fast start', () => {
   it('--help and usage errors load no command, client, schema library or mock', () => {
-    for (const args of [['--help'], ['--version'], ['assets', 'get']]) {
+    for (const args of [
+      ['--help'],
+      ['--version'],
+      ['assets', 'get'],
+      ['generate', '--help'],
+      ['videos', 'wait'],
+    ]) {
       const modules = modulesLoadedBy(args);
       expect(mockModules(modules), args.join(' ')).toEqual([]);
       const loaded = modules.join('\n');

@@ -47,12 +47,14 @@ export {
 export type { UploadInput } from './input.js';
 export { provablyNotSent } from './network.js';
 export type { KyyClientOptions } from './options.js';
+export { runPool } from './pool.js';
 export type {
   AssetRef,
   CallOptions,
   DeleteResult,
   KyyAssets,
   KyyClient,
+  PrepareItem,
   PrepareItemResult,
   PrepareOptions,
   PrepareProgress,

@@ -205,6 +205,47 @@ describe('prepare', () => {
     expect(fake.uploads).toEqual([1]);
   });
 
+  it('waits only for { waitFor } items (uploaded by an earlier run) and never uploads them', async () => {
+    const fake = fakeDeps();
+    const events: PrepareProgress[] = [];
+    const result = await prepare(fake.deps, [item(1), { waitFor: idOf(7) }], {
+      onProgress: (e) => events.push(e),
+    });
+    expect(result.ok).toBe(true);
+    expect(fake.uploads).toEqual([1]);
+    expect(result.items[1]).toMatchObject({
+      ok: true,
+      assetId: idOf(7),
+      ref: `asset://${idOf(7)}`,
+    });
+    expect(events.filter((e) => e.type === 'uploading').map((e) => e.index)).toEqual([0]);
+    await expect(prepare(fake.deps, [{ waitFor: 'nope' }])).rejects.toThrow(KyyInputError);
+  });
+
+  it("one item's failure does not stop uploads that are already in flight", async () => {
+    const fake = fakeDeps({ uploadFails: [1] });
+    const result = await prepare(fake.deps, [1, 2, 3].map(item), { concurrency: 3, wait: false });
+    expect(fake.maxInFlight()).toBe(3);
+    expect(result.items.map((r) => r.ok)).toEqual([false, true, true]);
+  });
+
+  it('with finishStartedUploads, an abort lets uploads in flight finish and starts no more', async () => {
+    const fake = fakeDeps();
+    const controller = new AbortController();
+    const result = await prepare(fake.deps, [1, 2, 3, 4].map(item), {
+      concurrency: 2,
+      wait: false,
+      signal: controller.signal,
+      finishStartedUploads: true,
+      onProgress: (e) => {
+        if (e.type === 'uploading' && e.index === 1) controller.abort();
+      },
+    });
+    expect(fake.uploads).toEqual([1, 2]);
+    expect(result.items.map((r) => r.ok)).toEqual([true, true, false, false]);
+    expect(result.items[2]?.ok === false && result.items[2].error).toBeInstanceOf(KyyAbortError);
+  });
+
   it('checks every item before uploading any', async () => {
     const fake = fakeDeps();
     const bad = [item(1), { assetType: 'video', url: 'https://example.com/v.mp4' } as never];

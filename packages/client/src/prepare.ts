@@ -1,4 +1,4 @@
-import type { Asset } from '@kyyvideo/contract';
+import { type Asset, toAssetRef } from '@kyyvideo/contract';
 import type { AssetsCore } from './assets.js';
 import {
   KyyAbortError,
@@ -7,8 +7,10 @@ import {
   KyyNotFoundError,
   KyyUploadOutcomeUnknownError,
 } from './errors.js';
-import { checkUploadInput, type UploadInput } from './input.js';
+import { checkAssetId, checkUploadInput, type UploadInput } from './input.js';
+import { runPool } from './pool.js';
 import type {
+  PrepareItem,
   PrepareItemResult,
   PrepareOptions,
   PrepareProgress,
@@ -40,7 +42,7 @@ function asKyyError(error: unknown): KyyError {
 
 export async function prepare(
   deps: PrepareDeps,
-  items: UploadInput[],
+  items: PrepareItem[],
   options: PrepareOptions = {},
 ): Promise<PrepareResult> {
   if (!Array.isArray(items)) {
@@ -49,7 +51,9 @@ export async function prepare(
     });
   }
   // Every item is checked before anything is sent, so a typo never leaves half a batch behind.
-  const inputs = items.map((item, i) => checkUploadInput(item, `items[${i}].`));
+  const inputs = items.map((item, i): UploadInput | WaitOnly =>
+    isWaitOnly(item) ? checkWaitOnly(item, i) : checkUploadInput(item, `items[${i}].`),
+  );
   const concurrency = options.concurrency ?? DEFAULT_PREPARE_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_PREPARE_CONCURRENCY) {
     throw new KyyInputError(
@@ -65,7 +69,10 @@ export async function prepare(
     );
   }
   const wait = options.wait ?? true;
-  const { signal, deleteCreatedOnFailure = false } = options;
+  const { signal, deleteCreatedOnFailure = false, finishStartedUploads = false } = options;
+  // With finishStartedUploads the signal stops new items and waits, never an upload in flight:
+  // an upload cut off halfway leaves its outcome unknown.
+  const uploadSignal = finishStartedUploads ? undefined : signal;
   const total = inputs.length;
   const results: PrepareItemResult[] = new Array(total);
   let done = 0;
@@ -83,7 +90,7 @@ export async function prepare(
     results[index] = {
       index,
       // The caller's own object, so anything they attached to it maps the result back.
-      input: items[index] as UploadInput,
+      input: items[index] as PrepareItem,
       ok: false,
       error,
       ...(assetId === undefined ? {} : { assetId }),
@@ -94,7 +101,7 @@ export async function prepare(
   };
 
   const runItem = async (index: number) => {
-    const input = inputs[index] as UploadInput;
+    const input = inputs[index] as UploadInput | WaitOnly;
     if (signal?.aborted || (deleteCreatedOnFailure && firstFailure !== undefined)) {
       const why = signal?.aborted
         ? 'the batch was aborted'
@@ -108,19 +115,24 @@ export async function prepare(
       );
       return;
     }
-    emit({ type: 'uploading', index, done, total });
     let uploaded: { assetId: string; ref: `asset://${string}` };
-    try {
-      uploaded = await deps.core.upload(input, signal ? { signal } : {});
-    } catch (error) {
-      // An "outcome unknown" whose answer named an asset: that asset probably exists, so the
-      // item reports the id and deleteCreatedOnFailure cleans it up like any created asset.
-      const namedId = error instanceof KyyUploadOutcomeUnknownError ? error.assetId : undefined;
-      fail(index, asKyyError(error), namedId);
-      return;
+    if ('waitFor' in input) {
+      // Uploaded by an earlier run: only the review is left to wait for.
+      uploaded = { assetId: input.waitFor, ref: input.ref };
+    } else {
+      emit({ type: 'uploading', index, done, total });
+      try {
+        uploaded = await deps.core.upload(input, uploadSignal ? { signal: uploadSignal } : {});
+      } catch (error) {
+        // An "outcome unknown" whose answer named an asset: that asset probably exists, so the
+        // item reports the id and deleteCreatedOnFailure cleans it up like any created asset.
+        const namedId = error instanceof KyyUploadOutcomeUnknownError ? error.assetId : undefined;
+        fail(index, asKyyError(error), namedId);
+        return;
+      }
+      emit({ type: 'uploaded', index, assetId: uploaded.assetId, ref: uploaded.ref, done, total });
     }
     const { assetId, ref } = uploaded;
-    emit({ type: 'uploaded', index, assetId, ref, done, total });
     let asset: Asset | undefined;
     if (wait) {
       try {
@@ -136,7 +148,7 @@ export async function prepare(
     }
     results[index] = {
       index,
-      input: items[index] as UploadInput,
+      input: items[index] as PrepareItem,
       ok: true,
       assetId,
       ref,
@@ -146,7 +158,7 @@ export async function prepare(
     emit({ type: 'ready', index, assetId, ref, done, total });
   };
 
-  await pool(total, concurrency, runItem);
+  await runPool(total, concurrency, runItem);
 
   const ok = results.every((r) => r.ok);
   const deleted: string[] = [];
@@ -155,7 +167,7 @@ export async function prepare(
     const created = results.flatMap((r) => (r.assetId === undefined ? [] : [r.assetId]));
     // Deliberately without the caller's signal: after an abort the caller still asked for a
     // clean slate, and each delete is bounded by its own timeout and retry limit.
-    await pool(created.length, concurrency, async (i) => {
+    await runPool(created.length, concurrency, async (i) => {
       const assetId = created[i] as string;
       try {
         await deps.core.delete(assetId);
@@ -174,14 +186,22 @@ export async function prepare(
   return { ok, items: results, deleted, cleanupFailed };
 }
 
-/** Runs `task(0…count-1)` with at most `limit` in flight; tasks handle their own errors. */
-async function pool(count: number, limit: number, task: (index: number) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      await task(index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+interface WaitOnly {
+  waitFor: string;
+  ref: `asset://${string}`;
+}
+
+function checkWaitOnly(item: { waitFor: unknown }, i: number): WaitOnly {
+  const assetId = checkAssetId(item.waitFor, 'input');
+  try {
+    return { waitFor: assetId, ref: toAssetRef(assetId) };
+  } catch (error) {
+    throw new KyyInputError(`items[${i}].waitFor: ${(error as Error).message}`, {
+      operation: 'input',
+    });
+  }
+}
+
+function isWaitOnly(item: PrepareItem): item is { waitFor: string } {
+  return typeof item === 'object' && item !== null && 'waitFor' in item;
 }

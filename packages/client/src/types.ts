@@ -34,6 +34,12 @@ export interface DeleteResult {
   alreadyGone: boolean;
 }
 
+/**
+ * One item of a batch: an upload, or `{ waitFor: assetId }` for an asset an earlier run already
+ * uploaded (resuming), which is only waited for and never uploaded again.
+ */
+export type PrepareItem = UploadInput | { waitFor: string };
+
 export interface PrepareOptions {
   /** Uploads (and waits) in flight at once; default 3. */
   concurrency?: number;
@@ -49,6 +55,11 @@ export interface PrepareOptions {
    * (ids listed in `deleted`). Default false: every item is attempted and reported.
    */
   deleteCreatedOnFailure?: boolean;
+  /**
+   * When `signal` aborts, let uploads already sent finish (their outcome would otherwise be
+   * unknown); items not started and waits still stop. Default false: the signal aborts all.
+   */
+  finishStartedUploads?: boolean;
 }
 
 /** Progress of a batch; `done` counts finished items (succeeded or failed) out of `total`. */
@@ -61,8 +72,8 @@ export type PrepareProgress =
   | { type: 'deleted'; assetId: string; done: number; total: number };
 
 export type PrepareItemResult =
-  | { index: number; input: UploadInput; ok: true; assetId: string; ref: AssetRef; asset?: Asset }
-  | { index: number; input: UploadInput; ok: false; error: KyyError; assetId?: string };
+  | { index: number; input: PrepareItem; ok: true; assetId: string; ref: AssetRef; asset?: Asset }
+  | { index: number; input: PrepareItem; ok: false; error: KyyError; assetId?: string };
 
 export interface PrepareResult {
   /** True when every item succeeded. */
@@ -105,7 +116,7 @@ export interface KyyAssets {
    * Uploads (and by default waits for) several assets, a few at a time. Every input gets a
    * result in input order; with `deleteCreatedOnFailure`, a failure rolls the batch back.
    */
-  prepare(items: UploadInput[], options?: PrepareOptions): Promise<PrepareResult>;
+  prepare(items: PrepareItem[], options?: PrepareOptions): Promise<PrepareResult>;
 }
 
 export interface KyyClient {

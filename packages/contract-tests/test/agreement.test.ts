@@ -10,7 +10,7 @@ import { EXAMPLE_URL, MAX_NAME_LENGTH, MAX_URL_LENGTH } from '@kyyvideo/contract
 import { type RunningMockServer, startMockServer } from '@kyyvideo/mock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest } from '../../../apps/cli/src/batch/manifest.js';
-import { command as uploadCommand } from '../../../apps/cli/src/commands/upload.js';
+import { uploadInput } from '../../../apps/cli/src/commands/upload.js';
 import { UsageError } from '../../../apps/cli/src/errors.js';
 import { validateUpload as validateForm } from '../../../apps/playground/src/lib/validation.js';
 
@@ -127,7 +127,8 @@ async function mock(input: unknown): Promise<Verdict> {
 /** kyy assets upload --type … --url … [--name …]: the command's own flag check. */
 function cliFlags(input: TextInput): Verdict {
   try {
-    uploadCommand.parse([], { type: input.assetType, url: input.url, name: input.name });
+    const name = input.name === undefined ? {} : { name: input.name };
+    uploadInput({ type: input.assetType, url: input.url, ...name, timeout: 300 });
     return 'accepted';
   } catch (error) {
     expect(error).toBeInstanceOf(UsageError);

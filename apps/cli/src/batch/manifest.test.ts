@@ -102,6 +102,37 @@ describe('parseManifest (CSV)', () => {
     );
   });
 
+  it('keeps commas, doubled quotes and line breaks inside quoted fields (csv-parse)', () => {
+    const items = parseManifest(
+      'type,url,name\n\n Image , https://x.example/a.png ,"a, ""quoted""\nlabel"\r\nVideo,https://x.example/b.mp4\n',
+      'm.csv',
+    );
+    expect(items).toEqual([
+      {
+        index: 0,
+        where: 'line 3',
+        input: { assetType: 'Image', url: 'https://x.example/a.png', name: 'a, "quoted"\nlabel' },
+      },
+      // The row after a two-line field reports its own line.
+      { index: 1, where: 'line 5', input: { assetType: 'Video', url: 'https://x.example/b.mp4' } },
+    ]);
+  });
+
+  it('reports CSV syntax errors with their line', () => {
+    expect(() => parseManifest('type,url\nimage,"https://x.example/open\nmore', 'm.csv')).toThrow(
+      /m\.csv line \d+: Quote Not Closed/,
+    );
+  });
+
+  it('reports every bad row, each with its line, in one go', () => {
+    expect(() =>
+      parseManifest(
+        'type,url\npicture,https://x.example/a\nImage,nope\nImage,https://x.example/c,extra\n',
+        'm.csv',
+      ),
+    ).toThrow(/has 3 problems[\s\S]*line 2: "type"[\s\S]*line 3: "url"[\s\S]*line 4: more fields/);
+  });
+
   it('requires a header row naming known columns', () => {
     expect(() => parseManifest('Image,https://x.example/a.png\n', 'm.csv')).toThrow(
       /first row must name the columns/,

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { checkUpload, errorsOf } from '@kyyvideo/contract/rules';
+import { CsvError, parse } from 'csv-parse/sync';
 import type { UploadInput } from '../client-types.js';
 import { UsageError } from '../errors.js';
 import { problemSentence, quote } from '../validate.js';
-import { CsvSyntaxError, parseCsv } from './csv.js';
 
 /** One upload from the manifest, with where it came from so messages can point at it. */
 export interface ManifestItem {
@@ -23,12 +23,16 @@ const FIELDS = ['type', 'assettype', 'url', 'name'];
 /** The manifest's column for each field the rules name. */
 const COLUMN: Record<string, string> = { assetType: 'type', url: 'url', name: 'name' };
 
-interface RawItem {
-  where: string;
-  values: Record<string, unknown>;
-}
+/** A manifest entry before its fields are checked: named values, or why it has none. */
+type RawItem =
+  | { where: string; values: Record<string, unknown> }
+  | { where: string; problem: string };
 
-function toItem(raw: RawItem, index: number, problems: string[]): ManifestItem | undefined {
+function toItem(
+  raw: { where: string; values: Record<string, unknown> },
+  index: number,
+  problems: string[],
+): ManifestItem | undefined {
   const v = raw.values;
   const unknown = Object.keys(v).filter((k) => !FIELDS.includes(k.toLowerCase()));
   if (unknown.length > 0) {
@@ -96,19 +100,42 @@ function rawFromJson(text: string, file: string): RawItem[] {
   return list.map((entry, i) => {
     const where = `item ${i + 1}`;
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-      return { where, values: { __notAnObject: true } };
+      return { where, problem: 'must be an object like {"type":"Image","url":"https://…"}.' };
     }
     return { where, values: entry as Record<string, unknown> };
   });
 }
 
+/** A CSV record's first line: csv-parse counts lines up to its end, and a quoted field may span several. */
+function firstLine(info: CsvInfo): number {
+  const body = info.raw.replace(/^\n+/, '').replace(/\n$/, '');
+  return info.lines - (body.match(/\n/g)?.length ?? 0);
+}
+
+interface CsvInfo {
+  lines: number;
+  raw: string;
+}
+
 function rawFromCsv(text: string, file: string): RawItem[] {
-  let rows: ReturnType<typeof parseCsv>;
+  let rows: { record: string[]; info: CsvInfo }[];
   try {
-    rows = parseCsv(text);
+    // One line ending throughout: csv-parse's line count (used in messages) drifts on CRLF.
+    rows = (
+      parse(text.replace(/\r\n?/g, '\n'), {
+        info: true,
+        raw: true,
+        // Too many fields is reported per row below, beside every other problem.
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: true,
+      }) as unknown as { record: string[]; raw: string; info: { lines: number } }[]
+    ).map((r) => ({ record: r.record, info: { lines: r.info.lines, raw: r.raw } }));
   } catch (error) {
-    if (error instanceof CsvSyntaxError)
-      throw new UsageError(`${file} line ${error.line}: ${error.message}.`);
+    if (error instanceof CsvError) {
+      const line = (error as { lines?: number }).lines;
+      throw new UsageError(`${file}${line ? ` line ${line}` : ''}: ${error.message}.`);
+    }
     throw error;
   }
   const [header, ...body] = rows;
@@ -116,27 +143,30 @@ function rawFromCsv(text: string, file: string): RawItem[] {
     throw new UsageError(
       `${file} is empty; it needs a header row "type,url,name" and one row per upload.`,
     );
-  const columns = header.fields.map((f) => f.trim());
-  const known = columns.map((c) => FIELDS.includes(c.toLowerCase()));
+  const headerLine = firstLine(header.info);
+  const columns = header.record.map((f) => f.trim());
   if (!columns.some((c) => c.toLowerCase() === 'url')) {
     throw new UsageError(
-      `${file} line ${header.line}: the first row must name the columns, e.g. "type,url,name"; got ${quote(header.fields.join(','))}.`,
+      `${file} line ${headerLine}: the first row must name the columns, e.g. "type,url,name"; got ${quote(header.record.join(','))}.`,
     );
   }
-  const unknown = columns.filter((_, i) => !known[i]);
+  const unknown = columns.filter((c) => !FIELDS.includes(c.toLowerCase()));
   if (unknown.length > 0) {
     throw new UsageError(
-      `${file} line ${header.line}: unknown column ${unknown.map((c) => quote(c)).join(', ')}; the columns are type, url and name.`,
+      `${file} line ${headerLine}: unknown column ${unknown.map((c) => quote(c)).join(', ')}; the columns are type, url and name.`,
     );
   }
-  return body.map((row) => {
+  return body.map(({ record, info }): RawItem => {
+    const where = `line ${firstLine(info)}`;
+    if (record.length > columns.length) {
+      return { where, problem: 'more fields than columns; quote values that contain commas.' };
+    }
     const values: Record<string, unknown> = {};
     columns.forEach((c, i) => {
-      const value = row.fields[i];
+      const value = record[i];
       if (value !== undefined && value !== '') values[c] = value;
     });
-    if (row.fields.length > columns.length) values.__extraColumns = true;
-    return { where: `line ${row.line}`, values };
+    return { where, values };
   });
 }
 
@@ -151,12 +181,8 @@ export function parseManifest(text: string, file: string): ManifestItem[] {
   const problems: string[] = [];
   const items: ManifestItem[] = [];
   raws.forEach((raw, index) => {
-    if (raw.values.__notAnObject) {
-      problems.push(`${raw.where}: must be an object like {"type":"Image","url":"https://…"}.`);
-      return;
-    }
-    if (raw.values.__extraColumns) {
-      problems.push(`${raw.where}: more fields than columns; quote values that contain commas.`);
+    if ('problem' in raw) {
+      problems.push(`${raw.where}: ${raw.problem}`);
       return;
     }
     const item = toItem(raw, index, problems);

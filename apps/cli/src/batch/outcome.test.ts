@@ -1,12 +1,16 @@
-import * as clientErrors from '@kyyvideo/client/errors';
+import {
+  KyyAbortError,
+  KyyApiError,
+  KyyConnectionError,
+  KyyError,
+  KyyRateLimitError,
+  KyyUploadOutcomeUnknownError,
+  KyyUrlUnreachableError,
+  KyyWaitTimeoutError,
+} from '@kyyvideo/client';
 import { describe, expect, it } from 'vitest';
-import { batchExitCode, type ItemOutcome, type ItemStatus, uploadFailureKind } from './outcome.js';
+import { batchExitCode, type ItemOutcome, type ItemStatus, outcomeOfFailure } from './outcome.js';
 
-/** A real client error of the class with this name (the CLI switches on its `kind`). */
-const named = (name: string) => {
-  const Class = (clientErrors as unknown as Record<string, typeof clientErrors.KyyError>)[name];
-  return Class ? new Class('x', { operation: 'upload' }) : Object.assign(new Error('x'), { name });
-};
 const outcome = (status: ItemStatus): ItemOutcome => ({
   index: 0,
   where: 'item 1',
@@ -14,23 +18,43 @@ const outcome = (status: ItemStatus): ItemOutcome => ({
   status,
 });
 
-describe('uploadFailureKind', () => {
-  it('treats refusals and never-sent requests as "nothing created"', () => {
-    for (const name of [
-      'KyyUrlUnreachableError',
-      'KyyApiError',
-      'KyyRateLimitError',
-      'KyyConnectionError',
+describe('outcomeOfFailure', () => {
+  const base = {
+    index: 0,
+    where: 'line 2',
+    input: { assetType: 'Image', url: 'https://x.example/a' },
+  } as const;
+  const upload = { operation: 'upload' } as const;
+
+  it("takes the client's verdict: refusals and never-sent requests created nothing", () => {
+    for (const error of [
+      new KyyUrlUnreachableError('no', { ...upload, code: 1001 }),
+      new KyyApiError('no', upload),
+      new KyyRateLimitError('slow down', upload),
+      new KyyConnectionError('refused', { ...upload, provablyNotSent: true }),
     ]) {
-      expect(uploadFailureKind(named(name))).toBe('rejected');
+      expect(outcomeOfFailure(base, error, false, false).status).toBe('rejected');
     }
   });
 
-  it('treats everything else, including surprises, as an unknown outcome', () => {
-    for (const name of ['KyyUploadOutcomeUnknownError', 'KyyTimeoutError', 'TypeError']) {
-      expect(uploadFailureKind(named(name))).toBe('unknown');
-    }
-    expect(uploadFailureKind('a string')).toBe('unknown');
+  it('treats "outcome unknown" and anything the client did not recognise as unknown', () => {
+    const unknown = new KyyUploadOutcomeUnknownError('maybe', upload);
+    expect(outcomeOfFailure(base, unknown, false, false).status).toBe('unknown');
+    const surprise = new KyyError('Unexpected failure: boom', upload);
+    expect(outcomeOfFailure(base, surprise, false, false).status).toBe('unknown');
+  });
+
+  it('after an upload, names what happened to the wait; an abort is an interruption', () => {
+    const wait = { operation: 'wait', assetId: 'asset-20260330142158-q75m8' } as const;
+    expect(
+      outcomeOfFailure(base, new KyyWaitTimeoutError('late', wait), true, false),
+    ).toMatchObject({
+      status: 'wait-timeout',
+      ref: 'asset://asset-20260330142158-q75m8',
+    });
+    expect(outcomeOfFailure(base, new KyyAbortError('stop', wait), true, true).status).toBe(
+      'interrupted',
+    );
   });
 });
 

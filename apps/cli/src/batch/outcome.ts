@@ -1,4 +1,4 @@
-import { KyyError, type KyyErrorKind } from '@kyyvideo/client/errors';
+import { KyyError, type KyyErrorKind, toAssetRef } from '@kyyvideo/client';
 import { messageInCliTerms } from '../client-messages.js';
 import type { UploadInput } from '../client-types.js';
 import { EXIT } from '../exit-codes.js';
@@ -47,13 +47,14 @@ export function isOk(outcome: ItemOutcome): boolean {
   return OK.includes(outcome.status);
 }
 
-export function toItemError(error: unknown): ItemError {
+/** `timeoutSeconds`: --timeout as typed, so a wait timeout is reported in that unit. */
+export function toItemError(error: unknown, timeoutSeconds?: number): ItemError {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
     return {
       type: error.name,
       ...(error instanceof KyyError && { kind: error.kind }),
-      message: messageInCliTerms(error),
+      message: messageInCliTerms(error, undefined, timeoutSeconds),
       ...(code !== undefined && code !== null && { code }),
     };
   }
@@ -61,22 +62,35 @@ export function toItemError(error: unknown): ItemError {
 }
 
 /**
- * Upload failures that provably created nothing: the service answered with a refusal, or the
- * request never left the machine. Anything else (timeouts, dropped connections, unreadable
- * answers, bugs) may have created an asset, and the service has no idempotency key.
+ * What one failed batch item means, from the client's own verdict (its error `kind`): an upload
+ * failure is "unknown" exactly when the client says its outcome is unknown or the failure is not
+ * one the client recognised; any other upload failure provably created nothing. `uploaded`: the
+ * asset exists (uploaded now, or by an earlier run).
  */
-const NOTHING_CREATED: ReadonlySet<KyyErrorKind> = new Set<KyyErrorKind>([
-  'api',
-  'url-unreachable',
-  'input',
-  'config',
-  'authentication',
-  'rate-limit',
-  'connection',
-]);
-
-export function uploadFailureKind(error: unknown): 'rejected' | 'unknown' {
-  return error instanceof KyyError && NOTHING_CREATED.has(error.kind) ? 'rejected' : 'unknown';
+export function outcomeOfFailure(
+  base: Pick<ItemOutcome, 'index' | 'where' | 'input'>,
+  error: KyyError,
+  uploaded: boolean,
+  interrupted: boolean,
+  timeoutSeconds?: number,
+): ItemOutcome {
+  const assetId = error.assetId;
+  const withId = assetId ? { assetId, ref: toAssetRef(assetId) } : {};
+  if (error.kind === 'abort' || (interrupted && !uploaded && !assetId)) {
+    return { ...base, ...withId, status: 'interrupted' };
+  }
+  const itemError = toItemError(error, timeoutSeconds);
+  if (!uploaded) {
+    const unknown = error.kind === 'upload-outcome-unknown' || error.kind === 'unexpected';
+    return { ...base, ...withId, status: unknown ? 'unknown' : 'rejected', error: itemError };
+  }
+  const status: ItemStatus =
+    error.kind === 'asset-failed'
+      ? 'review-failed'
+      : error.kind === 'wait-timeout'
+        ? 'wait-timeout'
+        : 'wait-failed';
+  return { ...base, ...withId, status, error: itemError };
 }
 
 function exitCodeFor(status: ItemStatus): number {

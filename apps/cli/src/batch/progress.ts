@@ -1,6 +1,7 @@
 import type { Output } from '../output.js';
 import type { ItemOutcome } from './outcome.js';
 import { isOk } from './outcome.js';
+import { INTERRUPTED_WORD } from './summary.js';
 
 export interface BatchProgress {
   /** One item finished (done counts items finished so far, skipped ones included). */
@@ -19,7 +20,14 @@ function lineProgress(out: Output, total: number): BatchProgress {
   const width = String(total).length;
   return {
     finished(o, done) {
-      const status = isOk(o) ? c.green(o.status) : c.red(o.status);
+      // After Ctrl-C every item not started yet ends at once; one line each would bury the
+      // summary, which counts them.
+      if (o.status === 'interrupted' && o.assetId === undefined) return;
+      const status = isOk(o)
+        ? c.green(o.status)
+        : o.status === 'interrupted'
+          ? c.yellow(o.status)
+          : c.red(o.status);
       out.stderr.write(
         `[${String(done).padStart(width)}/${total}] ${o.where}  ${status}  ${describe(o)}\n`,
       );
@@ -34,7 +42,7 @@ async function barProgress(out: Output, total: number, before: Before): Promise<
   const bar = new cliProgress.SingleBar(
     {
       stream: out.stderr as NodeJS.WritableStream,
-      format: ' {bar} {value}/{total} | {ok} ok, {failed} failed | {last}',
+      format: ' {bar} {value}/{total} | {ok} ok, {failed} failed{interrupted} | {rate} | {last}',
       hideCursor: true,
       clearOnComplete: false,
       barsize: 24,
@@ -43,12 +51,39 @@ async function barProgress(out: Output, total: number, before: Before): Promise<
   );
   let ok = before.ok;
   let failed = before.failed;
-  bar.start(total, ok + failed, { ok, failed, last: ok + failed > 0 ? 'resumed' : '' });
+  let interrupted = 0;
+  const started = Date.now();
+  let finishedNow = 0;
+  // Items per second over this run only (earlier runs' items took no time now), and the time
+  // the rest will take at that pace.
+  const rate = (done: number) => {
+    const seconds = (Date.now() - started) / 1000;
+    if (finishedNow === 0 || seconds <= 0) return 'rate –, ETA –';
+    const perSecond = finishedNow / seconds;
+    const eta = Math.round((total - done) / perSecond);
+    return `${perSecond.toFixed(1)}/s, ETA ${eta < 60 ? `${eta}s` : `${Math.floor(eta / 60)}m${eta % 60}s`}`;
+  };
+  const words = () => (interrupted > 0 ? `, ${interrupted} ${INTERRUPTED_WORD}` : '');
+  bar.start(total, ok + failed, {
+    ok,
+    failed,
+    interrupted: '',
+    rate: rate(ok + failed),
+    last: ok + failed > 0 ? 'resumed' : '',
+  });
   return {
     finished(o, done) {
+      finishedNow++;
       if (isOk(o)) ok++;
+      else if (o.status === 'interrupted') interrupted++;
       else failed++;
-      bar.update(done, { ok, failed, last: `${o.where} ${o.status}` });
+      bar.update(done, {
+        ok,
+        failed,
+        interrupted: words(),
+        rate: rate(done),
+        last: `${o.where} ${o.status}`,
+      });
     },
     stop() {
       bar.stop();

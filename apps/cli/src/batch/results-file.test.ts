@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Redactor } from '../redact.js';
 import { ResultsWriter, readResults } from './results-file.js';
 
+const same = (text: string) => text;
 const dir = () => mkdtempSync(join(tmpdir(), 'kyy-results-'));
 const input = { assetType: 'Image' as const, url: 'https://x.example/a.png' };
 
@@ -14,7 +16,7 @@ describe('results file', () => {
 
   it('appends one JSON line per record and reads them back in order', () => {
     const path = join(dir(), 'r.jsonl');
-    const writer = new ResultsWriter(path, 'r.jsonl');
+    const writer = new ResultsWriter(path, 'r.jsonl', same);
     writer.append({ key: 'k', index: 0, input, event: 'started' });
     writer.append({
       key: 'k',
@@ -34,7 +36,7 @@ describe('results file', () => {
     const good = JSON.stringify({ v: 1, key: 'k', index: 0, input, event: 'started', at: 'x' });
     writeFileSync(path, `${good}\n{"v":1,"key":"k","ev`);
     expect(readResults(path, 'r.jsonl')).toHaveLength(1);
-    const writer = new ResultsWriter(path, 'r.jsonl');
+    const writer = new ResultsWriter(path, 'r.jsonl', same);
     writer.append({ key: 'j', index: 1, input, event: 'started' });
     writer.close();
     expect(readResults(path, 'r.jsonl').map((r) => r.key)).toEqual(['k', 'j']);
@@ -45,5 +47,20 @@ describe('results file', () => {
     const good = JSON.stringify({ v: 1, key: 'k', index: 0, input, event: 'started', at: 'x' });
     writeFileSync(path, `${good}\nnot json\n${good}\n`);
     expect(() => readResults(path, 'r.jsonl')).toThrow(/line 2 is not a kyy batch record/);
+  });
+
+  it('writes every line through the redaction the terminal uses', () => {
+    const key = 'sk-results-file-secret-4Qz';
+    const redactor = new Redactor();
+    redactor.add(key);
+    const path = join(dir(), 'r.jsonl');
+    const writer = new ResultsWriter(path, 'r.jsonl', (t) => redactor.apply(t));
+    const error = { type: 'KyyApiError', message: `bad key "${key}"`, code: `x-${key}` };
+    writer.append({ key: 'k', index: 0, input, event: 'rejected', error });
+    writer.close();
+    const text = readFileSync(path, 'utf8');
+    expect(text).not.toContain(key);
+    expect(text).toContain('[redacted]');
+    expect(readResults(path, 'r.jsonl')[0]?.event).toBe('rejected');
   });
 });

@@ -1,7 +1,7 @@
 import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { UploadInput } from '../client-types.js';
 import { UsageError } from '../errors.js';
-import { quote } from '../validate.js';
+import { quote } from '../quote.js';
 
 /**
  * One line of the results file. Lines are only ever appended, one per step of one item, so a run
@@ -94,7 +94,11 @@ export function readResults(path: string, shownAs: string): ResultRecord[] {
 export class ResultsWriter {
   readonly #fd: number;
 
-  constructor(path: string, shownAs: string) {
+  readonly #redact: (text: string) => string;
+
+  /** `redact` is the terminal's own: a key echoed by the server must not land on disk either. */
+  constructor(path: string, shownAs: string, redact: (text: string) => string) {
+    this.#redact = redact;
     try {
       this.#fd = openSync(path, 'a+');
     } catch (error) {
@@ -113,7 +117,7 @@ export class ResultsWriter {
 
   append(record: Omit<ResultRecord, 'v' | 'at'>): void {
     const line: ResultRecord = { v: 1, ...record, at: new Date().toISOString() };
-    writeSync(this.#fd, `${JSON.stringify(line)}\n`);
+    writeSync(this.#fd, `${this.#redact(JSON.stringify(line))}\n`);
   }
 
   close(): void {

@@ -1,4 +1,4 @@
-import type { CommandModule } from '../context.js';
+import type { CommandContext } from '../context.js';
 import { assetLines } from '../format.js';
 import { parseAssetIdArg } from '../validate.js';
 import { refOf } from './shared.js';
@@ -7,18 +7,13 @@ export interface GetOptions {
   assetId: string;
 }
 
-export const command: CommandModule<GetOptions> = {
-  parse([id]) {
-    return { assetId: parseAssetIdArg(id ?? '') };
-  },
-
-  async run({ assetId }, ctx) {
-    const assets = await ctx.assets();
-    const asset = await assets.get(assetId, { signal: ctx.signal });
-    const ref = refOf(asset.assetId);
-    return {
-      data: { ...asset, ref },
-      human: ctx.out.quiet ? asset.status : assetLines(asset, ref, ctx.out.color),
-    };
-  },
-};
+export async function get(options: GetOptions, ctx: CommandContext) {
+  const assetId = parseAssetIdArg(options.assetId);
+  const assets = await ctx.assets();
+  const asset = await assets.get(assetId, { signal: ctx.signal });
+  const ref = refOf(asset.assetId);
+  return {
+    data: { ...asset, ref },
+    human: ctx.out.quiet ? asset.status : assetLines(asset, ref, ctx.out.color),
+  };
+}

@@ -1,30 +1,27 @@
-import { DOCUMENTED_POLL_TIMEOUT_MS, toAssetRef } from '@kyyvideo/contract';
+import { toAssetRef } from '@kyyvideo/contract';
 import type { Asset, AssetsApi } from '../client-types.js';
 import type { CommandContext } from '../context.js';
 import { statusText } from '../format.js';
-import { parseSeconds } from '../validate.js';
-
-/** --timeout in seconds → ms; the documentation's own 300 s when absent. */
-export function timeoutOption(value: unknown): number {
-  return typeof value === 'string' ? parseSeconds(value, '--timeout') : DOCUMENTED_POLL_TIMEOUT_MS;
-}
 
 export function refOf(assetId: string): `asset://${string}` {
   return toAssetRef(assetId);
 }
 
-/** Waits for review, telling a human on stderr each time the status is checked. */
+/**
+ * Waits for review, telling a human on stderr each time the status is checked. `timeout` is in
+ * seconds, as typed after --timeout, so a timeout is reported back in that unit.
+ */
 export async function waitWithProgress(
   assets: AssetsApi,
   assetId: string,
-  timeoutMs: number,
+  timeout: number,
   ctx: CommandContext,
 ): Promise<Asset> {
   const started = Date.now();
   const c = ctx.out.errColor;
   try {
     return await assets.waitUntilActive(assetId, {
-      timeoutMs,
+      timeoutMs: Math.round(timeout * 1000),
       signal: ctx.signal,
       onStatus: (asset) => {
         const elapsed = Math.round((Date.now() - started) / 1000);
@@ -32,9 +29,13 @@ export async function waitWithProgress(
       },
     });
   } catch (error) {
-    // The id is what the user needs next (to wait again, or delete), so every report carries it.
-    if (error instanceof Error && !('assetId' in error)) {
-      Object.assign(error, { assetId });
+    // The id is what the user needs next (to wait again, or delete), so every report carries it;
+    // the timeout as typed lets the report say "2 s" rather than the client's milliseconds.
+    if (error instanceof Error) {
+      if (!('assetId' in error) || (error as { assetId?: unknown }).assetId === undefined) {
+        Object.assign(error, { assetId });
+      }
+      Object.assign(error, { timeoutSeconds: timeout });
     }
     throw error;
   }

@@ -1,3 +1,5 @@
+import { runPool } from '@kyyvideo/client';
+
 /** One way of making a call, timed by the harness. */
 export interface Variant {
   label: string;
@@ -41,15 +43,10 @@ export async function timeConcurrent(
   calls: number,
   inFlight: number,
 ): Promise<number> {
-  let next = 0;
-  const worker = async () => {
-    while (next < calls) {
-      next += 1;
-      await variant.call();
-    }
-  };
   const start = performance.now();
-  await Promise.all(Array.from({ length: Math.min(inFlight, calls) }, worker));
+  await runPool(calls, inFlight, async () => {
+    await variant.call();
+  });
   return calls / ((performance.now() - start) / 1000);
 }
 

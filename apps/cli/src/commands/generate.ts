@@ -1,0 +1,81 @@
+import type { GenerateProgress } from '../client-types.js';
+import type { CommandContext } from '../context.js';
+import { checkedTask, flagOf, type TaskFlags, taskInput, warningLine } from '../video-flags.js';
+import {
+  saveWithProgress,
+  statusLineFor,
+  taskLines,
+  type WaitFlags,
+  waitOptions,
+  withTask,
+} from './video-shared.js';
+
+export interface GenerateCommandOptions extends TaskFlags, WaitFlags {
+  /** Upload URL media as assets first and wait for their review (the client's option). */
+  uploadReferences?: boolean;
+}
+
+/**
+ * `kyy generate`: the client's `generate` (optional uploads → task → wait), then with --out the
+ * MP4, saved atomically. The task id is shown the moment it exists, so nothing is ever lost.
+ */
+export async function generate(options: GenerateCommandOptions, ctx: CommandContext) {
+  const input = taskInput(options);
+  // The contract's rules, worded in flags; the client checks the same rules again.
+  checkedTask(input);
+  const api = await ctx.videos();
+  const line = statusLineFor(ctx);
+  let taskId: string | undefined;
+  const c = ctx.out.errColor;
+  const onProgress = (event: GenerateProgress) => {
+    if (event.step === 'upload') {
+      const e = event.event;
+      if (e.type === 'uploaded') ctx.out.info(`Uploaded ${e.assetId}; waiting for its review…`);
+      if (e.type === 'ready') ctx.out.info(`${e.assetId} ${c.green('Active')}`);
+      return;
+    }
+    if (event.step === 'create') {
+      taskId = event.task.id;
+      // --quiet: the id is the first line on stdout, for scripts that keep it.
+      if (ctx.out.quiet && !ctx.out.json) ctx.io.stdout.write(`${taskId}\n`);
+      ctx.out.info(`Task ${c.bold(taskId)} created (${event.task.model})`);
+    }
+    line.update(event.task);
+  };
+  let result: Awaited<ReturnType<typeof api.generate>>;
+  try {
+    result = await api.generate(
+      { ...input, ...(options.uploadReferences ? { uploadReferences: true } : {}) },
+      {
+        ...waitOptions(ctx, options),
+        onProgress,
+        onWarning: (problem) => ctx.out.info(warningLine(problem)),
+      },
+    );
+  } catch (error) {
+    throw taskId === undefined ? error : withTask(error, ctx, taskId, options);
+  } finally {
+    line.stop();
+  }
+  const { task, videoUrl, assets } = result;
+  const data: Record<string, unknown> = { task, videoUrl, assets };
+  let human = taskLines(task, ctx);
+  for (const asset of assets) {
+    const where = flagOf(
+      asset.index === undefined ? asset.field : `${asset.field}[${asset.index}]`,
+    );
+    human += `\n${ctx.out.color.dim('asset'.padEnd(8))}${asset.assetId} (${where})`;
+  }
+  if (options.out !== undefined) {
+    let saved: Awaited<ReturnType<typeof saveWithProgress>>;
+    try {
+      saved = await saveWithProgress(api, task, options.out, ctx);
+    } catch (error) {
+      throw withTask(error, ctx, task.id, options);
+    }
+    data.file = { path: saved.path, bytes: saved.bytes };
+    human += `\n${ctx.out.color.dim('file'.padEnd(8))}${saved.path}`;
+    return { data, human: ctx.out.quiet ? saved.path : human };
+  }
+  return { data, human: ctx.out.quiet ? videoUrl : human };
+}

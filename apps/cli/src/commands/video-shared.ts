@@ -1,0 +1,94 @@
+import { KyyError } from '@kyyvideo/client/errors';
+import type { CreatedVideoTask, VideosApi, VideoTask } from '../client-types.js';
+import type { CommandContext } from '../context.js';
+import { kyyCommand, shellWord } from '../next-command.js';
+import { createDownloadBar, megabytes } from '../video/download-bar.js';
+import { createStatusLine } from '../video/status-line.js';
+import { DEFAULT_VIDEO_TIMEOUT_S } from '../video-defaults.js';
+
+/** What `videos wait` and `generate` share: where to save, and how to poll. */
+export interface WaitFlags {
+  /** Seconds. */
+  timeout: number;
+  /** Seconds between polls; absent = the documentation's advice (the client's default). */
+  interval?: number;
+  out?: string;
+}
+
+/**
+ * The command that resumes a wait for `taskId`, aimed at the same service (the CLI's one
+ * "repeat the target flags" helper) and saving to the same file.
+ */
+export function resumeCommand(ctx: CommandContext, taskId: string, flags: WaitFlags): string {
+  const parts = [`videos wait ${taskId}`];
+  if (flags.out !== undefined) parts.push(`--out ${shellWord(flags.out)}`);
+  if (flags.timeout !== DEFAULT_VIDEO_TIMEOUT_S) parts.push(`--timeout ${flags.timeout}`);
+  if (flags.interval !== undefined) parts.push(`--interval ${flags.interval}`);
+  return kyyCommand(ctx.globals, parts.join(' '));
+}
+
+/**
+ * Gives an error of a wait what the report needs: the task id and, when waiting again makes
+ * sense (Ctrl-C, the time limit), the exact command that does it.
+ */
+export function withTask(error: unknown, ctx: CommandContext, taskId: string, flags: WaitFlags) {
+  if (!(error instanceof Error)) return error;
+  const record = error as unknown as Record<string, unknown>;
+  if (record.taskId === undefined) record.taskId = taskId;
+  const kind = error instanceof KyyError ? error.kind : undefined;
+  const cause = error.cause instanceof KyyError ? error.cause.kind : undefined;
+  const resumable = [kind, cause].some((k) => k === 'abort' || k === 'wait-timeout');
+  if (resumable) record.next = resumeCommand(ctx, taskId, flags);
+  return error;
+}
+
+/** The status line for a wait, cleared if a second Ctrl-C ends the process at once. */
+export function statusLineFor(ctx: CommandContext) {
+  const line = createStatusLine(ctx.out);
+  ctx.onSecondInterrupt?.(() => line.stop());
+  return line;
+}
+
+export function waitOptions(ctx: CommandContext, flags: WaitFlags) {
+  return {
+    signal: ctx.signal,
+    timeoutMs: Math.round(flags.timeout * 1000),
+    ...(flags.interval === undefined ? {} : { intervalMs: Math.round(flags.interval * 1000) }),
+  };
+}
+
+/** Saves a task's video to `path` atomically, with a progress bar on a terminal. */
+export async function saveWithProgress(
+  api: VideosApi,
+  taskOrUrl: VideoTask | string,
+  path: string,
+  ctx: CommandContext,
+) {
+  const bar = await createDownloadBar(ctx.out);
+  ctx.onSecondInterrupt?.(() => bar.stop());
+  try {
+    const saved = await api.saveVideo(taskOrUrl, path, {
+      signal: ctx.signal,
+      onProgress: (progress) => bar.onProgress(progress),
+    });
+    bar.stop();
+    ctx.out.info(`Saved ${saved.path} (${megabytes(saved.bytes)})`);
+    return saved;
+  } catch (error) {
+    bar.stop();
+    throw error;
+  }
+}
+
+/** The human lines for a finished task. */
+export function taskLines(task: VideoTask | CreatedVideoTask, ctx: CommandContext): string {
+  const c = ctx.out.color;
+  const rows: [string, string][] = [
+    ['id', c.bold(task.id)],
+    ['status', task.status],
+    ['model', task.model],
+  ];
+  if ('video_url' in task && task.video_url) rows.push(['video', task.video_url]);
+  if ('error' in task && task.error) rows.push(['error', c.red(task.error)]);
+  return rows.map(([label, value]) => `${c.dim(label.padEnd(8))}${value}`).join('\n');
+}

@@ -1,0 +1,115 @@
+import {
+  buildVideoTask,
+  type CreateVideoTaskRequest,
+  InvalidVideoTaskError,
+  type Problem,
+  type VideoModel,
+  type VideoTaskInput,
+} from '@kyyvideo/contract';
+import { UsageError } from './errors.js';
+
+/**
+ * The one table from the API's task fields to kyy's flags. The contract's rules name fields as
+ * the API does (`first_image`); kyy's users typed `--first-frame`, so every problem is said back
+ * in those words.
+ */
+export const FLAG_OF_FIELD = {
+  model: '--model',
+  prompt: '<prompt>',
+  duration: '--duration',
+  first_image: '--first-frame',
+  last_image: '--last-frame',
+  aspect_ratio: '--aspect-ratio',
+  generateAudio: '--audio/--no-audio',
+  referenceImages: '--ref-image',
+  referenceVideos: '--ref-video',
+  referenceAudios: '--ref-audio',
+} as const;
+
+type Field = keyof typeof FLAG_OF_FIELD;
+
+/** The task flags of `kyy generate` and `kyy videos create`, as commander hands them over. */
+export interface TaskFlags {
+  prompt: string;
+  model: string;
+  duration?: number | string;
+  aspectRatio?: string;
+  audio?: boolean;
+  firstFrame?: string;
+  lastFrame?: string;
+  refImage?: string[];
+  refVideo?: string[];
+  refAudio?: string[];
+}
+
+/** `referenceImages[1]` → `--ref-image (2nd)`: which of the repeated flags, counted from 1. */
+export function flagOf(field: string): string {
+  const match = /^(\w+)(?:\[(\d+)\])?$/.exec(field);
+  const flag = match ? FLAG_OF_FIELD[match[1] as Field] : undefined;
+  if (!match || flag === undefined) return field;
+  if (match[2] === undefined) return flag;
+  return `${flag} (${ordinal(Number(match[2]) + 1)})`;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
+/** API field names inside a rule's hint ("Leave out referenceImages when first_image …"). */
+const FIELD_IN_TEXT = new RegExp(
+  `\\b(${Object.keys(FLAG_OF_FIELD)
+    .filter((field) => field.includes('_') || /[A-Z]/.test(field))
+    .join('|')})\\b`,
+  'g',
+);
+
+/** One problem of the contract's rules as a sentence about kyy's flags. */
+export function problemInFlagTerms(problem: Problem): string {
+  const got = problem.value === undefined ? '' : ` (got ${JSON.stringify(problem.value)})`;
+  const hint = problem.hint.replace(FIELD_IN_TEXT, (field) => flagOf(field));
+  return `${flagOf(problem.field)}: ${hint}${got}`;
+}
+
+/** `--duration 10` is a number for the rules; anything else is left for them to refuse. */
+function durationValue(value: number | string | undefined): number | string | undefined {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  return text !== '' && Number.isFinite(Number(text)) ? Number(text) : value;
+}
+
+/** The flags as the client's camelCase task input (what `kyy.generate` takes). */
+export function taskInput(flags: TaskFlags): VideoTaskInput {
+  const input: VideoTaskInput = { model: flags.model as VideoModel, prompt: flags.prompt };
+  const duration = durationValue(flags.duration);
+  if (duration !== undefined) input.duration = duration as number;
+  if (flags.aspectRatio !== undefined) input.aspectRatio = flags.aspectRatio;
+  if (flags.audio !== undefined) input.generateAudio = flags.audio;
+  if (flags.firstFrame !== undefined) input.firstImage = flags.firstFrame;
+  if (flags.lastFrame !== undefined) input.lastImage = flags.lastFrame;
+  const references: NonNullable<VideoTaskInput['references']> = {};
+  if (flags.refImage?.length) references.images = flags.refImage;
+  if (flags.refVideo?.length) references.videos = flags.refVideo;
+  if (flags.refAudio?.length) references.audios = flags.refAudio;
+  if (Object.keys(references).length > 0) input.references = references;
+  return input;
+}
+
+/**
+ * The task checked by the contract's rules (the same `checkVideoTask` the client runs before
+ * sending), so that a refusal names kyy's flags and nothing is sent. Every error is listed.
+ */
+export function checkedTask(input: VideoTaskInput): CreateVideoTaskRequest {
+  try {
+    return buildVideoTask(input);
+  } catch (error) {
+    if (!(error instanceof InvalidVideoTaskError)) throw error;
+    throw new UsageError(error.problems.map(problemInFlagTerms).join('\n'));
+  }
+}
+
+/** A warning of the rules (never refuses) as a note for the terminal. */
+export function warningLine(problem: Problem): string {
+  return `note: ${problemInFlagTerms(problem)}`;
+}
