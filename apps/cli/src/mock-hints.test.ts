@@ -1,6 +1,6 @@
 import { MOCK_BASE_URL } from '@kyyvideo/contract';
 import { describe, expect, it } from 'vitest';
-import { listenFailure, tryCommand } from './mock-hints.js';
+import { tryCommand } from './mock-hints.js';
 
 const UPLOAD = 'assets upload --type Image --url https://example.com/a.png';
 
@@ -19,21 +19,5 @@ describe('tryCommand', () => {
     expect(tryCommand('http://[::1]:4321/kyyReactApiServer')).toBe(
       `KYY_API_KEY=any-key kyy --base-url 'http://[::1]:4321/kyyReactApiServer' ${UPLOAD}`,
     );
-  });
-});
-
-describe('listenFailure', () => {
-  const where = { host: '127.0.0.1', port: 4321 };
-  const failure = (code: string) => Object.assign(new Error(`listen ${code}`), { code });
-
-  it('explains a port in use and how to pick another', () => {
-    expect(listenFailure(failure('EADDRINUSE'), where)).toMatch(
-      /^Port 4321 on 127\.0\.0\.1 is already in use \(is `pnpm start`, `pnpm mock` or another `kyy mock` already running\?\).*--port 0/,
-    );
-  });
-
-  it('leaves other failures alone', () => {
-    expect(listenFailure(failure('EMFILE'), where)).toBeUndefined();
-    expect(listenFailure(new Error('no code'), where)).toBeUndefined();
   });
 });

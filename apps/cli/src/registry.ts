@@ -40,9 +40,11 @@ const timeoutOption = (description: string) =>
 
 /** Its default depends on the manifest, so commands.batch applies it; help only names it. */
 function resultsOption(): Option {
-  const option = new Option('--results <file>', 'JSON-lines results file');
-  option.defaultValueDescription = '<manifest>.results.jsonl';
-  return option;
+  // commander prints a default only when it has a value, so the description names it.
+  return new Option(
+    '--results <file>',
+    'JSON-lines results file (default: <manifest>.results.jsonl)',
+  );
 }
 
 /** `--timeout` of upload and batch only means something with `--wait`. */

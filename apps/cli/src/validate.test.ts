@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './errors.js';
-import { parseAssetIdArg, parseAssetType, parseAssetUrl, parseIntegerInRange } from './validate.js';
+import { parseAssetIdArg, parseAssetType, parseAssetUrl } from './validate.js';
 
 describe('option parsers', () => {
   it('takes the asset type in the exact case the service requires, suggesting it otherwise', () => {
@@ -26,11 +26,5 @@ describe('option parsers', () => {
     expect(parseAssetIdArg(`asset://${id}`)).toBe(id);
     expect(() => parseAssetIdArg('asset-1')).toThrow(UsageError);
     expect(() => parseAssetIdArg('asset://nope')).toThrow(UsageError);
-  });
-
-  it('checks whole numbers', () => {
-    expect(parseIntegerInRange('8', '--concurrency', 1, 16)).toBe(8);
-    expect(() => parseIntegerInRange('0', '--concurrency', 1, 16)).toThrow(/from 1 to 16; got "0"/);
-    expect(() => parseIntegerInRange('2.5', '--concurrency', 1, 16)).toThrow(UsageError);
   });
 });

@@ -7,7 +7,6 @@ import {
   parseAssetIdOrRef,
 } from '@kyyvideo/contract/rules';
 import { UsageError } from './errors.js';
-import { integerInRange } from './option-values.js';
 import { quote } from './quote.js';
 
 export { quote };
@@ -44,13 +43,4 @@ export function parseAssetIdArg(value: string, what = '<assetId>'): string {
   const parsed = parseAssetIdOrRef(value);
   if (!parsed.ok) throw new UsageError(problemSentence(parsed.problem, what));
   return parsed.assetId;
-}
-
-/** For `kyy mock`'s options (commands/mock.ts), until it hands them to the mock's own parser. */
-export function parseIntegerInRange(value: string, what: string, min: number, max: number): number {
-  return integerInRange(what, min, max)(value);
-}
-
-export function parseNonNegativeMs(value: string, what: string): number {
-  return parseIntegerInRange(value, what, 0, 3_600_000);
 }

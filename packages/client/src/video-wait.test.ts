@@ -128,6 +128,18 @@ describe('waitUntilDone', () => {
     expect(JSON.stringify(error.task)).not.toContain('sk-secret');
   });
 
+  it('a service text ending in a full stop is not followed by a second one', async () => {
+    const { core } = fakeDetail(
+      task('failed', { model: 'kyyvideo2', error: 'Generation failed.' }),
+    );
+    const wait = settle(waitUntilDone(core, TASK_ID, {}, () => 0));
+    await vi.advanceTimersByTimeAsync(100_000);
+    const error = (await rejection(wait)) as KyyVideoFailedError;
+    expect(error.message).toContain('failed: Generation failed. The task is final');
+    expect(error.message).not.toContain('..');
+    expect(error.serviceError).toBe('Generation failed.');
+  });
+
   it('completed without a video_url is an invalid answer, not a success', async () => {
     const { core } = fakeDetail(task('completed', { video_url: null }));
     await expect(waitUntilDone(core, TASK_ID)).rejects.toThrow(/no video_url/);

@@ -74,7 +74,10 @@ export async function waitUntilDone(
       onStatus: options.onStatus,
       finished: (task) => {
         if (task.status === 'failed') {
-          const said = task.error ? `: ${redact(task.error)}` : ' (the service gave no reason)';
+          // The service's own text may end in a full stop; ours follows, so drop one of the two.
+          const said = task.error
+            ? `: ${redact(task.error).replace(/[.。]+\s*$/, '')}`
+            : ' (the service gave no reason)';
           throw new KyyVideoFailedError(
             `Video task "${id}" failed${said}. The task is final; create a new one (check the prompt and the media against the documented rules).`,
             { operation: 'video-wait', taskId: id, task },
