@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setupMockServer } from '@kyyvideo/mock/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { videoRoutes } from './helpers/video-handlers.js';
 
 /**
  * Runs every ```ts example of the README against the in-process mock, so the documentation
@@ -18,7 +17,14 @@ const scratch = fileURLToPath(new URL('test/.readme-examples/', root));
 const clientEntry = fileURLToPath(new URL('src/index.ts', root));
 const nodeEntry = fileURLToPath(new URL('src/node.ts', root));
 
-const { server } = setupMockServer({ reviewDelayMs: 0, faceReviewDelayMs: 0 });
+// Reviews and video tasks finish at once, so the examples do not wait out the client's real
+// 20–40 s pauses between task reads: a task is completed at its first read.
+const { server } = setupMockServer({
+  reviewDelayMs: 0,
+  faceReviewDelayMs: 0,
+  taskQueuedMs: 0,
+  taskProcessingMs: 0,
+});
 const logs: string[] = [];
 
 beforeAll(() => {
@@ -59,12 +65,7 @@ describe('README examples', () => {
   it.each(blocks.map((code, i) => [i + 1, code] as const))('example %i runs', async (n, code) => {
     const ownsMock = code.includes('@kyyvideo/mock/node');
     // An example that sets up its own mock must not find ours intercepting fetch too.
-    if (!ownsMock) {
-      server.listen({ onUnhandledRequest: 'error' });
-      // The mock has no video routes yet: these follow the documentation's examples. A task is
-      // completed at its first read, so the examples do not wait out real 20–40 s pauses.
-      server.use(...videoRoutes(0).handlers);
-    }
+    if (!ownsMock) server.listen({ onUnhandledRequest: 'error' });
     vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
       logs.push(args.map(String).join(' '));
     });
