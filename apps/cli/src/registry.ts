@@ -216,14 +216,16 @@ function taskOptions(cmd: Command): Command {
       ).argParser(repeatable),
     )
     .addOption(
-      new Option('--ref-video <media>', 'a reference video, 480p or 720p (repeatable)').argParser(
-        repeatable,
-      ),
+      new Option(
+        '--ref-video <media>',
+        'a reference video, 480p or 720p (repeatable; not with --first-frame)',
+      ).argParser(repeatable),
     )
     .addOption(
-      new Option('--ref-audio <media>', 'a reference audio, wav or mp3 (repeatable)').argParser(
-        repeatable,
-      ),
+      new Option(
+        '--ref-audio <media>',
+        'a reference audio, wav or mp3 (repeatable; not with --first-frame)',
+      ).argParser(repeatable),
     );
 }
 
