@@ -7,6 +7,7 @@ import {
   DEFAULT_VIDEO_MODEL,
   DEFAULT_VIDEO_TIMEOUT_S,
   VIDEO_DURATION_HELP,
+  VIDEO_MODEL_FAMILIES,
   VIDEO_POLL_HELP,
 } from './video-defaults.js';
 
@@ -193,16 +194,15 @@ const repeatable = (value: string, previous: string[] | undefined) => [...(previ
 
 const MEDIA = '<url|asset://…>';
 
+// Both documented families, each name in full, so a user can paste any of them.
+const [KYYVIDEO2_NAMES, SEEDANCE_NAMES] = VIDEO_MODEL_FAMILIES;
+const MODEL_HELP = `${KYYVIDEO2_NAMES.join(', ')}; or the same models by their Seedance names: ${SEEDANCE_NAMES.join(', ')}`;
+
 /** The task's flags, shared by `kyy generate` and `kyy videos create` (FLAG_OF_FIELD maps them). */
 function taskOptions(cmd: Command): Command {
   return cmd
     .argument('<prompt>', 'what the video shows')
-    .addOption(
-      new Option(
-        '--model <model>',
-        'kyyvideo2, kyyvideo2_fast, kyyvideo2_pro or kyyvideo2_fast_pro',
-      ).default(DEFAULT_VIDEO_MODEL),
-    )
+    .addOption(new Option('--model <model>', MODEL_HELP).default(DEFAULT_VIDEO_MODEL))
     .option('--duration <seconds>', `video length in seconds, ${VIDEO_DURATION_HELP}`)
     .option('--aspect-ratio <ratio>', 'e.g. 16:9, 9:16, 1:1 (the service decides when left out)')
     .option('--audio', 'generate sound (the service decides when neither is given)')
@@ -216,14 +216,16 @@ function taskOptions(cmd: Command): Command {
       ).argParser(repeatable),
     )
     .addOption(
-      new Option('--ref-video <media>', 'a reference video, 480p or 720p (repeatable)').argParser(
-        repeatable,
-      ),
+      new Option(
+        '--ref-video <media>',
+        'a reference video, 480p or 720p (repeatable; not with --first-frame)',
+      ).argParser(repeatable),
     )
     .addOption(
-      new Option('--ref-audio <media>', 'a reference audio, wav or mp3 (repeatable)').argParser(
-        repeatable,
-      ),
+      new Option(
+        '--ref-audio <media>',
+        'a reference audio, wav or mp3 (repeatable; not with --first-frame)',
+      ).argParser(repeatable),
     );
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ASSET_ID_PATTERN, Asset } from '@kyyvideo/contract';
+import { ASSET_ID_PATTERN, Asset, VIDEO_MODELS } from '@kyyvideo/contract';
 import { type RunningMockServer, startMockServer } from '@kyyvideo/mock/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kyy, transcript } from './kyy-process.js';
@@ -68,6 +68,16 @@ describe('help and version', () => {
       expect(r.stdout, path.join(' ')).toMatch(/Examples:\n {2}\$ kyy /);
       expect(r.stdout, path.join(' ')).toMatch(/3 +review failed/);
       expect(r.stdout, path.join(' ')).toMatch(/4 +wait timed out/);
+    }
+  });
+
+  it('the video commands name every model the contract accepts, both families', async () => {
+    for (const path of [['generate'], ['videos', 'create']]) {
+      const r = await kyy([...path, '--help']);
+      expect(r.code, path.join(' ')).toBe(0);
+      for (const model of VIDEO_MODELS) {
+        expect(r.stdout, `${path.join(' ')}: ${model}`).toMatch(new RegExp(`\\b${model}\\b`));
+      }
     }
   });
 });
