@@ -20,4 +20,13 @@ describe('tryCommand', () => {
       `KYY_API_KEY=any-key kyy --base-url 'http://[::1]:4321/kyyReactApiServer' ${UPLOAD}`,
     );
   });
+
+  it('passes KYY_MOCK_API_KEY on by name when the mock only accepts that key', () => {
+    expect(tryCommand(MOCK_BASE_URL, true)).toBe(
+      `KYY_API_KEY="$KYY_MOCK_API_KEY" kyy --mock ${UPLOAD}`,
+    );
+    expect(tryCommand('http://127.0.0.1:4321/kyyReactApiServer', true)).toBe(
+      `KYY_API_KEY="$KYY_MOCK_API_KEY" kyy --base-url http://127.0.0.1:4321/kyyReactApiServer ${UPLOAD}`,
+    );
+  });
 });

@@ -5,9 +5,12 @@ import { shellWord } from './next-command.js';
  * The command `kyy mock` suggests, which must work when pasted into a POSIX shell. `--mock`
  * supplies a stand-in key itself, but only for the default address; elsewhere the command names
  * the URL and a key (the mock accepts any non-empty one), or kyy would stop at "No API key".
+ * When the mock only accepts the key in KYY_MOCK_API_KEY, the command passes that variable on
+ * by name, so the key itself is never printed.
  */
-export function tryCommand(mockUrl: string): string {
+export function tryCommand(mockUrl: string, keyFromMockEnv = false): string {
   const upload = 'assets upload --type Image --url https://example.com/a.png';
-  if (mockUrl === MOCK_BASE_URL) return `kyy --mock ${upload}`;
-  return `KYY_API_KEY=any-key kyy --base-url ${shellWord(mockUrl)} ${upload}`;
+  const key = keyFromMockEnv ? 'KYY_API_KEY="$KYY_MOCK_API_KEY" ' : '';
+  if (mockUrl === MOCK_BASE_URL) return `${key}kyy --mock ${upload}`;
+  return `${key || 'KYY_API_KEY=any-key '}kyy --base-url ${shellWord(mockUrl)} ${upload}`;
 }

@@ -46,7 +46,7 @@ export const command: CommandModule<MockCommandOptions> = {
       ctx.out.quiet
         ? server.url
         : `${c.green('Mock listening on')} ${c.bold(server.url)}\n` +
-            `Try:  ${tryCommand(server.url)}\n` +
+            `Try:  ${tryCommand(server.url, options.apiKey !== undefined)}\n` +
             `${c.dim(keyNote)}`,
       { url: server.url, port: server.port },
     );
