@@ -5,7 +5,7 @@ import { shownValue, typeName } from './value.js';
 // Whitespace and control characters anywhere (WHATWG parsing would strip or encode some of
 // them silently, so `ht\ttps://…` or a trailing newline would otherwise pass).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/u;
+export const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/u;
 
 function problem(field: string, kind: Problem['kind'], hint: string, value?: unknown): Problem {
   const shown = shownValue(value);
