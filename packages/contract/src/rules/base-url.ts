@@ -1,14 +1,9 @@
 import { DEFAULT_BASE_URL } from '../constants.js';
-import type { Problem } from './problem.js';
+import { type Problem, refusal } from './problem.js';
 import { INVISIBLE } from './url.js';
-import { shownValue, typeName } from './value.js';
+import { typeName } from './value.js';
 
-function problem(field: string, kind: Problem['kind'], hint: string, value?: unknown): Problem {
-  const shown = shownValue(value);
-  return shown === undefined
-    ? { field, kind, hint, severity: 'error' }
-    : { field, kind, hint, value: shown, severity: 'error' };
-}
+const problem = refusal;
 
 /**
  * Where the API lives: an absolute `http:` or `https:` URL with a host, and nothing a request
