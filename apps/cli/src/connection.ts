@@ -5,6 +5,7 @@ import { checkBaseUrl, errorsOf } from '@kyyvideo/contract/rules';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { quote } from './quote.js';
+import { problemSentence } from './validate.js';
 
 export interface ConnectionFlags {
   baseUrl?: string;
@@ -41,9 +42,8 @@ export function resolveBaseUrl(flags: ConnectionFlags, env: Io['env']): string {
   // The contract's rule (the client applies it too), in kyy's words: the flag or variable.
   const [problem] = errorsOf(checkBaseUrl(value, what));
   if (problem) {
-    const got = problem.value === undefined ? '' : `; got ${quote(problem.value)}`;
     throw new UsageError(
-      `${what} must be an http(s) URL such as ${DEFAULT_BASE_URL}: ${problem.hint}${got}`,
+      problemSentence(problem, `${what} must be an http(s) URL such as ${DEFAULT_BASE_URL}`),
     );
   }
   return value.replace(/\/+$/, '');
