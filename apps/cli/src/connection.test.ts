@@ -23,6 +23,19 @@ describe('resolveBaseUrl', () => {
       /KYY_BASE_URL must be an http\(s\) URL/,
     );
   });
+
+  it('applies the contract rule: no credentials, query string or fragment', () => {
+    expect(() => resolveBaseUrl({ baseUrl: 'http://u:hunter2@x.example/api' }, {})).toThrow(
+      /^--base-url must .*credentials/,
+    );
+    expect(() => resolveBaseUrl({ baseUrl: 'http://u:hunter2@x.example/api' }, {})).not.toThrow(
+      /hunter2/,
+    );
+    expect(() => resolveBaseUrl({ baseUrl: 'http://x.example/api?k=1' }, {})).toThrow(/query/);
+    expect(() => resolveBaseUrl({}, { KYY_BASE_URL: 'http://x.example/api#f' })).toThrow(
+      /^KYY_BASE_URL must .*fragment/,
+    );
+  });
 });
 
 describe('resolveApiKey', () => {

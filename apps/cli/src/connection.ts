@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_BASE_URL, MOCK_BASE_URL } from '@kyyvideo/contract';
+import { checkBaseUrl, errorsOf } from '@kyyvideo/contract/rules';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { quote } from './quote.js';
+import { problemSentence } from './validate.js';
 
 export interface ConnectionFlags {
   baseUrl?: string;
@@ -37,16 +39,12 @@ export function resolveBaseUrl(flags: ConnectionFlags, env: Io['env']): string {
         : fromEnv !== undefined
           ? [fromEnv, 'KYY_BASE_URL']
           : [DEFAULT_BASE_URL, 'the default base URL'];
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
+  // The contract's rule (the client applies it too), in kyy's words: the flag or variable.
+  const [problem] = errorsOf(checkBaseUrl(value, what));
+  if (problem) {
     throw new UsageError(
-      `${what} must be an http(s) URL such as ${DEFAULT_BASE_URL}; got ${quote(value)}.`,
+      problemSentence(problem, `${what} must be an http(s) URL such as ${DEFAULT_BASE_URL}`),
     );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`${what} must start with http:// or https://; got ${quote(value)}.`);
   }
   return value.replace(/\/+$/, '');
 }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './errors.js';
-import { parseAssetIdArg, parseAssetType, parseAssetUrl } from './validate.js';
+import { parseAssetIdArg, parseAssetName, parseAssetType, parseAssetUrl } from './validate.js';
 
 describe('option parsers', () => {
+  it("checks --name with the contract's rule: as given, never empty or blank", () => {
+    expect(parseAssetName(' Cat Image ')).toBe(' Cat Image ');
+    expect(() => parseAssetName('')).toThrow(UsageError);
+    expect(() => parseAssetName(' \t')).toThrow(/^--name: .*leave it out/);
+    expect(() => parseAssetName('n'.repeat(256))).toThrow(/^--name: Keep it to 255 characters/);
+  });
+
   it('takes the asset type in the exact case the service requires, suggesting it otherwise', () => {
     expect(parseAssetType('Image')).toBe('Image');
     expect(() => parseAssetType('image')).toThrow(/--type: .*did you mean 'Image'\?/);

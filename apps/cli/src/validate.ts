@@ -1,6 +1,7 @@
 import type { AssetType } from '@kyyvideo/contract';
 import {
   checkAssetType,
+  checkName,
   checkUrl,
   errorsOf,
   type Problem,
@@ -35,6 +36,12 @@ export function parseAssetType(value: string, what = '--type'): AssetType {
 /** A public http(s) URL the service can fetch. Checked here so nothing is sent for a typo. */
 export function parseAssetUrl(value: string, what = '--url'): string {
   refuse(checkUrl(value), what);
+  return value;
+}
+
+/** An asset's label: optional, but when given not blank and within the contract's limit. */
+export function parseAssetName(value: string, what = '--name'): string {
+  refuse(checkName(value), what);
   return value;
 }
 

@@ -65,10 +65,12 @@ describe('baseUrl', () => {
   });
 
   it.each([
-    ['not a url', /absolute URL/],
+    ['not-a-url', /absolute URL/],
     ['ftp://h.test/x', /http or https/],
     ['https://user:pw@h.test/x', /credentials/],
     ['https://h.test/x?y=1', /query/],
+    ['https://h.test/x#top', /fragment/],
+    [' https://h.test/x', /spaces/],
   ])('rejects %s', (baseUrl, message) => {
     expect(configMessage(() => createKyyClient({ apiKey: 'k', baseUrl }))).toMatch(message);
   });

@@ -1,4 +1,5 @@
 import { DEFAULT_BASE_URL } from '@kyyvideo/contract';
+import { checkBaseUrl, errorsOf } from '@kyyvideo/contract/rules';
 import { KyyConfigError } from './errors.js';
 
 export interface KyyClientOptions {
@@ -88,25 +89,13 @@ function resolveApiKey(option: unknown): string {
 
 function resolveBaseUrl(option: unknown): string {
   const raw = option ?? env('KYY_BASE_URL') ?? DEFAULT_BASE_URL;
-  if (typeof raw !== 'string') throw configError(`baseUrl must be a string, got ${typeof raw}.`);
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw configError(
-      `baseUrl ${JSON.stringify(raw)} is not an absolute URL; use for example "${DEFAULT_BASE_URL}".`,
-    );
+  // The contract's rule, in the client's words: the option is `baseUrl`.
+  const [problem] = errorsOf(checkBaseUrl(raw));
+  if (problem) {
+    const got = problem.value === undefined ? '' : ` (got ${JSON.stringify(problem.value)})`;
+    throw configError(`baseUrl is not usable: ${problem.hint}${got}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw configError(`baseUrl must use http or https, got "${url.protocol}".`);
-  }
-  if (url.username || url.password) {
-    throw configError('baseUrl must not contain credentials; pass the key as apiKey instead.');
-  }
-  if (url.search || url.hash) {
-    throw configError('baseUrl must not have a query string or fragment.');
-  }
-  return raw.replace(/\/+$/, '');
+  return (raw as string).replace(/\/+$/, '');
 }
 
 export function resolveOptions(options: KyyClientOptions = {}): ResolvedOptions {

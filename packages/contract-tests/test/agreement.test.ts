@@ -42,6 +42,7 @@ const ACCEPTED: Array<[string, TextInput]> = [
   ],
   ['a name exactly at the limit', ok('Image', EXAMPLE_URL, 'n'.repeat(MAX_NAME_LENGTH))],
   ['a non-ASCII name with a tab inside', ok('Image', EXAMPLE_URL, '猫の画像\tfirst frame')],
+  ['a name with spaces around it (kept as given)', ok('Image', EXAMPLE_URL, '  Cat Image  ')],
 ];
 
 const REFUSED: Array<[string, TextInput]> = [
@@ -74,6 +75,8 @@ const REFUSED: Array<[string, TextInput]> = [
   ['a 900 KB URL', ok('Image', `https://example.com/${'a'.repeat(900 * 1024)}`)],
   ['a name one over the limit', ok('Image', EXAMPLE_URL, 'n'.repeat(MAX_NAME_LENGTH + 1))],
   ['a 1 MiB name', ok('Image', EXAMPLE_URL, 'n'.repeat(1024 * 1024))],
+  ['a name of spaces only', ok('Image', EXAMPLE_URL, '   ')],
+  ['a name of a tab and a line break only', ok('Image', EXAMPLE_URL, '\t\n')],
 ];
 
 let mockServer: RunningMockServer;
@@ -138,7 +141,11 @@ function cliFlags(input: TextInput): Verdict {
 
 /** One row of a kyy assets batch manifest (JSON, so any character survives). */
 function cliManifest(input: TextInput): Verdict {
-  const row = { type: input.assetType, url: input.url, ...(input.name && { name: input.name }) };
+  const row = {
+    type: input.assetType,
+    url: input.url,
+    ...(input.name !== undefined && { name: input.name }),
+  };
   try {
     expect(parseManifest(JSON.stringify([row]), 'm.json')).toHaveLength(1);
     return 'accepted';
@@ -179,6 +186,19 @@ describe('every consumer agrees on every upload input', () => {
 
   it.each(REFUSED)('refused by all: %s', async (_, input) => {
     expect(await verdicts(input)).toEqual(all('refused'));
+  });
+
+  // An empty name is a value only where a value can be typed as such: the client, the mock and
+  // `--name ""` refuse it (leave the name out instead). An empty manifest cell or form field is
+  // how those inputs leave the name out, so there it means "no name" and the upload goes ahead.
+  it('an empty name: refused as a value, "not given" as an empty cell or field', async () => {
+    expect(await verdicts(ok('Image', EXAMPLE_URL, ''))).toEqual({
+      client: 'refused',
+      mock: 'refused',
+      cliFlags: 'refused',
+      cliManifest: 'accepted',
+      playground: 'accepted',
+    });
   });
 
   // Values no text field can produce: only the programmatic consumers take them.

@@ -88,6 +88,9 @@ export const DOCUMENTED_FRAME_IMAGE = {
   sidePx: { min: 300, max: 6000 },
 } as const;
 
+/** The reference audio formats the documentation lists (`referenceAudios`). */
+export const DOCUMENTED_AUDIO_FORMATS = ['wav', 'mp3'] as const;
+
 /** Not documented: the `aspect_ratio` values public code that calls the service uses. */
 export const ASPECT_RATIOS_IN_PUBLIC_CODE = [
   '16:9',

@@ -1,4 +1,4 @@
-import { UploadAssetRequest } from '@kyyvideo/contract';
+import { checkName, errorsOf, UploadAssetRequest } from '@kyyvideo/contract';
 
 export type ExpectedUpload = 'success' | 'unreachable' | 'failure';
 
@@ -20,6 +20,8 @@ export function expectedUpload(headers: Headers, text: string): ExpectedUpload {
   }
   const parsed = UploadAssetRequest.safeParse(body);
   if (!parsed.success) return 'failure';
+  // The contract's name rule (optional, but never empty or blank when given, at most 255).
+  if (errorsOf(checkName(parsed.data.name)).length > 0) return 'failure';
   const url = new URL(parsed.data.url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'failure';
   return url.hostname.endsWith('.invalid') || url.hostname === 'invalid'

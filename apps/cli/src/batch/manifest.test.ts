@@ -60,6 +60,24 @@ describe('parseManifest (JSON)', () => {
     expect(() => parseManifest('[]', 'm.json')).toThrow(/lists no uploads/);
   });
 
+  it('reads an empty or null name as "no name", refuses a blank one and keeps padding', () => {
+    const items = parseManifest(
+      JSON.stringify([
+        { type: 'Image', url: 'https://x.example/a.png', name: '' },
+        { type: 'Image', url: 'https://x.example/b.png', name: null },
+        { type: 'Image', url: 'https://x.example/c.png', name: ' cat ' },
+      ]),
+      'm.json',
+    );
+    expect(items.map((i) => i.input.name)).toEqual([undefined, undefined, ' cat ']);
+    expect(() =>
+      parseManifest(
+        JSON.stringify([{ type: 'Image', url: 'https://x.example/a.png', name: '  ' }]),
+        'm.json',
+      ),
+    ).toThrow(/item 1: "name": .*leave it out/);
+  });
+
   it('rejects a name longer than the client accepts before anything is sent', () => {
     const text = JSON.stringify([
       { type: 'Image', url: 'https://x.example/a.png', name: 'n'.repeat(300) },

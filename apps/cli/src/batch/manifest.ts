@@ -58,11 +58,12 @@ function toItem(
     if (name !== undefined && name !== null && typeof name !== 'string') {
       throw new UsageError('"name" must be text.');
     }
-    // A blank cell means "no name".
+    // An empty cell, "" or null means "no name" (how a manifest leaves a column out); any other
+    // text is a name, which the rules check as given (a blank one is refused).
     const fields =
-      typeof name === 'string' && name.trim() !== ''
-        ? { assetType: type, url, name }
-        : { assetType: type, url };
+      name === undefined || name === null || name === ''
+        ? { assetType: type, url }
+        : { assetType: type, url, name };
     // The contract's rules, as the client, the mock and the playground apply them; every
     // problem of the row at once, named by its column.
     const problems = errorsOf(checkUpload(fields));

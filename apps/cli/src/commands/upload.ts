@@ -1,9 +1,7 @@
 import type { UploadInput } from '../client-types.js';
 import type { CommandContext } from '../context.js';
-import { UsageError } from '../errors.js';
 import { assetLines } from '../format.js';
-import { checkLengths } from '../limits.js';
-import { parseAssetType, parseAssetUrl } from '../validate.js';
+import { parseAssetName, parseAssetType, parseAssetUrl } from '../validate.js';
 import { waitWithProgress } from './shared.js';
 
 export interface UploadOptions {
@@ -21,12 +19,7 @@ export function uploadInput(options: UploadOptions): UploadInput {
     assetType: parseAssetType(options.type),
     url: parseAssetUrl(options.url),
   };
-  if (options.name !== undefined) {
-    if (options.name.trim() === '')
-      throw new UsageError('--name must not be empty; leave it out instead.');
-    input.name = options.name;
-  }
-  checkLengths(input, '--url/--name: ');
+  if (options.name !== undefined) input.name = parseAssetName(options.name);
   return input;
 }
 

@@ -56,6 +56,21 @@ describe('resolveTarget', () => {
       ORIGIN,
     );
     expect(bad.ok).toBe(false);
+    // The contract's base-URL rule: no credentials, query string or fragment.
+    for (const localServerUrl of [
+      'http://user:pw@127.0.0.1:4010/kyyReactApiServer',
+      'http://127.0.0.1:4010/kyyReactApiServer?x=1',
+      'http://127.0.0.1:4010/kyyReactApiServer#top',
+    ]) {
+      const refused = resolveTarget(
+        { ...DEFAULT_TARGET_SETTINGS, kind: 'local-server', localServerUrl },
+        ORIGIN,
+      );
+      expect(refused).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(/^The local mock server URL/),
+      });
+    }
     const plain = resolveTarget(
       {
         ...DEFAULT_TARGET_SETTINGS,

@@ -1,4 +1,10 @@
-import { BASE_PATH, DEFAULT_BASE_URL, MOCK_BASE_URL } from '@kyyvideo/contract';
+import {
+  BASE_PATH,
+  checkBaseUrl,
+  DEFAULT_BASE_URL,
+  errorsOf,
+  MOCK_BASE_URL,
+} from '@kyyvideo/contract';
 import { MEDIA_PATH } from '@kyyvideo/mock';
 import { REAL_SERVICE_PROXY_PATH } from './proxy-path.js';
 
@@ -78,19 +84,12 @@ export function resolveTarget(settings: TargetSettings, pageOrigin: string): Tar
       };
     case 'local-server': {
       const url = settings.localServerUrl.trim();
-      let parsed: URL;
-      try {
-        parsed = new URL(url);
-      } catch {
+      // The contract's rule (the client and kyy apply it too), in the form's words.
+      const [refusal] = errorsOf(checkBaseUrl(url, 'localServerUrl'));
+      if (refusal) {
         return {
           ok: false,
-          problem: `The local mock server URL is not a full URL. Use one like ${MOCK_BASE_URL}.`,
-        };
-      }
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        return {
-          ok: false,
-          problem: `The local mock server URL must start with http:// — for example ${MOCK_BASE_URL}.`,
+          problem: `The local mock server URL is not usable: ${refusal.hint} Use one like ${MOCK_BASE_URL}.`,
         };
       }
       const key = settings.localServerKey.trim();

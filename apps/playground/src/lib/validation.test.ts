@@ -4,20 +4,26 @@ import { isPrivateHost, parseAssetIdInput, validateUpload } from './validation.j
 const ok = { assetType: 'Image', url: 'https://example.com/cat.jpg', name: 'Cat Image' };
 
 describe('validateUpload', () => {
-  it('accepts a documented request and trims the optional name', () => {
+  it('accepts a documented request and keeps the name as typed, spaces included', () => {
     expect(validateUpload({ ...ok, name: '  Cat Image ' }, 'browser-mock')).toEqual({
       ok: true,
-      input: { assetType: 'Image', url: 'https://example.com/cat.jpg', name: 'Cat Image' },
+      input: { assetType: 'Image', url: 'https://example.com/cat.jpg', name: '  Cat Image ' },
       warnings: [],
     });
   });
 
-  it('leaves a blank name out of the request', () => {
-    const result = validateUpload({ ...ok, name: '   ' }, 'browser-mock');
+  it('leaves an empty name field out of the request', () => {
+    const result = validateUpload({ ...ok, name: '' }, 'browser-mock');
     expect(result.ok && result.input).toEqual({
       assetType: 'Image',
       url: 'https://example.com/cat.jpg',
     });
+  });
+
+  it("refuses a name of only spaces with the contract's hint to leave it out", () => {
+    const result = validateUpload({ ...ok, name: '   ' }, 'browser-mock');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.name).toMatch(/leave it out/);
   });
 
   it('asks for a URL when it is missing', () => {
@@ -63,8 +69,21 @@ describe('validateUpload', () => {
     const result = validateUpload({ ...ok, url: 'https://example.com/cat.svg' }, 'browser-mock');
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([
-      'The documentation lists jpeg, jpg, png, webp, bmp, tiff, tif, gif for Image; ".svg" may be rejected in review.',
+      'The documentation lists jpeg, png, webp, bmp, tiff, gif for Image; ".svg" may be rejected in review.',
     ]);
+  });
+
+  it('reads .jpg and .tif as the documented jpeg and tiff, and checks audio formats', () => {
+    for (const url of ['https://example.com/a.JPG', 'https://example.com/a.tif']) {
+      expect(validateUpload({ ...ok, url }, 'browser-mock').warnings).toEqual([]);
+    }
+    const audio = { ...ok, assetType: 'Audio' };
+    expect(
+      validateUpload({ ...audio, url: 'https://example.com/a.mp3' }, 'browser-mock').warnings,
+    ).toEqual([]);
+    expect(
+      validateUpload({ ...audio, url: 'https://example.com/a.ogg' }, 'browser-mock').warnings,
+    ).toEqual(['The documentation lists wav, mp3 for Audio; ".ogg" may be rejected in review.']);
   });
 });
 

@@ -5,6 +5,8 @@ import {
   checkAssetType,
   checkName,
   checkUrl,
+  DOCUMENTED_AUDIO_FORMATS,
+  DOCUMENTED_FRAME_IMAGE,
   EXAMPLE_URL,
   errorsOf,
   isAssetType,
@@ -26,11 +28,14 @@ export type UploadValidation =
   | { ok: true; input: UploadInput; warnings: string[] }
   | { ok: false; errors: Partial<Record<UploadField, string>>; warnings: string[] };
 
-/** File extensions the documentation lists per type; anything else only earns a warning. */
-const DOCUMENTED_EXTENSIONS: Partial<Record<AssetType, readonly string[]>> = {
-  Image: ['jpeg', 'jpg', 'png', 'webp', 'bmp', 'tiff', 'tif', 'gif'],
-  Audio: ['wav', 'mp3'],
+/** The formats the documentation lists per type (the contract's); others only earn a warning. */
+const DOCUMENTED_FORMATS: Partial<Record<AssetType, readonly string[]>> = {
+  Image: DOCUMENTED_FRAME_IMAGE.formats,
+  Audio: DOCUMENTED_AUDIO_FORMATS,
 };
+
+/** File extensions that are other spellings of a format's name. */
+const EXTENSION_ALIASES: Record<string, string> = { jpg: 'jpeg', tif: 'tiff' };
 
 /** The first refusing problem's hint: the contract's rule says what to fix, the form shows it. */
 function firstHint(problems: readonly Problem[]): string | undefined {
@@ -57,7 +62,8 @@ export function isPrivateHost(hostname: string): boolean {
 function extensionOf(url: URL): string | undefined {
   const last = url.pathname.split('/').pop() ?? '';
   const dot = last.lastIndexOf('.');
-  return dot > 0 ? last.slice(dot + 1).toLowerCase() : undefined;
+  const extension = dot > 0 ? last.slice(dot + 1).toLowerCase() : undefined;
+  return extension === undefined ? undefined : (EXTENSION_ALIASES[extension] ?? extension);
 }
 
 /**
@@ -92,7 +98,7 @@ export function validateUpload(values: UploadFormValues, target: TargetKind): Up
         `The real service downloads the file from the internet, so "${url.hostname}" will not be reachable (it answers code 1001). Use a public URL.`,
       );
     }
-    const allowed = isAssetType(assetType) ? DOCUMENTED_EXTENSIONS[assetType] : undefined;
+    const allowed = isAssetType(assetType) ? DOCUMENTED_FORMATS[assetType] : undefined;
     const extension = extensionOf(url);
     if (allowed && extension && !allowed.includes(extension)) {
       warnings.push(
@@ -101,9 +107,9 @@ export function validateUpload(values: UploadFormValues, target: TargetKind): Up
     }
   }
 
-  // A blank name field means "no name"; surrounding spaces are not part of a label.
-  const name = values.name.trim();
-  const nameHint = firstHint(checkName(name));
+  // An empty name field means "no name"; anything typed is checked as given (never trimmed).
+  const name = values.name;
+  const nameHint = name === '' ? undefined : firstHint(checkName(name));
   if (nameHint !== undefined) errors.name = nameHint;
   if (Object.keys(errors).length > 0) return { ok: false, errors, warnings };
 

@@ -5,6 +5,7 @@ export {
   parseAssetIdOrRef,
 } from './asset-id.js';
 export { checkAssetType, isAssetType } from './asset-type.js';
+export { checkBaseUrl } from './base-url.js';
 export {
   EXAMPLE_ASSET_ID,
   EXAMPLE_ASSET_REF,

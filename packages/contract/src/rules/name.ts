@@ -2,7 +2,12 @@ import { MAX_NAME_LENGTH } from './limits.js';
 import type { Problem } from './problem.js';
 import { shownValue, typeName } from './value.js';
 
-/** `name` is optional; when given it is a string of at most {@link MAX_NAME_LENGTH} characters. */
+/**
+ * `name` is optional; when given it is a string of at most {@link MAX_NAME_LENGTH} characters
+ * with something besides whitespace in it. An empty or blank name is refused (leave it out
+ * instead); spaces around a name are kept as given, never trimmed. Whether an empty form field
+ * or CSV cell means "not given" is the consumer's reading of its own input, decided before this.
+ */
 export function checkName(value: unknown, field = 'name'): Problem[] {
   if (value === undefined) return [];
   if (typeof value !== 'string') {
@@ -11,6 +16,18 @@ export function checkName(value: unknown, field = 'name'): Problem[] {
         field,
         kind: 'type',
         hint: `Give the name as text, or leave it out (got ${typeName(value)}).`,
+        severity: 'error',
+      },
+    ];
+  }
+  if (value.trim() === '') {
+    const shown = shownValue(value);
+    return [
+      {
+        field,
+        kind: 'format',
+        hint: 'The name is empty or only whitespace; give a name or leave it out (it is optional).',
+        ...(shown === undefined ? {} : { value: shown }),
         severity: 'error',
       },
     ];

@@ -1,3 +1,5 @@
+import { shownValue } from './value.js';
+
 /**
  * What is wrong with one input field, in a form every consumer can rephrase in its own words
  * (`--url`, `line 7: url`, a form field). Rules return problems; they never throw and never
@@ -40,4 +42,12 @@ export type ProblemKind =
 /** Only the problems that refuse the input. */
 export function errorsOf(problems: readonly Problem[]): Problem[] {
   return problems.filter((problem) => problem.severity === 'error');
+}
+
+/** A refusing problem, quoting the offending value (shortened, redacted) when there is one. */
+export function refusal(field: string, kind: ProblemKind, hint: string, value?: unknown): Problem {
+  const shown = shownValue(value);
+  return shown === undefined
+    ? { field, kind, hint, severity: 'error' }
+    : { field, kind, hint, value: shown, severity: 'error' };
 }

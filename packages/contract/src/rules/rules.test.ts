@@ -76,6 +76,18 @@ describe('checkName', () => {
     expect(checkName('x'.repeat(MAX_NAME_LENGTH + 1))[0]?.kind).toBe('too-long');
     expect(checkName(5)[0]?.kind).toBe('type');
   });
+  it.each(['', ' ', '\t\n'])(
+    'refuses the empty or blank name %j with a hint to leave it out',
+    (name) => {
+      const [problem, ...rest] = checkName(name);
+      expect(rest).toEqual([]);
+      expect(problem).toMatchObject({ field: 'name', kind: 'format', severity: 'error' });
+      expect(problem?.hint).toMatch(/leave it out/);
+    },
+  );
+  it('accepts a name with spaces around it, as given', () => {
+    expect(checkName('  Cat Image  ')).toEqual([]);
+  });
 });
 
 describe('parseAssetIdOrRef', () => {

@@ -131,7 +131,7 @@ describe('startMockServer', () => {
 
   it('accepts a body of exactly 1 MiB and validates it as usual', async () => {
     const server = await start();
-    const body = JSON.stringify({ ...DOCS_UPLOAD, name: '' });
+    const body = JSON.stringify(DOCS_UPLOAD);
     const padded = body.padEnd(MAX_BODY_BYTES, ' ');
     const res = await raw(`${server.url}/kyyVideo2/asset/upload`, {
       method: 'POST',
