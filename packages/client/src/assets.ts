@@ -1,4 +1,4 @@
-import type { Asset } from '@kyyvideo/contract';
+import { ASSET_REF_PREFIX, type Asset } from '@kyyvideo/contract';
 import {
   type InterpretContext,
   interpretDelete,
@@ -70,7 +70,7 @@ export function createAssetsCore(deps: CoreDeps): AssetsCore {
     });
     // Not toAssetRef: with validate 'off' an id in another form must not turn a created asset
     // into an exception. Strict mode has already checked the documented form.
-    const ref: AssetRef = `asset://${assetId}`;
+    const ref: AssetRef = `${ASSET_REF_PREFIX}${assetId}`;
     return { assetId, ref };
   }
 

@@ -15,7 +15,7 @@ import { classifyThrown } from './network.js';
 import { parseRetryAfter } from './retry-after.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scrubError } from './scrub.js';
-import { sleep } from './signals.js';
+import { safely, sleep } from './signals.js';
 import type { DownloadOptions, VideoDownload, VideoTask } from './video-types.js';
 
 /**
@@ -193,15 +193,12 @@ function observed(
         return;
       }
       received += chunk.value.byteLength;
-      try {
-        onProgress?.(
-          total === undefined
-            ? { receivedBytes: received }
-            : { receivedBytes: received, totalBytes: total },
-        );
-      } catch {
-        // A progress callback must not break the download it observes.
-      }
+      safely(
+        onProgress,
+        total === undefined
+          ? { receivedBytes: received }
+          : { receivedBytes: received, totalBytes: total },
+      );
       stream.enqueue(chunk.value);
     },
     cancel(reason) {

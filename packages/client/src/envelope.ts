@@ -57,7 +57,8 @@ interface Envelope {
   raw: Record<string, unknown>;
 }
 
-const WHAT: Record<RequestOperation, string> = {
+/** How messages name each request. */
+export const WHAT: Record<RequestOperation, string> = {
   upload: 'The upload',
   get: 'The detail request',
   delete: 'The delete request',
@@ -65,7 +66,11 @@ const WHAT: Record<RequestOperation, string> = {
   'video-get': 'Reading the video task',
 };
 
-function details(ctx: InterpretContext, answer: Answer, envelope?: Envelope): KyyErrorDetails {
+export function details(
+  ctx: InterpretContext,
+  answer: Answer,
+  envelope?: Envelope,
+): KyyErrorDetails {
   const d: KyyErrorDetails = { operation: ctx.operation, httpStatus: answer.status };
   if (ctx.assetId !== undefined) d.assetId = ctx.assetId;
   if (ctx.taskId !== undefined) d.taskId = ctx.taskId;
@@ -171,7 +176,8 @@ export function failureFromStatus(answer: Answer, ctx: InterpretContext): KyyErr
   );
 }
 
-function invalid(answer: Answer, ctx: InterpretContext, why: string, envelope?: Envelope) {
+/** The answer is not the documented one (shared by the envelope and the video interpreters). */
+export function invalid(answer: Answer, ctx: InterpretContext, why: string, envelope?: Envelope) {
   return new KyyInvalidResponseError(
     `${WHAT[ctx.operation]} got an answer that is not the documented one: ${ctx.redact(why)}. Check that baseUrl points at the KyyVideo2 API; if it does, the service changed, so report it.`,
     details(ctx, answer, envelope),

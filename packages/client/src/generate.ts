@@ -1,4 +1,5 @@
 import {
+  ASSET_REF_PREFIX,
   type AssetType,
   type CreateVideoTaskRequest,
   type MediaInput,
@@ -6,6 +7,7 @@ import {
   VIDEO_TASK_MEDIA_FIELDS,
 } from '@kyyvideo/contract';
 import { type GeneratedAsset, type GenerateStep, KyyError, KyyGenerateError } from './errors.js';
+import { safely } from './signals.js';
 import type { KyyAssets, PrepareResult } from './types.js';
 import type {
   CompletedVideoTask,
@@ -111,7 +113,7 @@ function madeAssets(uploads: readonly Slot[], result: PrepareResult): GeneratedA
         ...(slot.index === undefined ? {} : { index: slot.index }),
         url: slot.value,
         assetId,
-        ref: `asset://${assetId}` as const,
+        ref: `${ASSET_REF_PREFIX}${assetId}` as const,
         ...(status === undefined ? {} : { status }),
       },
     ];
@@ -129,13 +131,8 @@ export async function generate(
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
   const { signal, onProgress } = options;
-  const report = (event: Parameters<NonNullable<GenerateOptions['onProgress']>>[0]) => {
-    try {
-      onProgress?.(event);
-    } catch {
-      // A progress callback must not break the job it observes.
-    }
-  };
+  const report = (event: Parameters<NonNullable<GenerateOptions['onProgress']>>[0]) =>
+    safely(onProgress, event);
   const slots = slotsOf(input);
   // URLs are valid media as they are, so the task is judged before any upload is made.
   checkTask(bodyOf(input, slots), options.onWarning);

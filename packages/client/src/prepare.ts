@@ -52,7 +52,7 @@ export async function prepare(
   }
   // Every item is checked before anything is sent, so a typo never leaves half a batch behind.
   const inputs = items.map((item, i): UploadInput | WaitOnly =>
-    isWaitOnly(item) ? checkWaitOnly(item, i) : checkUploadInput(item, `items[${i}].`),
+    isWaitOnly(item) ? checkWaitOnly(item) : checkUploadInput(item, `items[${i}].`),
   );
   const concurrency = options.concurrency ?? DEFAULT_PREPARE_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_PREPARE_CONCURRENCY) {
@@ -191,15 +191,10 @@ interface WaitOnly {
   ref: `asset://${string}`;
 }
 
-function checkWaitOnly(item: { waitFor: unknown }, i: number): WaitOnly {
+function checkWaitOnly(item: { waitFor: unknown }): WaitOnly {
+  // checkAssetId accepts only what toAssetRef accepts, so this cannot throw.
   const assetId = checkAssetId(item.waitFor, 'input');
-  try {
-    return { waitFor: assetId, ref: toAssetRef(assetId) };
-  } catch (error) {
-    throw new KyyInputError(`items[${i}].waitFor: ${(error as Error).message}`, {
-      operation: 'input',
-    });
-  }
+  return { waitFor: assetId, ref: toAssetRef(assetId) };
 }
 
 function isWaitOnly(item: PrepareItem): item is { waitFor: string } {

@@ -54,3 +54,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** Calls an observer's callback; a callback that throws must not break what it observes. */
+export function safely<T>(callback: ((value: T) => void) | undefined, value: T): void {
+  try {
+    callback?.(value);
+  } catch {
+    // Deliberately ignored: the callback only observes.
+  }
+}

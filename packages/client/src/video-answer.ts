@@ -4,15 +4,17 @@ import {
   isSuccessCode,
   VideoTaskStatus,
 } from '@kyyvideo/contract';
-import { type Answer, failureFromStatus, parseJson, zodIssues } from './envelope.js';
 import {
-  KyyApiError,
-  KyyAuthenticationError,
-  type KyyError,
-  type KyyErrorDetails,
-  KyyInvalidResponseError,
-  KyyNotFoundError,
-} from './errors.js';
+  type Answer,
+  details,
+  failureFromStatus,
+  type InterpretContext,
+  invalid as invalidAnswer,
+  parseJson,
+  WHAT,
+  zodIssues,
+} from './envelope.js';
+import { KyyApiError, KyyAuthenticationError, type KyyError, KyyNotFoundError } from './errors.js';
 
 /**
  * Where a video task answer becomes a result or a typed error. Unlike the asset calls, create
@@ -23,21 +25,8 @@ import {
  * else is a plain refusal.
  */
 
-export interface VideoContext {
+export interface VideoContext extends InterpretContext {
   operation: 'video-create' | 'video-get';
-  validate: 'strict' | 'off';
-  redact: (text: string) => string;
-  taskId?: string;
-}
-
-const WHAT = { 'video-create': 'Creating the video task', 'video-get': 'Reading the video task' };
-
-function details(ctx: VideoContext, answer: Answer, taskId = ctx.taskId): KyyErrorDetails {
-  return {
-    operation: ctx.operation,
-    httpStatus: answer.status,
-    ...(taskId === undefined ? {} : { taskId }),
-  };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -55,11 +44,9 @@ function serviceText(value: unknown, redact: (text: string) => string): string |
   return undefined;
 }
 
+/** Not the documented answer; `taskId` when the answer named one (the task probably exists). */
 function invalid(answer: Answer, ctx: VideoContext, why: string, taskId?: string): KyyError {
-  return new KyyInvalidResponseError(
-    `${WHAT[ctx.operation]} got an answer that is not the documented one: ${ctx.redact(why)}. Check that baseUrl points at the KyyVideo2 API; if it does, the service changed, so report it.`,
-    details(ctx, answer, taskId),
-  );
+  return invalidAnswer(answer, taskId === undefined ? ctx : { ...ctx, taskId }, why);
 }
 
 /** A refusal: a non-2xx status, or a 2xx carrying an asset-style envelope with a failure code. */

@@ -13,6 +13,7 @@ import {
 import { sentence } from './input.js';
 import { asOutcomeUnknown } from './outcome.js';
 import { type SendSettings, send } from './send.js';
+import { safely } from './signals.js';
 import type { CallOptions } from './types.js';
 import { interpretCreate, interpretTask, type VideoContext } from './video-answer.js';
 import type { CreatedVideoTask, CreateVideoOptions, VideoTask } from './video-types.js';
@@ -51,11 +52,8 @@ export function checkTask(input: unknown, onWarning?: CreateVideoOptions['onWarn
   }
   for (const warning of problems) {
     if (warning.severity !== 'warning') continue;
-    try {
-      onWarning?.(warning);
-    } catch {
-      // A reporting callback must not be able to stop a task the rules accept.
-    }
+    // A reporting callback must not be able to stop a task the rules accept.
+    safely(onWarning, warning);
   }
 }
 

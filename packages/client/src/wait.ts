@@ -18,7 +18,7 @@ import {
 } from './errors.js';
 import { checkAssetId } from './input.js';
 import { scrubError } from './scrub.js';
-import { sleep, timedSignal } from './signals.js';
+import { safely, sleep, timedSignal } from './signals.js';
 import type { WaitOptions } from './types.js';
 
 /**
@@ -58,14 +58,6 @@ function isTransient(error: unknown): boolean {
     error instanceof KyyRateLimitError ||
     error instanceof KyyServerError
   );
-}
-
-function safely<T>(callback: ((value: T) => void) | undefined, value: T): void {
-  try {
-    callback?.(value);
-  } catch {
-    // A progress callback must not be able to break the wait it observes.
-  }
 }
 
 /** Human-readable duration for messages: "800 ms", "12 s". */
