@@ -44,14 +44,10 @@ export function buildMock(
   makeHandlers: (core: MockCore) => RequestHandler[],
 ): MockParts {
   const resolved = resolveOptions(options);
-  const store = createStore(
-    resolved.clock ?? systemClock,
-    () => createRandom(resolved.seed),
-    resolved,
-  );
+  const clock = resolved.clock ?? systemClock;
+  const store = createStore(clock, () => createRandom(resolved.seed), resolved);
   const scenarios = createScenarioState();
   const log = createRequestLog();
-  const clock = resolved.clock ?? systemClock;
   const routes = createRouteTable([
     ...assetRoutes(store, resolved),
     ...taskRoutes(store, resolved, clock),
@@ -76,5 +72,3 @@ export function buildMock(
   };
   return { mock, core, store };
 }
-
-/** A self-contained mock of the API: state, scenarios and the msw handlers serving them. */

@@ -5,7 +5,7 @@ import {
   VIDEO_TASK_ID_PATTERN,
   type VideoTaskStatus,
 } from '@kyyvideo/contract';
-import { mediaUrl } from './media.js';
+import { mediaUrl, SAMPLE_MEDIA } from './media.js';
 import type { RandomSource } from './random.js';
 
 /** What a task ends as, decided when it is created. */
@@ -28,13 +28,10 @@ export interface StoredTask {
 /** A prompt containing this (any case) makes the task end `failed` (mock-only trigger). */
 export const VIDEO_FAIL_MARKER = '[fail]';
 
-/** The sample a completed task's `video_url` points at. */
-export const OUTPUT_VIDEO = 'sample-video.mp4';
-
 // Where requests reached directly through the core (no transport) say the mock lives.
 const FALLBACK_ORIGIN = new URL(MOCK_BASE_URL).origin;
 
-export function taskStatusAt(task: StoredTask, now: number): VideoTaskStatus {
+function taskStatusAt(task: StoredTask, now: number): VideoTaskStatus {
   if (now < task.processingAt) return 'queued';
   if (now < task.endsAt) return 'processing';
   return task.outcome.status;
@@ -54,7 +51,9 @@ export function toVideoTask(
     model: task.model,
     status,
     video_url:
-      status === 'completed' ? mediaUrl(origin ?? FALLBACK_ORIGIN, BASE_PATH, OUTPUT_VIDEO) : null,
+      status === 'completed'
+        ? mediaUrl(origin ?? FALLBACK_ORIGIN, BASE_PATH, SAMPLE_MEDIA.video)
+        : null,
     error: status === 'failed' && task.outcome.status === 'failed' ? task.outcome.error : null,
   };
 }

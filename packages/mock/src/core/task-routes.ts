@@ -1,5 +1,6 @@
 import {
   ASSET_REF_PREFIX,
+  CREATE_VIDEO_TASK_PATH,
   type CreateVideoTaskResponse,
   checkReferenceVideoRule,
   checkVideoTask,
@@ -7,6 +8,7 @@ import {
   type Problem,
   parseAssetRef,
   VIDEO_TASK_MEDIA_FIELDS,
+  VIDEO_TASK_PATH,
   type VideoTaskMediaField,
 } from '@kyyvideo/contract';
 import type { MockClock } from '../clock.js';
@@ -23,9 +25,9 @@ import type { CoreResponse } from './types.js';
  * How the task endpoints fail. The docs give them no envelope and no failure shape; the mock
  * answers OpenAI-style `{ "error": { "message", "type", "param" } }` (mock-only, see README).
  */
-export type TaskErrorType = 'invalid_request_error' | 'authentication_error' | 'not_found_error';
+type TaskErrorType = 'invalid_request_error' | 'authentication_error' | 'not_found_error';
 
-export function taskError(
+function taskError(
   status: number,
   type: TaskErrorType,
   message: string,
@@ -130,7 +132,7 @@ export function taskRoutes(
   return [
     {
       method: 'POST',
-      path: '/v1/kyyvideo2/videos',
+      path: CREATE_VIDEO_TASK_PATH,
       refuse,
       handle(request, _params, { scenario }) {
         const parsed = parseBody(request.body);
@@ -177,7 +179,7 @@ export function taskRoutes(
     },
     {
       method: 'GET',
-      path: '/v1/result/{id}',
+      path: VIDEO_TASK_PATH,
       refuse,
       handle(request, { id = '' }) {
         const task = store.taskRecord(id);
@@ -185,7 +187,7 @@ export function taskRoutes(
           return taskError(
             404,
             'not_found_error',
-            `No video task has the id ${quote(id)}: use the id that create (POST /v1/kyyvideo2/videos) answered.`,
+            `No video task has the id ${quote(id)}: use the id that create (POST ${CREATE_VIDEO_TASK_PATH}) answered.`,
             'id',
           );
         }

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { BASE_PATH } from '@kyyvideo/contract';
 import { MOCK_CODES } from '../codes.js';
 import type { CoreResponse } from '../core/types.js';
+import { failure } from '../envelope.js';
 import { buildMock, type Mock } from '../mock-parts.js';
 import type { MockOptions } from '../options.js';
 import {
@@ -71,10 +72,6 @@ export interface RunningMockServer {
   close(): Promise<void>;
 }
 
-function envelopeText(code: number, msg: string): string {
-  return JSON.stringify({ code, msg, data: null });
-}
-
 const TOO_LARGE_MSG =
   'Request body too large: the mock accepts at most 1 MiB. An upload is a small JSON object with a URL, not the file itself.';
 const BUSY_MSG =
@@ -87,14 +84,7 @@ function sendEnvelope(
   msg: string,
   extra: Record<string, string> = {},
 ): void {
-  const body = envelopeText(code, msg);
-  res.writeHead(status, {
-    ...CORS_HEADERS,
-    'content-type': 'application/json',
-    'content-length': String(Buffer.byteLength(body)),
-    ...extra,
-  });
-  res.end(body);
+  send(res, failure(code, msg, { status, headers: extra }));
 }
 
 function send(res: ServerResponse, response: CoreResponse): void {
@@ -114,7 +104,7 @@ function send(res: ServerResponse, response: CoreResponse): void {
 
 /** A raw HTTP answer for errors node:http reports before a request exists (bad syntax, timeouts). */
 function rawEnvelope(status: number, reason: string, code: number, msg: string): string {
-  const body = envelopeText(code, msg);
+  const { body } = failure(code, msg);
   return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
 
@@ -124,11 +114,16 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function positiveMs(name: string, value: number | undefined, fallback: number): number {
+function positiveInteger(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  unit: 'ms' | 'bytes',
+): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value <= 0) {
     throw new RangeError(
-      `startMockServer: ${name} must be a whole number of ms > 0, got ${String(value)}.`,
+      `startMockServer: ${name} must be a whole number of ${unit} > 0, got ${String(value)}.`,
     );
   }
   return value;
@@ -165,22 +160,24 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       `startMockServer: port must be an integer from 0 to 65535, got ${String(port)}.`,
     );
   }
-  const headersTimeout = positiveMs(
+  const headersTimeout = positiveInteger(
     'headersTimeoutMs',
     headersTimeoutMs,
     DEFAULT_HEADERS_TIMEOUT_MS,
+    'ms',
   );
   const requestTimeout = Math.max(
     headersTimeout,
-    positiveMs('requestTimeoutMs', requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS),
+    positiveInteger('requestTimeoutMs', requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS, 'ms'),
   );
-  const keepAliveTimeout = positiveMs(
+  const keepAliveTimeout = positiveInteger(
     'keepAliveTimeoutMs',
     keepAliveTimeoutMs,
     DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+    'ms',
   );
   const budget: BodyBudget = {
-    limit: positiveMs('bodyBudgetBytes', bodyBudgetBytes, DEFAULT_BODY_BUDGET_BYTES),
+    limit: positiveInteger('bodyBudgetBytes', bodyBudgetBytes, DEFAULT_BODY_BUDGET_BYTES, 'bytes'),
     used: 0,
   };
   const reportError = onError ?? log ?? (() => {});

@@ -22,7 +22,7 @@ export async function loadState(file: string): Promise<StoreSnapshot | null> {
 }
 
 /** The one temp file a state file ever has: fixed, so a crash leaves at most this, removed at start. */
-export const tempFileOf = (file: string) => `${file}.tmp`;
+const tempFileOf = (file: string) => `${file}.tmp`;
 
 /** Flushes a directory entry change (a rename, a new or removed file) to disk. */
 export async function syncDirectory(dir: string): Promise<void> {

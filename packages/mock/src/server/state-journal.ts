@@ -12,7 +12,7 @@ export const journalFileOf = (file: string) => `${file}.journal`;
  * Past this size the journal is folded into a fresh snapshot. Big enough that compaction (which
  * serialises every record) is rare under load, small enough that start-up replay stays quick.
  */
-export const COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
+const COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
 
 export interface PersistentState extends Durability {
   /** Writes what is pending, folds the journal into the snapshot and removes the journal. */
@@ -172,7 +172,8 @@ export async function openPersistentState(
       }
     }
     appended++;
-    if (!closed) kick();
+    // close() unsubscribes before anything else, so no change arrives after it.
+    kick();
   });
 
   return {
