@@ -1,6 +1,16 @@
-import { KyyError } from '@kyyvideo/client/errors';
+import { KyyError, type KyyErrorKind } from '@kyyvideo/client/errors';
 import type { GlobalOptions } from './context.js';
 import { kyyCommand } from './next-command.js';
+
+/**
+ * The kind that decides the exit code and the wording: a failed step of `generate` counts as its cause (a
+ * failed task exits 6, a review that failed 3, Ctrl-C 130), never as a kind of its own.
+ */
+export function effectiveKind(error: KyyError): KyyErrorKind {
+  return error.kind === 'generate-failed' && error.cause instanceof KyyError
+    ? error.cause.kind
+    : error.kind;
+}
 
 function field(error: Error, name: string): unknown {
   return (error as unknown as Record<string, unknown>)[name];
@@ -56,11 +66,7 @@ export function messageInCliTerms(
   // Client option names that are kyy flags. The per-request timeoutMs has no flag, so only the
   // wait's timeoutMs becomes --timeout.
   const message = error.message.replace(/\bbaseUrl\b/g, '--base-url');
-  const waited =
-    kind === 'wait-timeout' ||
-    (kind === 'generate-failed' &&
-      error.cause instanceof KyyError &&
-      error.cause.kind === 'wait-timeout');
+  const waited = error instanceof KyyError && effectiveKind(error) === 'wait-timeout';
   return waited ? message.replace(/\btimeoutMs\b/g, '--timeout') : message;
 }
 

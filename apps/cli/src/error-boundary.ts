@@ -1,5 +1,5 @@
 import { KyyError, type KyyErrorKind } from '@kyyvideo/client/errors';
-import { messageInCliTerms } from './client-messages.js';
+import { effectiveKind, messageInCliTerms } from './client-messages.js';
 import type { GlobalOptions } from './context.js';
 import { NotConfirmedError, ResultsBusyError, UsageError } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -34,16 +34,6 @@ const EXIT_BY_KIND: Partial<Record<KyyErrorKind, ExitCode>> = {
   'video-failed': EXIT.generationFailed,
   abort: EXIT.interrupted,
 };
-
-/**
- * The kind that decides the exit code: a failed step of `generate` counts as its cause (a
- * failed task exits 6, a review that failed 3, Ctrl-C 130), never as a kind of its own.
- */
-export function effectiveKind(error: KyyError): KyyErrorKind {
-  return error.kind === 'generate-failed' && error.cause instanceof KyyError
-    ? error.cause.kind
-    : error.kind;
-}
 
 function exitCodeOf(error: Error): ExitCode {
   if (error instanceof UsageError) return EXIT.usage;

@@ -1,6 +1,6 @@
 import { MOCK_CLI_ENVIRONMENT, MOCK_CLI_OPTIONS } from '@kyyvideo/mock/cli';
 import { type Command, Option } from 'commander';
-import type { CommandContext, CommandModule, CommandResult } from './context.js';
+import type { CommandFunction, CommandModule } from './context.js';
 import { UsageError } from './errors.js';
 import { integerInRange, positiveSeconds } from './option-values.js';
 import {
@@ -19,14 +19,15 @@ import {
 
 /** What the registry needs from the program: how to run a loaded command function. */
 export type Runner = <T>(
-  load: () => Promise<(options: T, ctx: CommandContext) => Promise<CommandResult | undefined>>,
+  load: () => Promise<CommandFunction<T>>,
 ) => (...received: unknown[]) => Promise<void>;
 
 /** The documentation's own polling limit (DOCUMENTED_POLL_TIMEOUT_MS in the contract), in s. */
-const DOCUMENTED_TIMEOUT_S = 300;
+export const DOCUMENTED_TIMEOUT_S = 300;
 /** Enough to hide latency without looking like abuse of an API with undocumented rate limits. */
 const DEFAULT_CONCURRENCY = 4;
-const MAX_CONCURRENCY = 16;
+/** The most the client's assets.prepare accepts (registry-limits.test.ts keeps them equal). */
+export const MAX_CONCURRENCY = 16;
 
 export function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;

@@ -1,4 +1,5 @@
 import { KyyError } from '@kyyvideo/client/errors';
+import { effectiveKind } from '../client-messages.js';
 import type { CreatedVideoTask, VideosApi, VideoTask } from '../client-types.js';
 import type { CommandContext } from '../context.js';
 import { kyyCommand, shellWord } from '../next-command.js';
@@ -35,9 +36,8 @@ export function withTask(error: unknown, ctx: CommandContext, taskId: string, fl
   if (!(error instanceof Error)) return error;
   const record = error as unknown as Record<string, unknown>;
   if (record.taskId === undefined) record.taskId = taskId;
-  const kind = error instanceof KyyError ? error.kind : undefined;
-  const cause = error.cause instanceof KyyError ? error.cause.kind : undefined;
-  const resumable = [kind, cause].some((k) => k === 'abort' || k === 'wait-timeout');
+  const kind = error instanceof KyyError ? effectiveKind(error) : undefined;
+  const resumable = kind === 'abort' || kind === 'wait-timeout';
   if (resumable) record.next = resumeCommand(ctx, taskId, flags);
   return error;
 }

@@ -1,7 +1,7 @@
 import { ASSET_ID_PATTERN, ASSET_REF_PREFIX } from '../constants.js';
 import { EXAMPLE_ASSET_ID } from './limits.js';
-import type { Problem } from './problem.js';
-import { shownValue, typeName } from './value.js';
+import { type Problem, refusal } from './problem.js';
+import { typeName } from './value.js';
 
 /** How a generation task references an asset: `asset://{assetId}`. */
 export type AssetRef = `asset://${string}`;
@@ -18,12 +18,7 @@ function refused(
   hint: string,
   value?: unknown,
 ): AssetIdParse {
-  const shown = shownValue(value);
-  const problem: Problem =
-    shown === undefined
-      ? { field, kind, hint, severity: 'error' }
-      : { field, kind, hint, value: shown, severity: 'error' };
-  return { ok: false, problem };
+  return { ok: false, problem: refusal(field, kind, hint, value) };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { assetTypeIgnoringCase } from '../asset-type.js';
 import { ASSET_TYPES } from '../constants.js';
 import type { AssetType } from '../schemas.js';
-import type { Problem } from './problem.js';
-import { shownValue, typeName } from './value.js';
+import { type Problem, refusal } from './problem.js';
+import { typeName } from './value.js';
 
 const LIST = ASSET_TYPES.join(', ');
 
@@ -17,28 +17,15 @@ export function isAssetType(value: unknown): value is AssetType {
  */
 export function checkAssetType(value: unknown, field = 'assetType'): Problem[] {
   if (value === undefined || value === null || value === '') {
-    return [{ field, kind: 'missing', hint: `Give one of ${LIST}.`, severity: 'error' }];
+    return [refusal(field, 'missing', `Give one of ${LIST}.`)];
   }
   if (typeof value !== 'string') {
-    return [
-      {
-        field,
-        kind: 'type',
-        hint: `Give a string, one of ${LIST} (got ${typeName(value)}).`,
-        severity: 'error',
-      },
-    ];
+    return [refusal(field, 'type', `Give a string, one of ${LIST} (got ${typeName(value)}).`)];
   }
   if (isAssetType(value)) return [];
   const right = assetTypeIgnoringCase(value);
-  const problem: Problem = {
-    field,
-    kind: 'unknown-value',
-    hint: right
-      ? `The type is case-sensitive: did you mean '${right}'?`
-      : `Use one of ${LIST} (exact case).`,
-    severity: 'error',
-  };
-  const shown = shownValue(value);
-  return [shown === undefined ? problem : { ...problem, value: shown }];
+  const hint = right
+    ? `The type is case-sensitive: did you mean '${right}'?`
+    : `Use one of ${LIST} (exact case).`;
+  return [refusal(field, 'unknown-value', hint, value)];
 }

@@ -3,8 +3,6 @@ import { type Problem, refusal } from './problem.js';
 import { INVISIBLE } from './url.js';
 import { typeName } from './value.js';
 
-const problem = refusal;
-
 /**
  * Where the API lives: an absolute `http:` or `https:` URL with a host, and nothing a request
  * path would be appended to badly or that would leak: no credentials (the key travels as a
@@ -13,14 +11,14 @@ const problem = refusal;
  */
 export function checkBaseUrl(value: unknown, field = 'baseUrl'): Problem[] {
   if (value === undefined || value === null || value === '') {
-    return [problem(field, 'missing', `Give the API's base URL, like ${DEFAULT_BASE_URL}.`)];
+    return [refusal(field, 'missing', `Give the API's base URL, like ${DEFAULT_BASE_URL}.`)];
   }
   if (typeof value !== 'string') {
-    return [problem(field, 'type', `Give the base URL as a string (got ${typeName(value)}).`)];
+    return [refusal(field, 'type', `Give the base URL as a string (got ${typeName(value)}).`)];
   }
   if (INVISIBLE.test(value)) {
     return [
-      problem(
+      refusal(
         field,
         'format',
         'Remove the spaces, tabs, line breaks or control characters.',
@@ -32,16 +30,16 @@ export function checkBaseUrl(value: unknown, field = 'baseUrl'): Problem[] {
   try {
     parsed = new URL(value);
   } catch {
-    return [problem(field, 'format', `Give an absolute URL, like ${DEFAULT_BASE_URL}.`, value)];
+    return [refusal(field, 'format', `Give an absolute URL, like ${DEFAULT_BASE_URL}.`, value)];
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return [
-      problem(field, 'format', `Use an http or https URL; this one is ${parsed.protocol}.`, value),
+      refusal(field, 'format', `Use an http or https URL; this one is ${parsed.protocol}.`, value),
     ];
   }
   if (parsed.hostname === '' || !/^https?:\/\//i.test(value)) {
     return [
-      problem(
+      refusal(
         field,
         'format',
         `Write the scheme with "//" and a host, like ${DEFAULT_BASE_URL}.`,
@@ -52,7 +50,7 @@ export function checkBaseUrl(value: unknown, field = 'baseUrl'): Problem[] {
   if (parsed.username || parsed.password) {
     // The value is not quoted back: it holds a credential.
     return [
-      problem(
+      refusal(
         field,
         'format',
         'Remove the credentials (user name and password) from the URL; the API key is sent as a bearer token.',
@@ -60,7 +58,7 @@ export function checkBaseUrl(value: unknown, field = 'baseUrl'): Problem[] {
     ];
   }
   if (parsed.search || parsed.hash || value.includes('?') || value.includes('#')) {
-    return [problem(field, 'format', 'Remove the query string and fragment (? and #).', value)];
+    return [refusal(field, 'format', 'Remove the query string and fragment (? and #).', value)];
   }
   return [];
 }

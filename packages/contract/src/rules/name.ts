@@ -1,6 +1,6 @@
 import { MAX_NAME_LENGTH } from './limits.js';
-import type { Problem } from './problem.js';
-import { shownValue, typeName } from './value.js';
+import { type Problem, refusal } from './problem.js';
+import { typeName } from './value.js';
 
 /**
  * `name` is optional; when given it is a string of at most {@link MAX_NAME_LENGTH} characters
@@ -12,36 +12,27 @@ export function checkName(value: unknown, field = 'name'): Problem[] {
   if (value === undefined) return [];
   if (typeof value !== 'string') {
     return [
-      {
-        field,
-        kind: 'type',
-        hint: `Give the name as text, or leave it out (got ${typeName(value)}).`,
-        severity: 'error',
-      },
+      refusal(field, 'type', `Give the name as text, or leave it out (got ${typeName(value)}).`),
     ];
   }
   if (value.trim() === '') {
-    const shown = shownValue(value);
     return [
-      {
+      refusal(
         field,
-        kind: 'format',
-        hint: 'The name is empty or only whitespace; give a name or leave it out (it is optional).',
-        ...(shown === undefined ? {} : { value: shown }),
-        severity: 'error',
-      },
+        'format',
+        'The name is empty or only whitespace; give a name or leave it out (it is optional).',
+        value,
+      ),
     ];
   }
   if (value.length > MAX_NAME_LENGTH) {
-    const shown = shownValue(value);
     return [
-      {
+      refusal(
         field,
-        kind: 'too-long',
-        hint: `Keep it to ${MAX_NAME_LENGTH} characters (it has ${value.length}).`,
-        ...(shown === undefined ? {} : { value: shown }),
-        severity: 'error',
-      },
+        'too-long',
+        `Keep it to ${MAX_NAME_LENGTH} characters (it has ${value.length}).`,
+        value,
+      ),
     ];
   }
   return [];

@@ -46,8 +46,19 @@ export function errorsOf(problems: readonly Problem[]): Problem[] {
 
 /** A refusing problem, quoting the offending value (shortened, redacted) when there is one. */
 export function refusal(field: string, kind: ProblemKind, hint: string, value?: unknown): Problem {
+  return problem(field, kind, hint, value, 'error');
+}
+
+/** A problem of either severity, with the offending value shown safely when there is one. */
+export function problem(
+  field: string,
+  kind: ProblemKind,
+  hint: string,
+  value: unknown,
+  severity: Problem['severity'],
+): Problem {
   const shown = shownValue(value);
   return shown === undefined
-    ? { field, kind, hint, severity: 'error' }
-    : { field, kind, hint, value: shown, severity: 'error' };
+    ? { field, kind, hint, severity }
+    : { field, kind, hint, value: shown, severity };
 }

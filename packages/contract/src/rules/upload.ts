@@ -1,7 +1,7 @@
 import type { AssetType } from '../schemas.js';
 import { checkAssetType } from './asset-type.js';
 import { checkName } from './name.js';
-import type { Problem } from './problem.js';
+import { type Problem, refusal } from './problem.js';
 import { checkUrl } from './url.js';
 import { typeName } from './value.js';
 
@@ -19,12 +19,11 @@ export interface UploadFields {
 export function checkUpload(input: unknown): Problem[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return [
-      {
-        field: 'body',
-        kind: 'type',
-        hint: `Give an object like { assetType: 'Image', url: 'https://…' } (got ${typeName(input)}).`,
-        severity: 'error',
-      },
+      refusal(
+        'body',
+        'type',
+        `Give an object like { assetType: 'Image', url: 'https://…' } (got ${typeName(input)}).`,
+      ),
     ];
   }
   const { assetType, url, name } = input as Record<string, unknown>;

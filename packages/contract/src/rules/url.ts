@@ -7,8 +7,6 @@ import { typeName } from './value.js';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 export const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/u;
 
-const problem = refusal;
-
 /**
  * A URL the service can download: an absolute `http:` or `https:` URL with a host, as the WHATWG
  * URL parser reads it, written without whitespace or control characters anywhere, and at most
@@ -17,15 +15,15 @@ const problem = refusal;
 export function checkUrl(value: unknown, field = 'url'): Problem[] {
   if (value === undefined || value === null || value === '') {
     return [
-      problem(field, 'missing', `Give the public http(s) URL of the file, like ${EXAMPLE_URL}.`),
+      refusal(field, 'missing', `Give the public http(s) URL of the file, like ${EXAMPLE_URL}.`),
     ];
   }
   if (typeof value !== 'string') {
-    return [problem(field, 'type', `Give the URL as a string (got ${typeName(value)}).`)];
+    return [refusal(field, 'type', `Give the URL as a string (got ${typeName(value)}).`)];
   }
   if (value.length > MAX_URL_LENGTH) {
     return [
-      problem(
+      refusal(
         field,
         'too-long',
         `Keep it to ${MAX_URL_LENGTH} characters (it has ${value.length}); host the file and give its public URL.`,
@@ -35,7 +33,7 @@ export function checkUrl(value: unknown, field = 'url'): Problem[] {
   }
   if (INVISIBLE.test(value)) {
     return [
-      problem(
+      refusal(
         field,
         'format',
         'Remove the spaces, tabs, line breaks or control characters (encode a space inside the URL as %20).',
@@ -48,7 +46,7 @@ export function checkUrl(value: unknown, field = 'url'): Problem[] {
     parsed = new URL(value);
   } catch {
     return [
-      problem(
+      refusal(
         field,
         'format',
         `Give an absolute URL with scheme and host, like ${EXAMPLE_URL}.`,
@@ -58,7 +56,7 @@ export function checkUrl(value: unknown, field = 'url'): Problem[] {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return [
-      problem(
+      refusal(
         field,
         'format',
         `Use an http:// or https:// URL (the service downloads it); this one is ${parsed.protocol}.`,
@@ -69,7 +67,7 @@ export function checkUrl(value: unknown, field = 'url'): Problem[] {
   // `https:example.com` parses (the parser supplies the slashes) but is not what anyone means.
   if (parsed.hostname === '' || !/^https?:\/\//i.test(value)) {
     return [
-      problem(
+      refusal(
         field,
         'format',
         `Write the scheme with "//" and a host, like ${EXAMPLE_URL}.`,

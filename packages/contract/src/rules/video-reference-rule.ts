@@ -3,7 +3,7 @@ import {
   type ReferenceVideoRuleName,
   VIDEO_MODEL_TIERS,
 } from '../video-constants.js';
-import type { Problem } from './problem.js';
+import { type Problem, refusal } from './problem.js';
 import { isVideoModel } from './video-task.js';
 
 /**
@@ -23,22 +23,20 @@ export function checkReferenceVideoRule(
   const given = Array.isArray(referenceVideos) && referenceVideos.length > 0;
   if (use === 'forbidden' && given) {
     return [
-      {
-        field: 'referenceVideos',
-        kind: 'conflict',
-        hint: `Model ${model} takes no reference videos; leave them out or choose a model that takes them.`,
-        severity: 'error',
-      },
+      refusal(
+        'referenceVideos',
+        'conflict',
+        `Model ${model} takes no reference videos; leave them out or choose a model that takes them.`,
+      ),
     ];
   }
   if (use === 'required' && !given) {
     return [
-      {
-        field: 'referenceVideos',
-        kind: 'missing',
-        hint: `Model ${model} needs at least one reference video; add one or choose a model that does not.`,
-        severity: 'error',
-      },
+      refusal(
+        'referenceVideos',
+        'missing',
+        `Model ${model} needs at least one reference video; add one or choose a model that does not.`,
+      ),
     ];
   }
   return [];

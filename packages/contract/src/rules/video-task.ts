@@ -9,9 +9,9 @@ import {
 import type { CreateVideoTaskRequest, VideoModel } from '../video-schemas.js';
 import { checkAssetIdOrRef } from './asset-id.js';
 import { EXAMPLE_ASSET_REF, EXAMPLE_URL } from './limits.js';
-import type { Problem } from './problem.js';
+import { problem as makeProblem, type Problem } from './problem.js';
 import { checkUrl } from './url.js';
-import { shownValue, typeName } from './value.js';
+import { typeName } from './value.js';
 
 const REFERENCE_FIELDS = [
   'referenceImages',
@@ -38,18 +38,13 @@ const OPTIONAL_FIELDS = VIDEO_TASK_FIELDS.filter(
 const MODEL_LIST = VIDEO_MODELS.join(', ');
 const { min: MIN_DURATION, max: MAX_DURATION } = DOCUMENTED_VIDEO_DURATION_S;
 
-function problem(
+const problem = (
   field: string,
   kind: Problem['kind'],
   hint: string,
   value?: unknown,
   severity: Problem['severity'] = 'error',
-): Problem {
-  const shown = shownValue(value);
-  return shown === undefined
-    ? { field, kind, hint, severity }
-    : { field, kind, hint, value: shown, severity };
-}
+) => makeProblem(field, kind, hint, value, severity);
 
 // `KyyVideo2-Fast`, `seedance-2.0` and `firstImage` all mean something we know: compare names
 // without case and punctuation to offer it.
