@@ -323,3 +323,45 @@ describe('options', () => {
     expect(() => createMock({ clock: {} as never })).toThrow(/clock/);
   });
 });
+
+describe('store limit', () => {
+  const image = (i: number) => ({
+    assetType: 'Image' as const,
+    url: `https://example.com/${i}.png`,
+  });
+
+  it('forgets the oldest asset past the limit, deleted ones not counted, as a delete would', async () => {
+    const mock = createMock({ storeLimit: 3 });
+    const [a, b, c] = [1, 2, 3].map((i) => mock.store.create(image(i)).assetId);
+    mock.store.delete(b as string);
+    const [d, e] = [4, 5].map((i) => mock.store.create(image(i)).assetId);
+    expect(mock.store.list().map((x) => x.assetId)).toEqual([c, d, e]);
+    const forgotten = await detail(mock, a as string);
+    expect(forgotten.ok).toBe(false);
+
+    // After a reset the limit applies from scratch, through the API as well.
+    mock.reset();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await uploadOk(mock, image(i)));
+    expect(mock.store.list().map((x) => x.assetId)).toEqual(ids.slice(2));
+  });
+
+  it('keeps at most the limit of video tasks too, the newest', async () => {
+    const mock = createMock({ storeLimit: 2 });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await send(mock, 'POST', '/v1/kyyvideo2/videos', {
+        body: JSON.stringify({ model: 'kyyvideo2', prompt: `task ${i}` }),
+        headers: JSON_HEADERS,
+      });
+      ids.push(((await response.json()) as { id: string }).id);
+    }
+    expect(mock.store.listTasks().map((t) => t.id)).toEqual(ids.slice(1));
+    expect(mock.store.getTask(ids[0] as string)).toBeUndefined();
+  });
+
+  it('refuses a limit that is not a whole number of at least 1', () => {
+    expect(() => createMock({ storeLimit: 0 })).toThrow(/storeLimit/);
+    expect(() => createMock({ storeLimit: 2.5 })).toThrow(/storeLimit/);
+  });
+});

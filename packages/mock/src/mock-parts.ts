@@ -10,7 +10,12 @@ import { createRandom } from './random.js';
 import { createRequestLog, type LoggedRequest } from './request-log.js';
 import { createScenarioState } from './scenario-state.js';
 import type { AnyScenarioName } from './scenarios.js';
-import { createStore, type InternalStore, type MockStore } from './store.js';
+import {
+  createStore,
+  type InternalStore,
+  type MockStore,
+  type StoreLimitListener,
+} from './store.js';
 
 export interface Mock {
   /** msw handlers for the API under `/kyyReactApiServer`, on any origin. */
@@ -42,10 +47,11 @@ export interface MockParts {
 export function buildMock(
   options: MockOptions | undefined,
   makeHandlers: (core: MockCore) => RequestHandler[],
+  onStoreLimit?: StoreLimitListener,
 ): MockParts {
   const resolved = resolveOptions(options);
   const clock = resolved.clock ?? systemClock;
-  const store = createStore(clock, () => createRandom(resolved.seed), resolved);
+  const store = createStore(clock, () => createRandom(resolved.seed), resolved, onStoreLimit);
   const scenarios = createScenarioState();
   const log = createRequestLog();
   const routes = createRouteTable([

@@ -30,6 +30,12 @@ export interface MockOptions {
    * (mock-only choice; the docs state it both ways). Default `kyyvideo2Page`.
    */
   referenceVideoRule?: ReferenceVideoRuleName;
+  /**
+   * The most assets, and separately the most video tasks, the mock keeps (default
+   * {@link DEFAULT_STORE_LIMIT}). Past it the oldest is forgotten, as if deleted, so a mock left
+   * running under load keeps a bounded amount of memory.
+   */
+  storeLimit?: number;
 }
 
 // Short enough that tests with a virtual clock and demos with a real one both move along, long
@@ -53,6 +59,11 @@ export const DEFAULT_TASK_PROCESSING_MS = 3_000;
 /** The KyyVideo2 page's version: under it the documentation's own create example is valid. */
 export const DEFAULT_REFERENCE_VIDEO_RULE: ReferenceVideoRuleName = 'kyyvideo2Page';
 /**
+ * Far more than a person or a test suite creates; reached only by load tests, which then keep
+ * a bounded store (a few MiB of assets) instead of growing until the process runs out.
+ */
+export const DEFAULT_STORE_LIMIT = 10_000;
+/**
  * The names of the contract's `REFERENCE_VIDEO_RULES`, listed here so that `--help` need not load
  * the contract (and zod); a test keeps the two lists equal.
  */
@@ -74,6 +85,7 @@ export interface ResolvedOptions {
   taskQueuedMs: number;
   taskProcessingMs: number;
   referenceVideoRule: ReferenceVideoRuleName;
+  storeLimit: number;
 }
 
 function duration(name: string, value: number | undefined, fallback: number): number {
@@ -96,6 +108,16 @@ function markers(
     throw new TypeError(`createMock: ${name} must be an array of non-empty strings.`);
   }
   return value.map((m) => m.toLowerCase());
+}
+
+function storeLimit(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_STORE_LIMIT;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(
+      `createMock: storeLimit must be a whole number ≥ 1, got ${String(value)}.`,
+    );
+  }
+  return value;
 }
 
 /** Checks options once, up front, so a typo fails loudly instead of changing behaviour quietly. */
@@ -141,5 +163,6 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
       DEFAULT_TASK_PROCESSING_MS,
     ),
     referenceVideoRule: rule,
+    storeLimit: storeLimit(options.storeLimit),
   };
 }

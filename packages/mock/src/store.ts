@@ -68,6 +68,7 @@ export type StoreChange =
   | { op: 'put'; kind: 'asset'; record: StoredAsset }
   | { op: 'delete'; kind: 'asset'; id: string }
   | { op: 'put'; kind: 'task'; record: StoredTask }
+  | { op: 'delete'; kind: 'task'; id: string }
   | { op: 'reset' };
 
 /** What the core and persistence use besides the public {@link MockStore}. */
@@ -88,8 +89,11 @@ export interface InternalStore extends MockStore {
 
 type StoreOptions = Pick<
   ResolvedOptions,
-  'reviewDelayMs' | 'faceReviewDelayMs' | 'faceMarkers' | 'failMarkers'
+  'reviewDelayMs' | 'faceReviewDelayMs' | 'faceMarkers' | 'failMarkers' | 'storeLimit'
 >;
+
+/** Told the first time a kind of record reaches the store limit (again after a clear). */
+export type StoreLimitListener = (kind: 'asset' | 'task', limit: number) => void;
 
 function statusAt(record: StoredAsset, now: number): Asset['status'] {
   return now >= record.readyAt ? record.outcome : 'Processing';
@@ -140,21 +144,60 @@ export function parseSnapshot(value: unknown): StoreSnapshot {
   };
 }
 
+/**
+ * Removes the oldest entries of `map` until it holds `limit`, returning their ids. A Map
+ * iterates in insertion order, and one long-lived iterator resumes where it stopped, so each
+ * removal is O(1) (a fresh iterator would step over every earlier removal's hole again).
+ */
+function oldestFirst(map: Map<string, unknown>): (limit: number) => string[] {
+  let keys = map.keys();
+  return (limit) => {
+    const gone: string[] = [];
+    while (map.size > limit) {
+      let next = keys.next();
+      // Only when the map was empty at some step; start over from its first entry.
+      if (next.done) {
+        keys = map.keys();
+        next = keys.next();
+      }
+      if (next.done) break;
+      map.delete(next.value);
+      gone.push(next.value);
+    }
+    return gone;
+  };
+}
+
 export function createStore(
   clock: MockClock,
   random: () => RandomSource,
   options: StoreOptions,
+  onLimit: StoreLimitListener = () => {},
 ): InternalStore {
   const records = new Map<string, StoredAsset>();
   const tasks = new Map<string, StoredTask>();
   const listeners = new Set<() => void>();
   const changeListeners = new Set<(change: StoreChange) => void>();
+  const limit = options.storeLimit;
+  const trim = { asset: oldestFirst(records), task: oldestFirst(tasks) };
   let rng = random();
   let version = 0;
+  let told = { asset: false, task: false };
   const changed = (change: StoreChange) => {
     version++;
     for (const listener of changeListeners) listener(change);
     for (const listener of listeners) listener();
+  };
+  // Past the limit the oldest record is forgotten as a delete would forget it (and journaled as
+  // one), so memory stays bounded however long the mock runs.
+  const forgetOldest = (kind: 'asset' | 'task') => {
+    const gone = trim[kind](limit);
+    if (gone.length === 0) return;
+    if (!told[kind]) {
+      told[kind] = true;
+      onLimit(kind, limit);
+    }
+    for (const id of gone) changed({ op: 'delete', kind, id });
   };
   const insert = (parsed: UploadAssetRequest): Asset => {
     const now = clock.now();
@@ -170,6 +213,7 @@ export function createStore(
     };
     records.set(record.assetId, record);
     changed({ op: 'put', kind: 'asset', record });
+    forgetOldest('asset');
     return toAsset(record, now);
   };
 
@@ -192,6 +236,7 @@ export function createStore(
       const task: StoredTask = { ...input, id: newTaskId(rng, (id) => tasks.has(id)) };
       tasks.set(task.id, task);
       changed({ op: 'put', kind: 'task', record: task });
+      forgetOldest('task');
       return task;
     },
     taskRecord: (id) => tasks.get(id),
@@ -208,6 +253,7 @@ export function createStore(
     clear() {
       // Restart the id sequence too, so a reset mock with a seed repeats the same ids.
       rng = random();
+      told = { asset: false, task: false };
       if (records.size === 0 && tasks.size === 0) return;
       records.clear();
       tasks.clear();
@@ -224,15 +270,24 @@ export function createStore(
       tasks.clear();
       for (const record of parsed.assets) records.set(record.assetId, record);
       for (const task of parsed.tasks ?? []) tasks.set(task.id, task);
+      // Saved with a higher limit: keep the newest.
+      trim.asset(limit);
+      trim.task(limit);
       changed({ op: 'reset' });
     },
     apply(change) {
       if (change.op === 'reset') {
         records.clear();
         tasks.clear();
-      } else if (change.kind === 'task') tasks.set(change.record.id, change.record);
-      else if (change.op === 'put') records.set(change.record.assetId, change.record);
-      else records.delete(change.id);
+      } else if (change.op === 'delete') {
+        (change.kind === 'task' ? tasks : records).delete(change.id);
+      } else if (change.kind === 'task') {
+        tasks.set(change.record.id, change.record);
+        trim.task(limit);
+      } else {
+        records.set(change.record.assetId, change.record);
+        trim.asset(limit);
+      }
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -27,10 +27,12 @@ interface Acknowledged {
 }
 
 /** Starts the bin with --state and resolves with its URL once it prints it. */
-function startBin(stateFile: string) {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--quiet', '--state', stateFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function startBin(stateFile: string, flags: readonly string[]) {
+  const child = spawn(
+    process.execPath,
+    [BIN, '--port', '0', '--quiet', '--state', stateFile, ...flags],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = new Promise<string>((resolve, reject) => {
@@ -110,11 +112,16 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('--state under kill -9', () => {
+// The default answers once a change is written to the journal file (a killed process cannot lose
+// that); --state-fsync also waits for the disk. Both must survive kill -9.
+describe.each([
+  ['--state', []],
+  ['--state with --state-fsync', ['--state-fsync']],
+])('%s under kill -9', (label, flags) => {
   it(
     'loses no acknowledged upload, delete or video task and leaves no temp file, round after round',
     async () => {
-      const stateFile = join(dir, 'state.json');
+      const stateFile = join(dir, `${label.replace(/\W+/g, '-')}.json`);
       const acked: Acknowledged = {
         uploaded: new Set(),
         deleting: new Set(),
@@ -122,7 +129,7 @@ describe('--state under kill -9', () => {
         tasks: new Set(),
       };
       for (let round = 0; round < ROUNDS; round++) {
-        const bin = startBin(stateFile);
+        const bin = startBin(stateFile, flags);
         const url = await bin.url;
         // Kill after a different number of acknowledgements each round, mid-stream.
         const killAfter = acked.uploaded.size + 60 + round * 37;

@@ -27,3 +27,24 @@ describe('the video task flags', () => {
     expect(() => parseMockCliOptions({ taskProcessing: '-1' }, {})).toThrow(MockUsageError);
   });
 });
+
+describe('the state and store flags', () => {
+  it('read --store-limit as a whole number and refuse anything else, naming the flag', () => {
+    expect(parseMockCliOptions({ storeLimit: '250' }, {})).toMatchObject({ storeLimit: 250 });
+    expect(parseMockCliOptions({}, {})).not.toHaveProperty('storeLimit');
+    for (const bad of ['0', '-5', '1e3', 'many']) {
+      expect(() => parseMockCliOptions({ storeLimit: bad }, {})).toThrow(/--store-limit/);
+    }
+  });
+
+  it('take --state-fsync only together with --state', () => {
+    expect(parseMockCliOptions({ state: 's.json', stateFsync: true }, {})).toMatchObject({
+      stateFile: 's.json',
+      stateFsync: true,
+    });
+    expect(parseMockCliOptions({ state: 's.json' }, {})).not.toHaveProperty('stateFsync');
+    expect(() => parseMockCliOptions({ stateFsync: true }, {})).toThrow(
+      /--state-fsync works with --state/,
+    );
+  });
+});

@@ -2,6 +2,7 @@ import type { ReferenceVideoRuleName } from '@kyyvideo/contract';
 import {
   DEFAULT_REFERENCE_VIDEO_RULE,
   DEFAULT_REVIEW_DELAY_MS,
+  DEFAULT_STORE_LIMIT,
   DEFAULT_TASK_PROCESSING_MS,
   DEFAULT_TASK_QUEUED_MS,
   REFERENCE_VIDEO_RULE_NAMES,
@@ -45,7 +46,18 @@ const FLAGS: readonly MockCliOption[] = [
   {
     flags: '--state <file>',
     description:
-      'keep assets and video tasks in this JSON file across restarts; a change is answered only once it is on disk',
+      'keep assets and video tasks in this JSON file across restarts; a change is answered only once it is in the file, so killing the mock loses nothing it answered',
+  },
+  {
+    flags: '--state-fsync',
+    description:
+      'with --state: answer a change only once the disk has it, so a power cut loses nothing either (slower: each answer waits for the disk)',
+  },
+  {
+    flags: '--store-limit <n>',
+    description:
+      'the most assets, and the most video tasks, the mock keeps; past it each new one makes it forget the oldest',
+    default: String(DEFAULT_STORE_LIMIT),
   },
   {
     flags: '--review-delay <ms>',
@@ -115,6 +127,8 @@ export interface MockCliSettings {
   port: number;
   host: string;
   stateFile?: string;
+  stateFsync?: boolean;
+  storeLimit?: number;
   apiKey?: string;
   reviewDelayMs?: number;
   taskQueuedMs?: number;
@@ -127,6 +141,8 @@ export interface MockCliSettings {
 }
 
 const MAX_MS = 3_600_000;
+// Far above what fits in memory; the check is there to catch typos such as an extra zero or two.
+const MAX_STORE_LIMIT = 100_000_000;
 
 function wholeNumber(value: string, flag: string, min: number, max: number): number {
   const text = value.trim();
@@ -167,6 +183,15 @@ export function parseMockCliOptions(
     if (state.trim() === '') throw new MockUsageError('--state needs a file path.');
     settings.stateFile = state;
   }
+  if (opts.stateFsync === true) {
+    if (state === undefined) {
+      throw new MockUsageError('--state-fsync works with --state <file>: pass both, or neither.');
+    }
+    settings.stateFsync = true;
+  }
+  const limit = text(opts.storeLimit);
+  if (limit !== undefined)
+    settings.storeLimit = wholeNumber(limit, '--store-limit', 1, MAX_STORE_LIMIT);
   const apiKey = env[API_KEY_ENV];
   if (apiKey !== undefined && apiKey !== '') {
     if (apiKey.trim() === '') throw new MockUsageError(`${API_KEY_ENV} must not be blank.`);

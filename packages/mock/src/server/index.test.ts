@@ -193,6 +193,26 @@ describe('startMockServer', () => {
     expect(JSON.parse(res.body)).toMatchObject({ code: -1, data: null });
   });
 
+  it('says once, even when log is off, that the store limit makes it forget the oldest', async () => {
+    const errors: string[] = [];
+    const server = await start({ storeLimit: 1, onError: (line) => errors.push(line) });
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${server.url}/kyyVideo2/asset/upload`, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify(DOCS_UPLOAD),
+      });
+      expect((await envelope('upload', res)).ok).toBe(true);
+    }
+    expect(server.mock.store.size).toBe(1);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/limit of 1 assets.*forget the oldest.*--store-limit/);
+  });
+
+  it('refuses stateFsync without a state file', async () => {
+    await expect(start({ stateFsync: true })).rejects.toThrow(/stateFsync needs a stateFile/);
+  });
+
   it('rejects an invalid port', async () => {
     await expect(startMockServer({ port: 70_000 })).rejects.toThrow(/port/);
   });

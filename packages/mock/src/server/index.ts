@@ -42,10 +42,16 @@ export interface MockServerOptions extends MockOptions {
   /** Interface to bind (default 127.0.0.1, loopback only). */
   host?: string;
   /**
-   * Keep the store in this JSON file across restarts. A change is answered only once it is on
-   * disk (journal `FILE.journal`, group commit), so a crash loses nothing acknowledged.
+   * Keep the store in this JSON file across restarts. A change is answered only once it is
+   * written to the journal `FILE.journal` (group commit), so killing the mock at any instant
+   * loses nothing acknowledged; the disk is flushed every second.
    */
   stateFile?: string;
+  /**
+   * With `stateFile`: answer a change only once the disk has it (fdatasync per batch), so a
+   * power cut loses nothing acknowledged either. Slower: every answer waits for the disk.
+   */
+  stateFsync?: boolean;
   /** Receives one line per request. Default: silent. */
   log?: (line: string) => void;
   /**
@@ -147,6 +153,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     port = DEFAULT_PORT,
     host = DEFAULT_HOST,
     stateFile,
+    stateFsync = false,
     log,
     onError,
     headersTimeoutMs,
@@ -181,18 +188,28 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     used: 0,
   };
   const reportError = onError ?? log ?? (() => {});
-  const { mock, core, store } = buildMock(mockOptions, () => {
-    // The server answers from the core directly and never loads msw.
-    throw new Error(
-      'startMockServer: its mock has no msw handlers; use createMock() or setupMockServer() for msw.',
-    );
-  });
+  if (stateFsync && !stateFile) {
+    throw new TypeError('startMockServer: stateFsync needs a stateFile to flush.');
+  }
+  const { mock, core, store } = buildMock(
+    mockOptions,
+    () => {
+      // The server answers from the core directly and never loads msw.
+      throw new Error(
+        'startMockServer: its mock has no msw handlers; use createMock() or setupMockServer() for msw.',
+      );
+    },
+    (kind, limit) =>
+      reportError(
+        `the store holds its limit of ${limit} ${kind === 'asset' ? 'assets' : 'video tasks'}: from now on each new one makes the mock forget the oldest (raise --store-limit to keep more)`,
+      ),
+  );
   core.onInternalError = (error) =>
     reportError(`internal error: ${error instanceof Error ? error.message : String(error)}`);
 
   let persistent: PersistentState | undefined;
   if (stateFile) {
-    persistent = await openPersistentState(stateFile, store, reportError);
+    persistent = await openPersistentState(stateFile, store, reportError, { fsync: stateFsync });
     core.durability = persistent;
   }
 

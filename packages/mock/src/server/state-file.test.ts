@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildMock as build } from '../mock-parts.js';
 
-const buildMock = () => build(undefined, () => []);
+const buildMock = (options?: { storeLimit?: number }) => build(options, () => []);
 
 import { loadState, removeStaleTempFiles, writeFileAtomic } from './state-file.js';
 import { journalFileOf, openPersistentState } from './state-journal.js';
@@ -103,6 +103,50 @@ describe('state journal', () => {
     await openPersistentState(file, second.store, (l) => lines.push(l));
     expect(second.store.list().map((a) => a.assetId)).toEqual([kept.assetId]);
     expect(lines.join('\n')).toMatch(/state\.json\.journal: dropped an incomplete last entry/);
+  });
+
+  it('journals what the store limit forgets, and keeps the newest after a restart with a lower one', async () => {
+    const file = join(dir, 'state.json');
+    const first = buildMock({ storeLimit: 2 });
+    const state = await openPersistentState(file, first.store, () => {});
+    const ids = [1, 2, 3].map((i) => first.store.create(upload(i)).assetId);
+    const task = { model: 'kyyvideo2', createdAt: 0, processingAt: 0, endsAt: 0 };
+    const tasks = [1, 2, 3].map(
+      () => first.store.insertTask({ ...task, outcome: { status: 'completed' } }).id,
+    );
+    await state.whenDurable();
+
+    // A higher limit now does not bring back what was forgotten: the journal says so.
+    const second = buildMock({ storeLimit: 10 });
+    const reopened = await openPersistentState(file, second.store, () => {});
+    expect(second.store.list().map((a) => a.assetId)).toEqual(ids.slice(1));
+    expect(second.store.listTasks().map((t) => t.id)).toEqual(tasks.slice(1));
+    await reopened.close();
+
+    const third = buildMock({ storeLimit: 1 });
+    await openPersistentState(file, third.store, () => {});
+    expect(third.store.list().map((a) => a.assetId)).toEqual(ids.slice(2));
+  });
+
+  it('leaves the snapshot of a clean stop as it is at the next start', async () => {
+    const file = join(dir, 'state.json');
+    const first = buildMock();
+    const state = await openPersistentState(file, first.store, () => {});
+    const kept = first.store.create(upload(1));
+    await state.close();
+    // Same content, written differently: a rewrite at start-up would make it compact again.
+    const pretty = JSON.stringify(JSON.parse(await readFile(file, 'utf8')), null, 2);
+    await writeFile(file, pretty);
+    const second = buildMock();
+    const reopened = await openPersistentState(file, second.store, () => {});
+    expect(second.store.list().map((a) => a.assetId)).toEqual([kept.assetId]);
+    expect(await readFile(file, 'utf8')).toBe(pretty);
+    // The first change after that start is journaled and replayed as usual.
+    const next = second.store.create(upload(2));
+    await reopened.whenDurable();
+    const third = buildMock();
+    await openPersistentState(file, third.store, () => {});
+    expect(third.store.list().map((a) => a.assetId)).toEqual([kept.assetId, next.assetId]);
   });
 
   it('refuses a corrupt journal line, naming the file, instead of starting empty', async () => {

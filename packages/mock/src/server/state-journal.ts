@@ -35,35 +35,34 @@ function decode(line: string): StoreChange | null {
   if (typeof value !== 'object' || value === null) return null;
   const c = value as Record<string, unknown>;
   if (c.op === 'reset') return { op: 'reset' };
-  if (c.kind === 'task') {
-    return c.op === 'put' && isStoredTask(c.record)
-      ? { op: 'put', kind: 'task', record: c.record }
-      : null;
-  }
-  if (c.kind !== 'asset') return null;
-  if (c.op === 'put' && isStoredAsset(c.record))
-    return { op: 'put', kind: 'asset', record: c.record };
-  if (c.op === 'delete' && typeof c.id === 'string')
-    return { op: 'delete', kind: 'asset', id: c.id };
-  return null;
+  if (c.kind !== 'asset' && c.kind !== 'task') return null;
+  if (c.op === 'delete')
+    return typeof c.id === 'string' ? { op: 'delete', kind: c.kind, id: c.id } : null;
+  if (c.op !== 'put') return null;
+  if (c.kind === 'task')
+    return isStoredTask(c.record) ? { op: 'put', kind: 'task', record: c.record } : null;
+  return isStoredAsset(c.record) ? { op: 'put', kind: 'asset', record: c.record } : null;
 }
 
-/** Replays the journal into the store; drops a torn last line, refuses anything else broken. */
+/**
+ * Replays the journal into the store; drops a torn last line, refuses anything else broken.
+ * Returns whether the journal held anything (changes or a torn line) to fold into the snapshot.
+ */
 async function replay(
   journal: string,
   store: InternalStore,
   log: (line: string) => void,
-): Promise<void> {
+): Promise<boolean> {
   let text: string;
   try {
     text = await readFile(journal, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
   const lines = text.split('\n');
   // Every write ends with a newline, so text after the last one is a write cut short by a crash.
-  // Its change was never acknowledged (acknowledgement waits for the whole batch on disk).
+  // Its change was never acknowledged (acknowledgement waits for the whole batch's write).
   const torn = lines.pop() ?? '';
   if (torn !== '') {
     log(
@@ -80,19 +79,37 @@ async function replay(
     }
     store.apply(change);
   });
+  return text !== '';
+}
+
+/**
+ * How long a change may sit in the operating system's cache before it is flushed to the disk
+ * when `fsync` is off: a power cut loses at most about this much; a killed mock loses nothing.
+ */
+export const FLUSH_EVERY_MS = 1_000;
+
+export interface PersistentStateOptions {
+  /**
+   * Answer a change only once the disk has it (fdatasync per batch), so that it survives a power
+   * cut too. Off: answer once it is written to the journal file, which a killed or crashed mock
+   * cannot lose; the disk is flushed every {@link FLUSH_EVERY_MS}.
+   */
+  fsync: boolean;
 }
 
 /**
  * Durable `--state`: the snapshot (`FILE`, plain JSON) plus a journal of changes since
  * (`FILE.journal`, one JSON line per change). Changes are appended in batches: everything that
- * arrived while the previous batch was being written goes out in one write and one fsync (group
- * commit), and a request is answered only after its batch is on disk. At start-up, and whenever
- * the journal grows past {@link COMPACT_AFTER_BYTES}, the journal is folded into a new snapshot.
+ * arrived while the previous batch was being written goes out in one write (group commit), and a
+ * request is answered only after its batch is written (and, with `fsync`, on the disk). At
+ * start-up, when the journal holds anything, and whenever it grows past the snapshot's size (at
+ * least {@link COMPACT_AFTER_BYTES}), the journal is folded into a new snapshot.
  */
 export async function openPersistentState(
   file: string,
   store: InternalStore,
   log: (line: string) => void,
+  { fsync }: PersistentStateOptions = { fsync: false },
 ): Promise<PersistentState> {
   const journal = journalFileOf(file);
   await mkdir(dirname(file), { recursive: true });
@@ -101,24 +118,36 @@ export async function openPersistentState(
   }
   const saved = await loadState(file);
   if (saved) store.restore(saved);
-  await replay(journal, store, log);
+  const replayed = await replay(journal, store, log);
 
-  let handle: FileHandle;
+  let handle: FileHandle | undefined;
   let journalBytes = 0;
-  const compact = async () => {
-    await writeFileAtomic(file, `${JSON.stringify(store.snapshot())}\n`);
-    // Replaying an old journal over the new snapshot changes nothing (puts and deletes by id,
-    // resets included, end in the same state), so a crash before this truncation is harmless.
+  let compactAfter = COMPACT_AFTER_BYTES;
+  let unflushed = false; // written to the journal but maybe not on the disk yet
+  const startJournal = async () => {
     await handle?.close();
     handle = await open(journal, 'w');
     await handle.sync();
     journalBytes = 0;
+    unflushed = false;
   };
-  await compact();
+  const compact = async () => {
+    const snapshot = `${JSON.stringify(store.snapshot())}\n`;
+    await writeFileAtomic(file, snapshot);
+    // Folding costs as much as the snapshot is big, so wait until the journal is as big again:
+    // the work per change stays constant however many records the store holds.
+    compactAfter = Math.max(COMPACT_AFTER_BYTES, Buffer.byteLength(snapshot));
+    // Replaying an old journal over the new snapshot changes nothing (puts and deletes by id,
+    // resets included, end in the same state), so a crash before this truncation is harmless.
+    await startJournal();
+  };
+  // Nothing to fold (a clean earlier stop, or a first start): leave the snapshot as it is.
+  if (replayed || !saved) await compact();
+  else await startJournal();
 
   let pending: string[] = [];
   let appended = 0; // changes appended so far
-  let durable = 0; // changes known to be on disk
+  let durable = 0; // changes known to be written
   let waiters: { upTo: number; resolve: () => void; reject: (error: Error) => void }[] = [];
   let writing: Promise<void> | null = null;
   let closed = false;
@@ -139,12 +168,15 @@ export async function openPersistentState(
       const upTo = appended;
       pending = [];
       try {
-        await handle.write(batch);
-        await handle.datasync();
+        const journalFile = handle as FileHandle;
+        await journalFile.write(batch);
+        // Once written, the batch is in the file: killing the mock can no longer lose it.
+        if (fsync) await journalFile.datasync();
+        else unflushed = true;
         journalBytes += Buffer.byteLength(batch);
         durable = upTo;
         settle(upTo);
-        if (journalBytes > COMPACT_AFTER_BYTES) await compact();
+        if (journalBytes > compactAfter) await compact();
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
         log(`could not write state journal ${journal}: ${failure.message}`);
@@ -152,12 +184,28 @@ export async function openPersistentState(
       }
     }
   };
-  const kick = () => {
-    writing ??= writeLoop().finally(() => {
+  const run = (work: () => Promise<void>) => {
+    writing = work().finally(() => {
       writing = null;
       if (pending.length > 0 && !closed) kick();
     });
   };
+  const kick = () => {
+    if (writing === null) run(writeLoop);
+  };
+  // Without fsync the disk still gets every change soon; the flush takes turns with the writes.
+  const flusher = setInterval(() => {
+    if (!unflushed || writing !== null || closed) return;
+    unflushed = false;
+    run(async () => {
+      try {
+        await handle?.datasync();
+      } catch (error) {
+        log(`could not flush state journal ${journal}: ${(error as Error).message}`);
+      }
+    });
+  }, FLUSH_EVERY_MS);
+  flusher.unref();
 
   const unsubscribe = store.onChange((change) => {
     pending.push(encode(change));
@@ -186,10 +234,11 @@ export async function openPersistentState(
     async close() {
       unsubscribe();
       closed = true;
+      clearInterval(flusher);
       while (writing) await writing;
       await writeLoop();
       await writeFileAtomic(file, `${JSON.stringify(store.snapshot())}\n`);
-      await handle.close();
+      await handle?.close();
       await rm(journal, { force: true });
       await syncDirectory(dirname(file));
     },
