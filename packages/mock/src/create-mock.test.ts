@@ -330,14 +330,17 @@ describe('store limit', () => {
     url: `https://example.com/${i}.png`,
   });
 
-  it('forgets the oldest asset past the limit, deleted ones not counted, as a delete would', async () => {
+  it('forgets the least recently used asset past the limit, as a delete would', async () => {
     const mock = createMock({ storeLimit: 3 });
-    const [a, b, c] = [1, 2, 3].map((i) => mock.store.create(image(i)).assetId);
-    mock.store.delete(b as string);
-    const [d, e] = [4, 5].map((i) => mock.store.create(image(i)).assetId);
-    expect(mock.store.list().map((x) => x.assetId)).toEqual([c, d, e]);
-    const forgotten = await detail(mock, a as string);
-    expect(forgotten.ok).toBe(false);
+    const [a, b, c] = [1, 2, 3].map((i) => mock.store.create(image(i)).assetId) as string[];
+    mock.store.delete(b as string); // a deleted asset does not count
+    const d = mock.store.create(image(4)).assetId;
+    expect(mock.store.list().map((x) => x.assetId)).toEqual([a, c, d]);
+    // Reading a through the API makes it the most recently used, so c goes first.
+    expect((await detail(mock, a as string)).ok).toBe(true);
+    const e = mock.store.create(image(5)).assetId;
+    expect(mock.store.list().map((x) => x.assetId)).toEqual([a, d, e]);
+    expect((await detail(mock, c as string)).ok).toBe(false);
 
     // After a reset the limit applies from scratch, through the API as well.
     mock.reset();
@@ -346,7 +349,7 @@ describe('store limit', () => {
     expect(mock.store.list().map((x) => x.assetId)).toEqual(ids.slice(2));
   });
 
-  it('keeps at most the limit of video tasks too, the newest', async () => {
+  it('keeps at most the limit of video tasks too, the most recently used', async () => {
     const mock = createMock({ storeLimit: 2 });
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -358,6 +361,15 @@ describe('store limit', () => {
     }
     expect(mock.store.listTasks().map((t) => t.id)).toEqual(ids.slice(1));
     expect(mock.store.getTask(ids[0] as string)).toBeUndefined();
+    // A query makes a task recently used: the next create forgets the other one.
+    const queried = await send(mock, 'GET', `/v1/result/${ids[1]}`);
+    expect(queried.status).toBe(200);
+    const next = await send(mock, 'POST', '/v1/kyyvideo2/videos', {
+      body: JSON.stringify({ model: 'kyyvideo2', prompt: 'task 3' }),
+      headers: JSON_HEADERS,
+    });
+    const nextId = ((await next.json()) as { id: string }).id;
+    expect(mock.store.listTasks().map((t) => t.id)).toEqual([ids[1], nextId]);
   });
 
   it('refuses a limit that is not a whole number of at least 1', () => {

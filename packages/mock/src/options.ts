@@ -32,8 +32,9 @@ export interface MockOptions {
   referenceVideoRule?: ReferenceVideoRuleName;
   /**
    * The most assets, and separately the most video tasks, the mock keeps (default
-   * {@link DEFAULT_STORE_LIMIT}). Past it the oldest is forgotten, as if deleted, so a mock left
-   * running under load keeps a bounded amount of memory.
+   * {@link DEFAULT_STORE_LIMIT}). Past it the least recently used one (uploaded, created or read
+   * longest ago) is forgotten, as if deleted, so a mock left running under load keeps a bounded
+   * amount of memory.
    */
   storeLimit?: number;
 }

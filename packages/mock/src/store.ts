@@ -145,26 +145,33 @@ export function parseSnapshot(value: unknown): StoreSnapshot {
 }
 
 /**
- * Removes the oldest entries of `map` until it holds `limit`, returning their ids. A Map
- * iterates in insertion order, and one long-lived iterator resumes where it stopped, so each
- * removal is O(1) (a fresh iterator would step over every earlier removal's hole again).
+ * Ids from least to most recently used (uploaded, created or read), to choose what the store
+ * limit forgets. A Map iterates in insertion order, so a use moves an id to the end; one
+ * long-lived iterator takes ids from the front in O(1) each (a fresh iterator would step over
+ * every earlier removal's hole again).
  */
-function oldestFirst(map: Map<string, unknown>): (limit: number) => string[] {
-  let keys = map.keys();
-  return (limit) => {
-    const gone: string[] = [];
-    while (map.size > limit) {
-      let next = keys.next();
-      // Only when the map was empty at some step; start over from its first entry.
+function recencyOrder() {
+  const order = new Map<string, true>();
+  let front = order.keys();
+  return {
+    use(id: string) {
+      order.delete(id);
+      order.set(id, true);
+    },
+    forget: (id: string) => order.delete(id),
+    clear: () => order.clear(),
+    /** Removes and returns the least recently used id, or `undefined` when there is none. */
+    takeLeastRecent(): string | undefined {
+      let next = front.next();
+      // A finished iterator stays finished: start over from the first entry.
       if (next.done) {
-        keys = map.keys();
-        next = keys.next();
+        front = order.keys();
+        next = front.next();
       }
-      if (next.done) break;
-      map.delete(next.value);
-      gone.push(next.value);
-    }
-    return gone;
+      if (next.done) return undefined;
+      order.delete(next.value);
+      return next.value;
+    },
   };
 }
 
@@ -179,7 +186,31 @@ export function createStore(
   const listeners = new Set<() => void>();
   const changeListeners = new Set<(change: StoreChange) => void>();
   const limit = options.storeLimit;
-  const trim = { asset: oldestFirst(records), task: oldestFirst(tasks) };
+  // Kept beside the records, which stay in upload order for list() and snapshots. After a
+  // restart, recency starts over from upload order.
+  const recency = { asset: recencyOrder(), task: recencyOrder() };
+  /** Forgets the least recently used records past the limit; returns their ids. */
+  const trim = (kind: 'asset' | 'task'): string[] => {
+    const map: Map<string, unknown> = kind === 'asset' ? records : tasks;
+    const gone: string[] = [];
+    while (map.size > limit) {
+      const id = recency[kind].takeLeastRecent();
+      if (id === undefined) break;
+      map.delete(id);
+      gone.push(id);
+    }
+    return gone;
+  };
+  const put = (kind: 'asset' | 'task', id: string) => {
+    recency[kind].use(id);
+    return trim(kind);
+  };
+  const clearAll = () => {
+    records.clear();
+    tasks.clear();
+    recency.asset.clear();
+    recency.task.clear();
+  };
   let rng = random();
   let version = 0;
   let told = { asset: false, task: false };
@@ -188,10 +219,9 @@ export function createStore(
     for (const listener of changeListeners) listener(change);
     for (const listener of listeners) listener();
   };
-  // Past the limit the oldest record is forgotten as a delete would forget it (and journaled as
-  // one), so memory stays bounded however long the mock runs.
-  const forgetOldest = (kind: 'asset' | 'task') => {
-    const gone = trim[kind](limit);
+  // Past the limit the least recently used record is forgotten as a delete would forget it (and
+  // journaled as one), so memory stays bounded however long the mock runs.
+  const forgetPastLimit = (gone: string[], kind: 'asset' | 'task') => {
     if (gone.length === 0) return;
     if (!told[kind]) {
       told[kind] = true;
@@ -213,7 +243,7 @@ export function createStore(
     };
     records.set(record.assetId, record);
     changed({ op: 'put', kind: 'asset', record });
-    forgetOldest('asset');
+    forgetPastLimit(put('asset', record.assetId), 'asset');
     return toAsset(record, now);
   };
 
@@ -221,7 +251,9 @@ export function createStore(
     list: () => [...records.values()].map((r) => toAsset(r, clock.now())),
     get(assetId) {
       const record = records.get(assetId);
-      return record && toAsset(record, clock.now());
+      if (!record) return undefined;
+      recency.asset.use(assetId);
+      return toAsset(record, clock.now());
     },
     has: (assetId) => records.has(assetId),
     get size() {
@@ -236,27 +268,34 @@ export function createStore(
       const task: StoredTask = { ...input, id: newTaskId(rng, (id) => tasks.has(id)) };
       tasks.set(task.id, task);
       changed({ op: 'put', kind: 'task', record: task });
-      forgetOldest('task');
+      forgetPastLimit(put('task', task.id), 'task');
       return task;
     },
-    taskRecord: (id) => tasks.get(id),
+    taskRecord(id) {
+      const task = tasks.get(id);
+      if (task) recency.task.use(id);
+      return task;
+    },
     listTasks: () => [...tasks.values()].map((t) => toVideoTask(t, clock.now(), undefined)),
     getTask(id) {
       const task = tasks.get(id);
-      return task && toVideoTask(task, clock.now(), undefined);
+      if (!task) return undefined;
+      recency.task.use(id);
+      return toVideoTask(task, clock.now(), undefined);
     },
     delete(assetId) {
       const existed = records.delete(assetId);
-      if (existed) changed({ op: 'delete', kind: 'asset', id: assetId });
-      return existed;
+      if (!existed) return false;
+      recency.asset.forget(assetId);
+      changed({ op: 'delete', kind: 'asset', id: assetId });
+      return true;
     },
     clear() {
       // Restart the id sequence too, so a reset mock with a seed repeats the same ids.
       rng = random();
       told = { asset: false, task: false };
       if (records.size === 0 && tasks.size === 0) return;
-      records.clear();
-      tasks.clear();
+      clearAll();
       changed({ op: 'reset' });
     },
     snapshot: () => ({
@@ -266,27 +305,30 @@ export function createStore(
     }),
     restore(snapshot) {
       const parsed = parseSnapshot(snapshot);
-      records.clear();
-      tasks.clear();
-      for (const record of parsed.assets) records.set(record.assetId, record);
-      for (const task of parsed.tasks ?? []) tasks.set(task.id, task);
-      // Saved with a higher limit: keep the newest.
-      trim.asset(limit);
-      trim.task(limit);
+      clearAll();
+      // Saved with a higher limit, the newest are kept (the forgetting is in the reset).
+      for (const record of parsed.assets) {
+        records.set(record.assetId, record);
+        put('asset', record.assetId);
+      }
+      for (const task of parsed.tasks ?? []) {
+        tasks.set(task.id, task);
+        put('task', task.id);
+      }
       changed({ op: 'reset' });
     },
     apply(change) {
       if (change.op === 'reset') {
-        records.clear();
-        tasks.clear();
+        clearAll();
       } else if (change.op === 'delete') {
         (change.kind === 'task' ? tasks : records).delete(change.id);
+        recency[change.kind].forget(change.id);
       } else if (change.kind === 'task') {
         tasks.set(change.record.id, change.record);
-        trim.task(limit);
+        put('task', change.record.id);
       } else {
         records.set(change.record.assetId, change.record);
-        trim.asset(limit);
+        put('asset', change.record.assetId);
       }
     },
     subscribe(listener) {

@@ -33,7 +33,8 @@ async function settledHeap(): Promise<number> {
 
 const { createMock } = await import('@kyyvideo/mock');
 const { getResponse } = await import('msw');
-const mock = createMock();
+// Room for every upload plus the first: the store limit must not forget any while measuring.
+const mock = createMock({ storeLimit: UPLOADS + 1 });
 const send = async (request: Request): Promise<string> => {
   const response = await getResponse(mock.handlers, request);
   if (response?.status !== 200) throw new Error(`mock answered ${response?.status ?? 'nothing'}`);

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { DEFAULT_STORE_LIMIT } from '@kyyvideo/mock';
 import { measureHeapPerAsset } from '../diagnostics/heap-per-asset.js';
 import { runLoad } from '../load/autocannon.js';
 import type { ChildServer } from '../proc/child-server.js';
@@ -58,8 +59,10 @@ export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
     const leaks = detailBytesPerRequest > LEAK_BYTES_PER_REQUEST;
 
     const failures = result.errors + result.timeouts + result.non2xx + result.badBodies;
-    // autocannon alternates the two requests on each connection, so about half were uploads.
+    // autocannon alternates the two requests on each connection, so about half were uploads;
+    // the mock keeps the newest of them up to its store limit.
     const uploads = result.totalRequests / 2;
+    const stored = Math.min(uploads, DEFAULT_STORE_LIMIT);
     const secondHalf = samples
       .filter((s) => s.atMs >= (config.soakS * 1000) / 2)
       .map((s) => ({ x: s.atMs / 60_000, y: s.rss }));
@@ -82,7 +85,7 @@ export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
             ]),
       ],
       headlines: [
-        `Soak (${connections} connections, ${config.soakS} s, ${formatCount(result.totalRequests)} requests): ${failures} failures (${verdict}); RSS ${formatMiB(before)} → ${formatMiB(settled)} after settling, with about ${formatCount(uploads)} assets stored; after garbage collection the mock retains ${formatBytes(heap.bytesPerStoredAsset)} per stored asset and ${formatBytes(detailBytesPerRequest)} per request that stores nothing (${leaks ? 'a leak' : 'no leak'}).`,
+        `Soak (${connections} connections, ${config.soakS} s, ${formatCount(result.totalRequests)} requests): ${failures} failures (${verdict}); RSS ${formatMiB(before)} → ${formatMiB(settled)} after settling, with about ${formatCount(uploads)} uploads answered and ${formatCount(stored)} assets kept (store limit); after garbage collection the mock retains ${formatBytes(heap.bytesPerStoredAsset)} per stored asset and ${formatBytes(detailBytesPerRequest)} per request that stores nothing (${leaks ? 'a leak' : 'no leak'}).`,
       ],
       sections: [
         {
@@ -105,7 +108,8 @@ export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
               ['RSS settled', formatMiB(settled)],
               ['peak RSS (VmHWM)', formatMiB(atEnd.peakRss)],
               ['growth (settled − warm-up)', formatMiB(growth)],
-              ['growth per stored upload', formatBytes(growth / uploads)],
+              ['assets kept at the end (store limit)', formatCount(stored)],
+              ['growth per kept asset', formatBytes(growth / stored)],
               ['RSS slope, second half of the soak', `${formatMiB(lateSlope)}/min`],
               [
                 'retained heap per stored asset (diagnostic)',
@@ -115,17 +119,14 @@ export async function soakSuite(context: BenchContext): Promise<SuiteResult> {
                 `retained heap after ${formatCount(heap.details)} detail requests (diagnostic)`,
                 `${formatBytes(heap.detailGrowthBytes)} (${formatBytes(detailBytesPerRequest)} per request)`,
               ],
-              [
-                'expected heap for the assets stored in the soak',
-                formatMiB(uploads * heap.bytesPerStoredAsset),
-              ],
+              ['expected heap for the assets kept', formatMiB(stored * heap.bytesPerStoredAsset)],
             ],
           },
           notes: [
-            `About ${formatCount(uploads)} uploads were stored: the mock keeps every asset (stateful by design), so memory grows with them. The diagnostic rows come from a fresh \`node --expose-gc\` process running the mock's handlers in process and collecting garbage before each reading: ${formatCount(heap.uploads)} uploads, then ${formatCount(heap.details)} detail requests that store nothing (after the bounded request log is already full).`,
+            `About ${formatCount(uploads)} uploads were answered; the mock is stateful and keeps the ${formatCount(DEFAULT_STORE_LIMIT)} most recently used (its default --store-limit), forgetting others as a delete would, so its memory levels off instead of growing with every upload. The diagnostic rows come from a fresh \`node --expose-gc\` process running the mock's handlers in process and collecting garbage before each reading: ${formatCount(heap.uploads)} uploads, then ${formatCount(heap.details)} detail requests that store nothing (after the bounded request log is already full).`,
             leaks
               ? `Detail requests kept ${formatBytes(detailBytesPerRequest)} each after garbage collection: something retains per-request state (a leak).`
-              : `Requests that store nothing retain nothing measurable after garbage collection (${formatBytes(detailBytesPerRequest)} per request, within noise), and each stored asset keeps about ${formatBytes(heap.bytesPerStoredAsset)}: ${formatMiB(uploads * heap.bytesPerStoredAsset)} for this soak's uploads. The rest of the RSS growth (${formatMiB(growth)} in all) is heap that V8 grew to under load and had not given back when the soak ended.`,
+              : `Requests that store nothing retain nothing measurable after garbage collection (${formatBytes(detailBytesPerRequest)} per request, within noise), and each stored asset keeps about ${formatBytes(heap.bytesPerStoredAsset)}: ${formatMiB(stored * heap.bytesPerStoredAsset)} for the assets kept. The rest of the RSS growth (${formatMiB(growth)} in all) is heap that V8 grew to under load and had not given back when the soak ended.`,
             lateSlope < PLATEAU_MIB_PER_MIN * 1024 * 1024
               ? `RSS levelled off in the second half of the soak (${formatMiB(lateSlope)}/min).`
               : `RSS was still rising in the second half of the soak (${formatMiB(lateSlope)}/min); a longer soak (BENCH_SOAK_S) shows whether it levels off.`,

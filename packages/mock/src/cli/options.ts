@@ -56,7 +56,7 @@ const FLAGS: readonly MockCliOption[] = [
   {
     flags: '--store-limit <n>',
     description:
-      'the most assets, and the most video tasks, the mock keeps; past it each new one makes it forget the oldest',
+      'the most assets, and the most video tasks, the mock keeps; past it each new one makes it forget the least recently used',
     default: String(DEFAULT_STORE_LIMIT),
   },
   {

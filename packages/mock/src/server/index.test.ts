@@ -193,7 +193,7 @@ describe('startMockServer', () => {
     expect(JSON.parse(res.body)).toMatchObject({ code: -1, data: null });
   });
 
-  it('says once, even when log is off, that the store limit makes it forget the oldest', async () => {
+  it('says once, even when log is off, that the store limit makes it forget assets', async () => {
     const errors: string[] = [];
     const server = await start({ storeLimit: 1, onError: (line) => errors.push(line) });
     for (let i = 0; i < 3; i++) {
@@ -206,7 +206,7 @@ describe('startMockServer', () => {
     }
     expect(server.mock.store.size).toBe(1);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/limit of 1 assets.*forget the oldest.*--store-limit/);
+    expect(errors[0]).toMatch(/limit of 1 assets.*forget the least recently used.*--store-limit/);
   });
 
   it('refuses stateFsync without a state file', async () => {

@@ -201,7 +201,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     (kind, limit) =>
       reportError(
-        `the store holds its limit of ${limit} ${kind === 'asset' ? 'assets' : 'video tasks'}: from now on each new one makes the mock forget the oldest (raise --store-limit to keep more)`,
+        `the store holds its limit of ${limit} ${kind === 'asset' ? 'assets' : 'video tasks'}: from now on each new one makes the mock forget the least recently used (raise --store-limit to keep more)`,
       ),
   );
   core.onInternalError = (error) =>
