@@ -263,6 +263,27 @@ describe('batch progress', () => {
       '[2/2] line 3  uploaded  asset-20260330142158-bbbb1',
     ]);
   });
+
+  it('counts the items earlier runs finished before those of this run', async () => {
+    const dir = manifest();
+    const first = await run(['assets', 'batch', 'm.csv'], {
+      cwd: dir,
+      assets: await clientAnswering('asset-20260330142158-dddd'),
+    });
+    expect(first.code).toBe(0);
+    writeFileSync(
+      join(dir, 'm.csv'),
+      'type,url\nImage,https://x.example/a.png\nImage,https://x.example/b.png\nImage,https://x.example/c.png\n',
+    );
+    const r = await run(['assets', 'batch', 'm.csv'], {
+      cwd: dir,
+      assets: await clientAnswering('asset-20260330142158-eeee'),
+    });
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'Resuming from m.csv.results.jsonl: 2 done earlier, 1 to do.',
+      '[3/3] line 4  uploaded  asset-20260330142158-eeee0',
+    ]);
+  });
 });
 
 describe('hints after kyy --mock', () => {

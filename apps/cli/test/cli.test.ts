@@ -412,6 +412,11 @@ describe('bad input: a message saying what to fix, exit 2, nothing sent', () => 
     ],
     ['unknown command', ['assets', 'list'], /unknown command 'list'/],
     [
+      'unknown top-level command, with a suggestion',
+      ['assest'],
+      /unknown command 'assest'\n\(Did you mean assets\?\)\nRun with --help for usage/,
+    ],
+    [
       '--mock with --base-url',
       [
         '--mock',

@@ -1,4 +1,5 @@
 import type { Output } from '../output.js';
+import { createProgressBar } from '../progress-bar.js';
 import type { ItemOutcome } from './outcome.js';
 import { isOk } from './outcome.js';
 import { INTERRUPTED_WORD } from './summary.js';
@@ -36,18 +37,11 @@ function lineProgress(out: Output, total: number): BatchProgress {
   };
 }
 
-/** A live bar on a terminal, from cli-progress (imported only here, only on a terminal). */
+/** A live bar on a terminal. */
 async function barProgress(out: Output, total: number, before: Before): Promise<BatchProgress> {
-  const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: out.stderr as NodeJS.WritableStream,
-      format: ' {bar} {value}/{total} | {ok} ok, {failed} failed{interrupted} | {rate} | {last}',
-      hideCursor: true,
-      clearOnComplete: false,
-      barsize: 24,
-    },
-    cliProgress.Presets.shades_classic,
+  const bar = await createProgressBar(
+    out,
+    ' {bar} {value}/{total} | {ok} ok, {failed} failed{interrupted} | {rate} | {last}',
   );
   let ok = before.ok;
   let failed = before.failed;

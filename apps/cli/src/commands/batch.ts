@@ -118,17 +118,16 @@ async function runBatch(
       'Ctrl-C: letting the uploads in flight finish, starting no more (Ctrl-C again to quit now).',
     );
   ctx.signal.addEventListener('abort', sayStopping, { once: true });
-  let done = earlierOk + earlierFailed;
   const uploadedNow = new Set<number>();
 
   const record = (i: number) => {
     const item = items[i] as (typeof items)[number];
     return { key: keys[i] as string, index: item.index, input: item.input };
   };
-  const settle = (i: number, outcome: ItemOutcome) => {
+  // The batch engine's own count of the items it finished, after those earlier runs settled.
+  const settle = (i: number, outcome: ItemOutcome, doneNow: number) => {
     outcomes[i] = outcome;
-    done++;
-    progress.finished(outcome, done);
+    progress.finished(outcome, earlierOk + earlierFailed + doneNow);
   };
 
   const onProgress = (event: PrepareProgress) => {
@@ -144,15 +143,14 @@ async function runBatch(
       case 'uploaded':
         uploadedNow.add(i);
         writer.append({ ...record(i), event: 'uploaded', assetId: event.assetId });
-        if (!options.wait) {
-          settle(i, { ...base, status: 'uploaded', assetId: event.assetId, ref: event.ref });
-        }
         return;
-      case 'ready':
-        if (!options.wait) return;
-        writer.append({ ...record(i), event: 'active', assetId: event.assetId });
-        settle(i, { ...base, status: 'active', assetId: event.assetId, ref: event.ref });
+      case 'ready': {
+        // Without --wait the engine calls an item ready as soon as it is uploaded.
+        if (options.wait) writer.append({ ...record(i), event: 'active', assetId: event.assetId });
+        const status = options.wait ? 'active' : 'uploaded';
+        settle(i, { ...base, status, assetId: event.assetId, ref: event.ref }, event.done);
         return;
+      }
       case 'failed': {
         const uploaded = uploadedNow.has(i) || steps[i]?.do === 'wait';
         const outcome = outcomeOfFailure(
@@ -172,7 +170,7 @@ async function runBatch(
             ...(outcome.error === undefined ? {} : { error: outcome.error }),
           });
         }
-        settle(i, outcome);
+        settle(i, outcome, event.done);
         return;
       }
     }

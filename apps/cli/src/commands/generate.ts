@@ -2,7 +2,8 @@ import type { GenerateProgress } from '../client-types.js';
 import type { CommandContext } from '../context.js';
 import { checkedTask, flagOf, type TaskFlags, taskInput, warningLine } from '../video-flags.js';
 import {
-  saveWithProgress,
+  labelled,
+  saveVideoFile,
   statusLineFor,
   taskLines,
   type WaitFlags,
@@ -64,18 +65,12 @@ export async function generate(options: GenerateCommandOptions, ctx: CommandCont
     const where = flagOf(
       asset.index === undefined ? asset.field : `${asset.field}[${asset.index}]`,
     );
-    human += `\n${ctx.out.color.dim('asset'.padEnd(8))}${asset.assetId} (${where})`;
+    human += `\n${labelled(ctx, 'asset', `${asset.assetId} (${where})`)}`;
   }
   if (options.out !== undefined) {
-    let saved: Awaited<ReturnType<typeof saveWithProgress>>;
-    try {
-      saved = await saveWithProgress(api, task, options.out, ctx);
-    } catch (error) {
-      throw withTask(error, ctx, task.id, options);
-    }
-    data.file = { path: saved.path, bytes: saved.bytes };
-    human += `\n${ctx.out.color.dim('file'.padEnd(8))}${saved.path}`;
-    return { data, human: ctx.out.quiet ? saved.path : human };
+    const saved = await saveVideoFile(api, task, options.out, ctx, options);
+    data.file = saved.file;
+    return { data, human: ctx.out.quiet ? saved.file.path : `${human}\n${saved.row}` };
   }
   return { data, human: ctx.out.quiet ? videoUrl : human };
 }

@@ -57,27 +57,52 @@ export function waitOptions(ctx: CommandContext, flags: WaitFlags) {
   };
 }
 
-/** Saves a task's video to `path` atomically, with a progress bar on a terminal. */
-export async function saveWithProgress(
+/** What the saving commands report about the file they wrote. */
+export interface SavedFile {
+  /** The video URL that was downloaded. */
+  url: string;
+  /** The `file` of generate's and videos wait's JSON; videos download spreads it flat. */
+  file: { path: string; bytes: number };
+  /** The human row under a task's lines. */
+  row: string;
+}
+
+/**
+ * Saves the video of `target` (a task, or a video URL) to `path` atomically, with a progress bar
+ * on a terminal. A failure for a task carries the task and the command that saves it later,
+ * so generate, videos wait and videos download report a save, and its failure, the same way.
+ */
+export async function saveVideoFile(
   api: VideosApi,
-  taskOrUrl: VideoTask | string,
+  target: VideoTask | string,
   path: string,
   ctx: CommandContext,
-) {
+  flags: WaitFlags,
+): Promise<SavedFile> {
   const bar = await createDownloadBar(ctx.out);
   ctx.onSecondInterrupt?.(() => bar.stop());
+  let saved: Awaited<ReturnType<VideosApi['saveVideo']>>;
   try {
-    const saved = await api.saveVideo(taskOrUrl, path, {
+    saved = await api.saveVideo(target, path, {
       signal: ctx.signal,
       onProgress: (progress) => bar.onProgress(progress),
     });
-    bar.stop();
-    ctx.out.info(`Saved ${saved.path} (${megabytes(saved.bytes)})`);
-    return saved;
   } catch (error) {
+    throw typeof target === 'string' ? error : withTask(error, ctx, target.id, flags);
+  } finally {
     bar.stop();
-    throw error;
   }
+  ctx.out.info(`Saved ${saved.path} (${megabytes(saved.bytes)})`);
+  return {
+    url: saved.url,
+    file: { path: saved.path, bytes: saved.bytes },
+    row: labelled(ctx, 'file', saved.path),
+  };
+}
+
+/** One human row: a dim label, padded so that the values line up. */
+export function labelled(ctx: CommandContext, label: string, value: string): string {
+  return `${ctx.out.color.dim(label.padEnd(8))}${value}`;
 }
 
 /** The human lines for a finished task. */
@@ -90,5 +115,5 @@ export function taskLines(task: VideoTask | CreatedVideoTask, ctx: CommandContex
   ];
   if ('video_url' in task && task.video_url) rows.push(['video', task.video_url]);
   if ('error' in task && task.error) rows.push(['error', c.red(task.error)]);
-  return rows.map(([label, value]) => `${c.dim(label.padEnd(8))}${value}`).join('\n');
+  return rows.map(([label, value]) => labelled(ctx, label, value)).join('\n');
 }

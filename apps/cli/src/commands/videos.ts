@@ -5,7 +5,7 @@ import { DEFAULT_VIDEO_TIMEOUT_S } from '../video-defaults.js';
 import { checkedTask, type TaskFlags, taskInput, warningLine } from '../video-flags.js';
 import {
   resumeCommand,
-  saveWithProgress,
+  saveVideoFile,
   statusLineFor,
   taskLines,
   type WaitFlags,
@@ -62,17 +62,10 @@ export async function wait(options: TaskIdOptions & WaitFlags, ctx: CommandConte
       human: ctx.out.quiet ? task.video_url : taskLines(task, ctx),
     };
   }
-  let saved: Awaited<ReturnType<typeof saveWithProgress>>;
-  try {
-    saved = await saveWithProgress(api, task, options.out, ctx);
-  } catch (error) {
-    throw withTask(error, ctx, task.id, options);
-  }
+  const saved = await saveVideoFile(api, task, options.out, ctx, options);
   return {
-    data: { ...task, file: { path: saved.path, bytes: saved.bytes } },
-    human: ctx.out.quiet
-      ? saved.path
-      : `${taskLines(task, ctx)}\n${ctx.out.color.dim('file'.padEnd(8))}${saved.path}`,
+    data: { ...task, file: saved.file },
+    human: ctx.out.quiet ? saved.file.path : `${taskLines(task, ctx)}\n${saved.row}`,
   };
 }
 
@@ -104,21 +97,15 @@ export async function download(options: DownloadCommandOptions, ctx: CommandCont
     }
     target = task;
   }
-  let saved: Awaited<ReturnType<typeof saveWithProgress>>;
-  try {
-    saved = await saveWithProgress(api, target, options.out, ctx);
-  } catch (error) {
-    if (typeof target === 'string') throw error;
-    throw withTask(error, ctx, target.id, flagsFor(options));
-  }
+  const saved = await saveVideoFile(api, target, options.out, ctx, flagsFor(options));
   return {
     data: {
       ...(typeof target === 'string' ? {} : { taskId: target.id }),
       url: saved.url,
-      path: saved.path,
-      bytes: saved.bytes,
+      ...saved.file,
     },
-    human: saved.path,
+    // The file is the whole result here, so it is printed alone (no task lines to align with).
+    human: saved.file.path,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { DownloadProgress } from '@kyyvideo/client';
 import type { Output } from '../output.js';
+import { createProgressBar } from '../progress-bar.js';
 
 export interface DownloadBar {
   onProgress(progress: DownloadProgress): void;
@@ -18,16 +19,9 @@ export function megabytes(bytes: number): string {
  */
 export async function createDownloadBar(out: Output): Promise<DownloadBar> {
   if (out.json || out.quiet || !out.stderr.isTTY) return SILENT;
-  const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: out.stderr as NodeJS.WritableStream,
-      format: ' downloading {bar} {percentage}% | {received} of {size}',
-      hideCursor: true,
-      clearOnComplete: false,
-      barsize: 24,
-    },
-    cliProgress.Presets.shades_classic,
+  const bar = await createProgressBar(
+    out,
+    ' downloading {bar} {percentage}% | {received} of {size}',
   );
   let started = false;
   return {
