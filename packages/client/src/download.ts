@@ -22,8 +22,7 @@ import type { DownloadOptions, VideoDownload, VideoTask } from './video-types.js
  * foreign host), redirects are followed (nothing secret can be forwarded), and the answer is not
  * capped (videos are large) but streamed. It is a GET, safe to repeat, so failures before the
  * first byte (connection, timeout, 408/429/5xx) are retried like `get`, by the same loop and
- * backoff (retry-policy.ts); a failure mid-stream
- * errors the stream (no resume: call again).
+ * backoff (retry-policy.ts); a failure mid-stream errors the stream (no resume: call again).
  */
 
 export interface DownloadDeps extends RetrySettings {
