@@ -37,7 +37,7 @@ function client(...replies: Reply[]) {
     timeoutMs: 1_000,
     maxRetries: 2,
   });
-  return { kyy, requests: f.requests };
+  return { kyy, requests: f.requests, times: f.times };
 }
 
 function mp4(bytes: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Response {
@@ -199,51 +199,39 @@ describe('videos.download retries by the same rule as assets.get', () => {
   ];
 
   /** What the retry loop decided: when each attempt went out, and how the call ended. */
-  async function run(call: () => Promise<unknown>, f: ReturnType<typeof fakeFetch>) {
+  async function run(call: () => Promise<unknown>, times: number[]) {
     const pending = settle(call());
     await vi.advanceTimersByTimeAsync(60_000);
     const outcome = await pending.result;
     if (outcome.ok) await (outcome.value as { body?: ReadableStream }).body?.cancel();
-    const start = f.times[0] ?? 0;
+    const start = times[0] ?? 0;
     return {
-      sentAt: f.times.map((t) => t - start),
+      sentAt: times.map((t) => t - start),
       ok: outcome.ok,
       attempts: outcome.ok ? undefined : (outcome.error as KyyError).attempts,
     };
-  }
-
-  function clientWith(replies: Reply[]) {
-    const f = fakeFetch(...replies);
-    const kyy = createKyyClient({
-      apiKey: KEY,
-      baseUrl: 'https://h.test/kyyReactApiServer',
-      fetch: f.fetch,
-      timeoutMs: 1_000,
-      maxRetries: 2,
-    });
-    return { kyy, f };
   }
 
   it.each(cases)('$name: same attempts, same pauses', async ({ failures }) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     // Fixed jitter (read when a client is created), so both calls must pause identically.
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
-    const get = clientWith([...failures, json(assetBody())]);
-    const down = clientWith([...failures, mp4(videoBytes(10))]);
-    const viaGet = await run(() => get.kyy.assets.get(ASSET_ID), get.f);
-    const viaDownload = await run(() => down.kyy.videos.download(VIDEO_URL), down.f);
+    const get = client(...failures, json(assetBody()));
+    const down = client(...failures, mp4(videoBytes(10)));
+    const viaGet = await run(() => get.kyy.assets.get(ASSET_ID), get.times);
+    const viaDownload = await run(() => down.kyy.videos.download(VIDEO_URL), down.times);
     expect(viaDownload).toEqual(viaGet);
   });
 
   it('pauses with the documented backoff and Retry-After before the first byte', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.spyOn(Math, 'random').mockReturnValue(0);
-    const { kyy, f } = clientWith([
+    const { kyy, times } = client(
       failure(503),
       failure(429, { 'retry-after': '3' }),
       mp4(videoBytes(10)),
-    ]);
-    const outcome = await run(() => kyy.videos.download(VIDEO_URL), f);
+    );
+    const outcome = await run(() => kyy.videos.download(VIDEO_URL), times);
     // Retry 1 waits half the base step (no jitter), retry 2 what the server asked for.
     expect(outcome).toEqual({
       sentAt: [0, RETRY_BASE_DELAY_MS / 2, RETRY_BASE_DELAY_MS / 2 + 3_000],
@@ -266,13 +254,13 @@ describe('videos.download retries by the same rule as assets.get', () => {
         }),
         { status: 200, headers: { 'content-type': 'video/mp4' } },
       );
-    const { kyy, f } = clientWith([broken, mp4(videoBytes(100))]);
+    const { kyy, requests } = client(broken, mp4(videoBytes(100)));
     const video = await kyy.videos.download(VIDEO_URL);
     const read = settle(readAll(video.body));
     await vi.advanceTimersByTimeAsync(60_000);
     const outcome = await read.result;
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(KyyConnectionError);
-    expect(f.requests).toHaveLength(1);
+    expect(requests).toHaveLength(1);
   });
 });
