@@ -1,20 +1,31 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeFetch, json, networkError, type Reply } from '../test/helpers/fake-fetch.js';
+import {
+  ASSET_ID,
+  assetBody,
+  fakeFetch,
+  json,
+  networkError,
+  type Reply,
+} from '../test/helpers/fake-fetch.js';
+import { settle } from '../test/helpers/settle.js';
 import { TASK_ID, taskBody, VIDEO_URL, videoBytes } from '../test/helpers/video.js';
 import { createKyyClient } from './client.js';
 import {
   KyyAbortError,
   KyyConnectionError,
   KyyDownloadError,
+  type KyyError,
   KyyInputError,
   KyyServerError,
 } from './errors.js';
+import { RETRY_BASE_DELAY_MS } from './retry-policy.js';
 import type { DownloadProgress, VideoTask } from './video-types.js';
 
 const KEY = 'download-secret-key';
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 function client(...replies: Reply[]) {
@@ -26,7 +37,7 @@ function client(...replies: Reply[]) {
     timeoutMs: 1_000,
     maxRetries: 2,
   });
-  return { kyy, requests: f.requests };
+  return { kyy, requests: f.requests, times: f.times };
 }
 
 function mp4(bytes: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Response {
@@ -165,5 +176,91 @@ describe('videos.download', () => {
     await (await kyy.videos.download(completed.video_url as string)).body.cancel();
     expect(requests.map((r) => r.url)).toEqual([VIDEO_URL, VIDEO_URL]);
     expect(json({ id: TASK_ID })).toBeInstanceOf(Response);
+  });
+});
+
+describe('videos.download retries by the same rule as assets.get', () => {
+  const failure = (status: number, headers: Record<string, string> = {}) =>
+    json({ code: status, msg: 'x', data: null }, { status, headers });
+
+  /** Failures the service or network may produce before a first byte, each followed by success. */
+  const cases: { name: string; failures: Reply[] }[] = [
+    { name: 'two 5xx', failures: [failure(503), failure(500)] },
+    { name: 'a reset connection', failures: [networkError('ECONNRESET')] },
+    { name: 'an attempt that times out', failures: ['hang'] },
+    { name: 'HTTP 408', failures: [failure(408)] },
+    { name: '429 with Retry-After: 3', failures: [failure(429, { 'retry-after': '3' })] },
+    {
+      name: '429 asking for an hour (over the cap)',
+      failures: [failure(429, { 'retry-after': '3600' })],
+    },
+    { name: 'three 502 (out of retries)', failures: [failure(502), failure(502), failure(502)] },
+    { name: 'a 404 (not transient)', failures: [failure(404)] },
+  ];
+
+  /** What the retry loop decided: when each attempt went out, and how the call ended. */
+  async function run(call: () => Promise<unknown>, times: number[]) {
+    const pending = settle(call());
+    await vi.advanceTimersByTimeAsync(60_000);
+    const outcome = await pending.result;
+    if (outcome.ok) await (outcome.value as { body?: ReadableStream }).body?.cancel();
+    const start = times[0] ?? 0;
+    return {
+      sentAt: times.map((t) => t - start),
+      ok: outcome.ok,
+      attempts: outcome.ok ? undefined : (outcome.error as KyyError).attempts,
+    };
+  }
+
+  it.each(cases)('$name: same attempts, same pauses', async ({ failures }) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    // Fixed jitter (read when a client is created), so both calls must pause identically.
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const get = client(...failures, json(assetBody()));
+    const down = client(...failures, mp4(videoBytes(10)));
+    const viaGet = await run(() => get.kyy.assets.get(ASSET_ID), get.times);
+    const viaDownload = await run(() => down.kyy.videos.download(VIDEO_URL), down.times);
+    expect(viaDownload).toEqual(viaGet);
+  });
+
+  it('pauses with the documented backoff and Retry-After before the first byte', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const { kyy, times } = client(
+      failure(503),
+      failure(429, { 'retry-after': '3' }),
+      mp4(videoBytes(10)),
+    );
+    const outcome = await run(() => kyy.videos.download(VIDEO_URL), times);
+    // Retry 1 waits half the base step (no jitter), retry 2 what the server asked for.
+    expect(outcome).toEqual({
+      sentAt: [0, RETRY_BASE_DELAY_MS / 2, RETRY_BASE_DELAY_MS / 2 + 3_000],
+      ok: true,
+      attempts: undefined,
+    });
+  });
+
+  it('does not retry once the first byte has arrived: the stream errors instead', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const broken = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(videoBytes(100));
+          },
+          pull(controller) {
+            controller.error(networkError('ECONNRESET'));
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'video/mp4' } },
+      );
+    const { kyy, requests } = client(broken, mp4(videoBytes(100)));
+    const video = await kyy.videos.download(VIDEO_URL);
+    const read = settle(readAll(video.body));
+    await vi.advanceTimersByTimeAsync(60_000);
+    const outcome = await read.result;
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(KyyConnectionError);
+    expect(requests).toHaveLength(1);
   });
 });

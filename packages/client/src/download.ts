@@ -8,14 +8,12 @@ import {
   KyyRateLimitError,
   KyyServerError,
   KyyTimeoutError,
-  withAttempts,
 } from './errors.js';
 import { sentence } from './input.js';
 import { classifyThrown } from './network.js';
 import { parseRetryAfter } from './retry-after.js';
-import { isRetryable, retryDelayMs } from './retry-policy.js';
-import { scrubError } from './scrub.js';
-import { safely, sleep } from './signals.js';
+import { type RetrySettings, retrying } from './retry-policy.js';
+import { safely } from './signals.js';
 import type { DownloadOptions, VideoDownload, VideoTask } from './video-types.js';
 
 /**
@@ -23,17 +21,14 @@ import type { DownloadOptions, VideoDownload, VideoTask } from './video-types.js
  * host's signed URL, so the request carries no Authorization header (the key never goes to a
  * foreign host), redirects are followed (nothing secret can be forwarded), and the answer is not
  * capped (videos are large) but streamed. It is a GET, safe to repeat, so failures before the
- * first byte (connection, timeout, 408/429/5xx) are retried like `get`; a failure mid-stream
- * errors the stream (no resume: call again).
+ * first byte (connection, timeout, 408/429/5xx) are retried like `get`, by the same loop and
+ * backoff (retry-policy.ts); a failure mid-stream errors the stream (no resume: call again).
  */
 
-export interface DownloadDeps {
+export interface DownloadDeps extends RetrySettings {
   fetch: typeof fetch;
   /** Time limit until the answer's headers arrive, per attempt; the body then has no limit. */
   timeoutMs: number;
-  maxRetries: number;
-  random: () => number;
-  redact: (text: string) => string;
 }
 
 const OPERATION = 'video-download' as const;
@@ -217,51 +212,26 @@ export async function download(
   const url = videoUrlOf(taskOrUrl);
   const host = new URL(url).host;
   const { signal } = options;
-  try {
-    for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) {
-        throw withAttempts(
-          new KyyAbortError('The video download was aborted by its AbortSignal.', {
-            operation: OPERATION,
-            cause: signal.reason,
-          }),
-          attempt - 1,
-        );
-      }
-      let failure: KyyError;
-      try {
-        const opened = await open(deps, url, host, signal);
-        const declared = Number(opened.response.headers.get('content-length') ?? Number.NaN);
-        const total = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
-        const contentType = opened.response.headers.get('content-type') ?? undefined;
-        return {
-          body: observed(opened, total, host, options),
-          url,
-          ...(total === undefined ? {} : { contentLength: total }),
-          ...(contentType === undefined ? {} : { contentType }),
-        };
-      } catch (error) {
-        if (!(error instanceof KyyError)) throw error;
-        failure = error;
-      }
-      const delayMs =
-        attempt > deps.maxRetries || !isRetryable(failure)
-          ? undefined
-          : retryDelayMs(failure, attempt, deps.random);
-      if (delayMs === undefined) throw withAttempts(failure, attempt);
-      try {
-        await sleep(delayMs, signal);
-      } catch {
-        throw withAttempts(
-          new KyyAbortError('The video download was aborted by its AbortSignal.', {
-            operation: OPERATION,
-            cause: signal?.reason,
-          }),
-          attempt,
-        );
-      }
-    }
-  } catch (error) {
-    throw error instanceof KyyError ? scrubError(error, deps.redact) : error;
-  }
+  // The attempt ends when the headers arrive: a failure in the body is never retried.
+  return retrying(deps, {
+    rule: 'idempotent',
+    signal,
+    aborted: () =>
+      new KyyAbortError('The video download was aborted by its AbortSignal.', {
+        operation: OPERATION,
+        cause: signal?.reason,
+      }),
+    async attempt() {
+      const opened = await open(deps, url, host, signal);
+      const declared = Number(opened.response.headers.get('content-length') ?? Number.NaN);
+      const total = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
+      const contentType = opened.response.headers.get('content-type') ?? undefined;
+      return {
+        body: observed(opened, total, host, options),
+        url,
+        ...(total === undefined ? {} : { contentLength: total }),
+        ...(contentType === undefined ? {} : { contentType }),
+      };
+    },
+  });
 }

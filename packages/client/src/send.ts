@@ -2,39 +2,18 @@ import type { paths } from '@kyyvideo/contract';
 import type { Client } from 'openapi-fetch';
 import { cappedFetch } from './capped-fetch.js';
 import type { Answer, RequestOperation } from './envelope.js';
-import {
-  KyyAbortError,
-  KyyConnectionError,
-  KyyError,
-  KyyInvalidResponseError,
-  KyyRedirectError,
-  withAttempts,
-} from './errors.js';
+import { KyyAbortError, KyyError, KyyInvalidResponseError, KyyRedirectError } from './errors.js';
 import { classifyThrown } from './network.js';
-import { isRetryable, retryDelayMs } from './retry-policy.js';
-import { scrubError } from './scrub.js';
-import { sleep, timedSignal } from './signals.js';
+import { type RetryRule, type RetrySettings, retrying } from './retry-policy.js';
+import { timedSignal } from './signals.js';
 
-export interface SendSettings {
+export interface SendSettings extends RetrySettings {
   raw: Client<paths>;
   /** The fetch openapi-fetch was created with; each attempt wraps it with the size cap. */
   fetch: typeof fetch;
   timeoutMs: number;
-  maxRetries: number;
   maxResponseBytes: number;
-  /** Source of jitter; Math.random outside tests. */
-  random: () => number;
-  /** Removes the API key from any text that could end up in an error. */
-  redact: (text: string) => string;
 }
-
-/**
- * When a failed attempt may be sent again:
- * - `idempotent`: reading or deleting twice ends the same, so transient failures are retried;
- * - `once`: the API has no idempotency key, so only a request that provably never left this
- *   machine is resent (upload, video create).
- */
-export type RetryRule = 'idempotent' | 'once';
 
 /** One operation of the API: everything `send` needs to perform it, retries included. */
 export interface Operation<T> {
@@ -70,11 +49,6 @@ function abortError(op: Operation<unknown>): KyyAbortError {
     ...where(op),
     cause: op.signal?.reason,
   });
-}
-
-function shouldRetry(rule: RetryRule, error: KyyError): boolean {
-  if (rule === 'idempotent') return isRetryable(error);
-  return error instanceof KyyConnectionError && error.provablyNotSent;
 }
 
 const KIB = 1024;
@@ -173,35 +147,22 @@ async function attempt<T>(settings: SendSettings, op: Operation<T>): Promise<T> 
 
 /**
  * The one request path every operation takes: an attempt, its failure offered to `recover`, then
- * the retry rule and backoff (a server's Retry-After wins, up to RETRY_AFTER_CAP_MS). The error
- * that ends the call records `attempts` and has the API key scrubbed from every field.
+ * the shared retry loop (see retry-policy.ts) under the operation's rule.
  */
-export async function send<T>(settings: SendSettings, op: Operation<T>): Promise<T> {
-  try {
-    for (let attemptNumber = 1; ; attemptNumber++) {
-      if (op.signal?.aborted) throw withAttempts(abortError(op), attemptNumber - 1);
-      let failure: KyyError;
+export function send<T>(settings: SendSettings, op: Operation<T>): Promise<T> {
+  return retrying(settings, {
+    rule: op.retry,
+    signal: op.signal,
+    aborted: () => abortError(op),
+    async attempt() {
       try {
         return await attempt(settings, op);
       } catch (error) {
-        if (!(error instanceof KyyError)) throw error;
-        const recovered = op.recover ? op.recover(error) : error;
-        if (!(recovered instanceof KyyError)) return recovered;
-        failure = recovered;
+        if (!(error instanceof KyyError) || op.recover === undefined) throw error;
+        const recovered = op.recover(error);
+        if (recovered instanceof KyyError) throw recovered;
+        return recovered;
       }
-      const delayMs =
-        attemptNumber > settings.maxRetries || !shouldRetry(op.retry, failure)
-          ? undefined
-          : retryDelayMs(failure, attemptNumber, settings.random);
-      // Out of retries, not retryable, or the server asked for a longer pause than we wait out.
-      if (delayMs === undefined) throw withAttempts(failure, attemptNumber);
-      try {
-        await sleep(delayMs, op.signal);
-      } catch {
-        throw withAttempts(abortError(op), attemptNumber);
-      }
-    }
-  } catch (error) {
-    throw error instanceof KyyError ? scrubError(error, settings.redact) : error;
-  }
+    },
+  });
 }

@@ -1,7 +1,7 @@
+import { redactSecret } from '@kyyvideo/contract';
 import { SCENARIOS } from '@kyyvideo/mock';
 import type { Reporter, TestModule } from 'vitest/node';
 import { type CheckOutcome, renderCoverageTable } from './coverage.js';
-import { maskSecrets } from './secrets.js';
 
 /**
  * Prints the coverage table after the run: operation × outcome × target, built from the meta
@@ -19,6 +19,6 @@ export default class CoverageReporter implements Reporter {
     if (outcomes.length === 0) return;
     const key = process.env.KYY_API_KEY?.trim();
     const table = renderCoverageTable(outcomes, SCENARIOS);
-    process.stdout.write(`\n${maskSecrets(table, key ? [key] : [])}\n\n`);
+    process.stdout.write(`\n${redactSecret(table, key ? [key] : [])}\n\n`);
   }
 }

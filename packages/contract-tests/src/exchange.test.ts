@@ -1,8 +1,8 @@
+import { SECRET_MASK } from '@kyyvideo/contract';
 import { describe, expect, it } from 'vitest';
 import { createRecordingFetch, type Exchange, jsonBody } from './exchange.js';
 import { createOpenApiValidator } from './openapi-validator.js';
 import { createRateLimiter } from './rate-limiter.js';
-import { MASK } from './secrets.js';
 
 const KEY = 'session-key-abcdef123456';
 const BASE = 'http://mock.invalid/kyyReactApiServer';
@@ -90,6 +90,8 @@ describe('createRecordingFetch', () => {
       method: 'POST',
       headers: { authorization: `Bearer ${KEY}` },
     });
-    expect(exchanges[0]?.bodyText).toBe(`{"code":401,"msg":"bad Bearer ${MASK}","data":null}`);
+    expect(exchanges[0]?.bodyText).toBe(
+      `{"code":401,"msg":"bad Bearer ${SECRET_MASK}","data":null}`,
+    );
   });
 });

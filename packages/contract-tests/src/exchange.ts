@@ -1,7 +1,7 @@
+import { redactSecret } from '@kyyvideo/contract';
 import { SCENARIO_HEADER } from '@kyyvideo/mock';
 import type { OpenApiValidator, OperationId } from './openapi-validator.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { maskSecrets } from './secrets.js';
 
 /** One request and what came back, as the suite saw it on the wire. */
 export interface Exchange {
@@ -59,14 +59,14 @@ export function createRecordingFetch(options: RecordingFetchOptions): typeof fet
       auth: classifyAuth(request.headers.get('authorization'), sessionKey),
     };
     if (request.body !== null) {
-      exchange.requestText = maskSecrets(await request.clone().text(), [sessionKey]);
+      exchange.requestText = redactSecret(await request.clone().text(), [sessionKey]);
     }
     const send = () => transport(request);
     let response: Response;
     try {
       response = limiter ? await limiter.schedule(send) : await send();
     } catch (error) {
-      exchange.networkError = maskSecrets(error instanceof Error ? error.message : String(error), [
+      exchange.networkError = redactSecret(error instanceof Error ? error.message : String(error), [
         sessionKey,
       ]);
       onExchange(exchange);
@@ -77,7 +77,7 @@ export function createRecordingFetch(options: RecordingFetchOptions): typeof fet
     exchange.headers = response.headers;
     try {
       // Kept masked: a target that echoes the Authorization header must not put the key in a report.
-      exchange.bodyText = maskSecrets(await response.clone().text(), [sessionKey]);
+      exchange.bodyText = redactSecret(await response.clone().text(), [sessionKey]);
     } catch (error) {
       exchange.networkError = `the body could not be read: ${error instanceof Error ? error.message : String(error)}`;
     }

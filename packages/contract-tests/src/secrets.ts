@@ -1,12 +1,4 @@
-import { redactSecret, SECRET_MASK } from '@kyyvideo/contract';
-
-/** What a secret is replaced with in anything the suite prints or throws: the contract's mask. */
-export const MASK = SECRET_MASK;
-
-/** Replaces every occurrence of each secret in `text` (the contract's redactSecret). */
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-  return redactSecret(text, secrets);
-}
+import { redactSecret } from '@kyyvideo/contract';
 
 // How far down a `cause` chain to look; real chains are one or two links long.
 const MAX_CAUSE_DEPTH = 5;
@@ -34,9 +26,9 @@ export function maskError(error: unknown, secrets: readonly string[]): Error {
   const text = printable(error);
   const leaks = secrets.some((secret) => secret.length > 0 && text.includes(secret));
   if (error instanceof Error && !leaks) return error;
-  if (!(error instanceof Error)) return new Error(maskSecrets(String(error), secrets));
-  const masked = new Error(maskSecrets(error.message, secrets));
+  if (!(error instanceof Error)) return new Error(redactSecret(String(error), secrets));
+  const masked = new Error(redactSecret(error.message, secrets));
   masked.name = error.name;
-  masked.stack = error.stack === undefined ? undefined : maskSecrets(error.stack, secrets);
+  masked.stack = error.stack === undefined ? undefined : redactSecret(error.stack, secrets);
   return masked;
 }

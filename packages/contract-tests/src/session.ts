@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createKyyClient, type KyyClient, type KyyClientOptions } from '@kyyvideo/client';
-import { isSuccessCode } from '@kyyvideo/contract';
+import { isSuccessCode, redactSecret } from '@kyyvideo/contract';
 import { SCENARIO_HEADER, type ScenarioName } from '@kyyvideo/mock';
 import { assertSuccess, conformanceProblems, envelopeCode } from './assertions.js';
 import { type AssetTracker, createAssetTracker } from './asset-tracker.js';
@@ -11,7 +11,6 @@ import {
   type OperationId,
 } from './openapi-validator.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
-import { maskSecrets } from './secrets.js';
 import type { ContractTarget } from './targets/target.js';
 
 export interface RawRequest {
@@ -204,7 +203,7 @@ export function openSession(target: ContractTarget): ContractSession {
     finishReview() {
       target.mock?.finishReview();
     },
-    mask: (text) => maskSecrets(text, secrets),
+    mask: (text) => redactSecret(text, secrets),
     async cleanup() {
       const report: CleanupReport = { deleted: [], failed: [] };
       for (const assetId of tracker.pending()) {
@@ -216,7 +215,7 @@ export function openSession(target: ContractTarget): ContractSession {
         } else {
           report.failed.push({
             assetId,
-            reason: maskSecrets(
+            reason: redactSecret(
               `HTTP ${exchange.status ?? '-'} code ${JSON.stringify(code)} ${exchange.networkError ?? ''}`.trim(),
               secrets,
             ),

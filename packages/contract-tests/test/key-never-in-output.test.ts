@@ -1,3 +1,4 @@
+import { SECRET_MASK } from '@kyyvideo/contract';
 import { SCENARIOS } from '@kyyvideo/mock';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -5,7 +6,6 @@ import type { Check } from '../src/checks/check.js';
 import { CONTRACT_CHECKS } from '../src/checks/index.js';
 import { renderCoverageTable } from '../src/coverage.js';
 import { runChecks } from '../src/runner.js';
-import { MASK } from '../src/secrets.js';
 import { startInProcessTarget } from '../src/targets/in-process.js';
 
 // The latency scenario waits 3 s of real time per request; nothing here depends on it.
@@ -81,7 +81,7 @@ describe('the API key never appears in output', () => {
     expect(failures.map((f) => f.id)).toContain('lifecycle');
     expect(failures.map((f) => f.id)).toContain('leaky');
     const leaky = failures.find((f) => f.id === 'leaky');
-    expect(leaky?.message).toContain(`Bearer ${MASK}`);
+    expect(leaky?.message).toContain(`Bearer ${SECRET_MASK}`);
 
     const everything = [
       output,

@@ -14,9 +14,9 @@ import {
   KyyVideoFailedError,
   KyyWaitTimeoutError,
 } from '@kyyvideo/client';
+import { SECRET_MASK } from '@kyyvideo/contract';
 import { describe, expect, it } from 'vitest';
 import { describeError } from './error-text.js';
-import { MASK } from './redact.js';
 
 const SECRET = 'sk-live-aaaabbbbccccdddd';
 
@@ -189,7 +189,7 @@ describe('describeError', () => {
     const error = new KyyInputError(`bad key ${SECRET}`, { operation: 'input' });
     const text = describeError(error, { target: 'real', secret: SECRET });
     expect(JSON.stringify(text)).not.toContain(SECRET);
-    expect(text.detail).toBe(`bad key ${MASK}`);
+    expect(text.detail).toBe(`bad key ${SECRET_MASK}`);
   });
 
   it('describes errors that do not come from the client', () => {
@@ -198,6 +198,6 @@ describe('describeError', () => {
       secret: SECRET,
     });
     expect(text.kind).toBe('RangeError');
-    expect(text.detail).toBe(`RangeError: oops ${MASK}`);
+    expect(text.detail).toBe(`RangeError: oops ${SECRET_MASK}`);
   });
 });

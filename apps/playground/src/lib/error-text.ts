@@ -20,7 +20,7 @@ import {
   KyyVideoFailedError,
   KyyWaitTimeoutError,
 } from '@kyyvideo/client';
-import { redact } from './redact.js';
+import { redactSecret } from '@kyyvideo/contract';
 import type { TargetKind } from './targets.js';
 
 /** An error as the page shows it: what happened, what to do next, and the client's own words. */
@@ -223,7 +223,7 @@ function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'titl
 
 /** Plain words for any error a call can end with. Never shows the key. */
 export function describeError(error: unknown, context: ErrorContext): ErrorText {
-  const clean = (text: string) => redact(text, context.secret);
+  const clean = (text: string) => redactSecret(text, context.secret);
   if (error instanceof KyyError) {
     const { title, next } = describe(error, context);
     return {

@@ -57,6 +57,15 @@ describe('validateUpload', () => {
     );
   });
 
+  it('reports every field the contract refuses at once, so one round of fixes is enough', () => {
+    const result = validateUpload(
+      { assetType: 'Picture', url: 'ftp://example.com/cat.jpg', name: ' ' },
+      'browser-mock',
+    );
+    expect(!result.ok && Object.keys(result.errors).sort()).toEqual(['assetType', 'name', 'url']);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('warns, without blocking, about private hosts on the real service only', () => {
     const local = { ...ok, url: 'http://localhost:8080/cat.jpg' };
     const real = validateUpload(local, 'real');

@@ -2,17 +2,14 @@ import type { UploadInput } from '@kyyvideo/client';
 import {
   ASSET_TYPES,
   type AssetType,
-  checkAssetType,
-  checkName,
-  checkUrl,
+  checkUpload,
   DOCUMENTED_AUDIO_FORMATS,
   DOCUMENTED_FRAME_IMAGE,
   EXAMPLE_URL,
   errorsOf,
   isAssetType,
-  type Problem,
   parseAssetIdOrRef,
-  UploadAssetRequest,
+  type UploadFields,
 } from '@kyyvideo/contract';
 import type { TargetKind } from './targets.js';
 
@@ -36,11 +33,6 @@ const DOCUMENTED_FORMATS: Partial<Record<AssetType, readonly string[]>> = {
 
 /** File extensions that are other spellings of a format's name. */
 const EXTENSION_ALIASES: Record<string, string> = { jpg: 'jpeg', tif: 'tiff' };
-
-/** The first refusing problem's hint: the contract's rule says what to fix, the form shows it. */
-function firstHint(problems: readonly Problem[]): string | undefined {
-  return errorsOf(problems)[0]?.hint;
-}
 
 /** Hosts the real service can never download from: this machine or a private network. */
 export function isPrivateHost(hostname: string): boolean {
@@ -68,31 +60,31 @@ function extensionOf(url: URL): string | undefined {
 
 /**
  * Checks the upload form before anything is sent, with messages that say what to type instead.
- * Warnings never block: they point out what the real service is likely to reject.
+ * The contract's upload rules (as the client, the mock and the CLI apply them) are the one check;
+ * this only words their problems for the form. Warnings never block: they point out what the
+ * real service is likely to reject.
  */
 export function validateUpload(values: UploadFormValues, target: TargetKind): UploadValidation {
   const errors: Partial<Record<UploadField, string>> = {};
   const warnings: string[] = [];
-
-  // The contract's rules, as the client, the mock and the CLI apply them: the URL is checked
-  // exactly as typed (a stray space is refused there too), only an empty field is worded here.
-  const assetType = values.assetType;
-  if (checkAssetType(assetType).length > 0) {
+  const { assetType, url: rawUrl, name } = values;
+  // An empty name field means "no name"; anything typed is checked as given (never trimmed),
+  // and so is the URL (a stray space is refused there too).
+  const input = { assetType, url: rawUrl, ...(name === '' ? {} : { name }) };
+  for (const problem of errorsOf(checkUpload(input))) {
+    const field = problem.field as UploadField;
+    errors[field] ??= problem.hint;
+  }
+  // Only these are worded here: the type is picked from a list, an empty URL needs an example.
+  if (errors.assetType !== undefined) {
     errors.assetType = `Choose a type: ${ASSET_TYPES.join(', ')} (exactly as written).`;
   }
-
-  const rawUrl = values.url;
-  let url: URL | undefined;
-  const urlHint = firstHint(checkUrl(rawUrl));
   if (rawUrl.trim() === '') {
     errors.url = `Enter the file's URL, for example ${EXAMPLE_URL}. The service downloads the file from there.`;
-  } else if (urlHint !== undefined) {
-    errors.url = urlHint;
-  } else {
-    url = new URL(rawUrl);
   }
 
-  if (url) {
+  if (errors.url === undefined) {
+    const url = new URL(rawUrl);
     if (target === 'real' && isPrivateHost(url.hostname)) {
       warnings.push(
         `The real service downloads the file from the internet, so "${url.hostname}" will not be reachable (it answers code 1001). Use a public URL.`,
@@ -107,25 +99,9 @@ export function validateUpload(values: UploadFormValues, target: TargetKind): Up
     }
   }
 
-  // An empty name field means "no name"; anything typed is checked as given (never trimmed).
-  const name = values.name;
-  const nameHint = name === '' ? undefined : firstHint(checkName(name));
-  if (nameHint !== undefined) errors.name = nameHint;
   if (Object.keys(errors).length > 0) return { ok: false, errors, warnings };
-
-  const input = { assetType, url: rawUrl, ...(name === '' ? {} : { name }) };
-  // The contract's schema has the final word, so the form can never drift from the spec.
-  const checked = UploadAssetRequest.safeParse(input);
-  if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const field = issue.path[0];
-      if (field === 'assetType' || field === 'url' || field === 'name') {
-        errors[field] ??= `Not accepted by the API: ${issue.message}.`;
-      }
-    }
-    return { ok: false, errors, warnings };
-  }
-  return { ok: true, input: checked.data, warnings };
+  // checkUpload found no error, so these are the fields it accepts.
+  return { ok: true, input: input as UploadFields, warnings };
 }
 
 export type AssetIdParse = { ok: true; assetId: string } | { ok: false; error: string };
