@@ -10,6 +10,7 @@ import type { MockClock } from './clock.js';
 import { newAssetId } from './ids.js';
 import type { ResolvedOptions } from './options.js';
 import type { RandomSource } from './random.js';
+import { createRecency } from './recency.js';
 import { planReview, type ReviewOutcome } from './review.js';
 import { isStoredTask, newTaskId, type StoredTask, toVideoTask } from './tasks.js';
 import { createTime } from './time-format.js';
@@ -144,37 +145,6 @@ export function parseSnapshot(value: unknown): StoreSnapshot {
   };
 }
 
-/**
- * Ids from least to most recently used (uploaded, created or read), to choose what the store
- * limit forgets. A Map iterates in insertion order, so a use moves an id to the end; one
- * long-lived iterator takes ids from the front in O(1) each (a fresh iterator would step over
- * every earlier removal's hole again).
- */
-function recencyOrder() {
-  const order = new Map<string, true>();
-  let front = order.keys();
-  return {
-    use(id: string) {
-      order.delete(id);
-      order.set(id, true);
-    },
-    forget: (id: string) => order.delete(id),
-    clear: () => order.clear(),
-    /** Removes and returns the least recently used id, or `undefined` when there is none. */
-    takeLeastRecent(): string | undefined {
-      let next = front.next();
-      // A finished iterator stays finished: start over from the first entry.
-      if (next.done) {
-        front = order.keys();
-        next = front.next();
-      }
-      if (next.done) return undefined;
-      order.delete(next.value);
-      return next.value;
-    },
-  };
-}
-
 export function createStore(
   clock: MockClock,
   random: () => RandomSource,
@@ -188,7 +158,7 @@ export function createStore(
   const limit = options.storeLimit;
   // Kept beside the records, which stay in upload order for list() and snapshots. After a
   // restart, recency starts over from upload order.
-  const recency = { asset: recencyOrder(), task: recencyOrder() };
+  const recency = { asset: createRecency(), task: createRecency() };
   /** Forgets the least recently used records past the limit; returns their ids. */
   const trim = (kind: 'asset' | 'task'): string[] => {
     const map: Map<string, unknown> = kind === 'asset' ? records : tasks;

@@ -310,7 +310,7 @@ export async function mockVsPrismSuite(context: BenchContext): Promise<SuiteResu
       if (endpoint === 'upload') {
         const durableRates = (label: string) =>
           config.connections
-            .map((c) => formatRate((get(label, 'upload', c) as LoadResult).requestsPerSec))
+            .map((c) => formatRate((get(label, 'upload', c) as LoadResult).requestsPerSec, ''))
             .join(' / ');
         const vsMemory = (label: string) =>
           config.connections

@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { type FileHandle, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMock as build } from '../mock-parts.js';
 
 const buildMock = (options?: { storeLimit?: number }) => build(options, () => []);
@@ -55,7 +56,7 @@ describe('state file', () => {
 });
 
 describe('state journal', () => {
-  it('has every change on disk once whenDurable() resolves, and replays it after a crash', async () => {
+  it('has every change in the journal file once whenDurable() resolves, and replays it after a crash', async () => {
     const file = join(dir, 'sub', 'state.json');
     const first = buildMock();
     const state = await openPersistentState(file, first.store, () => {});
@@ -63,8 +64,9 @@ describe('state journal', () => {
     const gone = first.store.create(upload(2));
     first.store.delete(gone.assetId);
     await state.whenDurable();
+    // Read at once, synchronously: nothing else may run between the acknowledgement and the read.
     // No close(): as after kill -9, only the snapshot and the journal are there.
-    const journal = await readFile(journalFileOf(file), 'utf8');
+    const journal = readFileSync(journalFileOf(file), 'utf8');
     expect(journal.trim().split('\n')).toHaveLength(3);
 
     const second = buildMock();
@@ -76,6 +78,33 @@ describe('state journal', () => {
     // A clean close folds the journal into the snapshot.
     expect(await readdir(join(dir, 'sub'))).toEqual(['state.json']);
     expect((await loadState(file))?.assets.map((a) => a.assetId)).toEqual([kept.assetId]);
+  });
+
+  it('acknowledges after a disk flush with fsync, and without waiting for one otherwise', async () => {
+    const probe = await open(join(dir, 'probe'), 'w');
+    const fileHandle = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    const events: string[] = [];
+    const datasync = fileHandle.datasync;
+    const spy = vi.spyOn(fileHandle, 'datasync').mockImplementation(function (this: FileHandle) {
+      events.push('datasync');
+      return datasync.call(this);
+    });
+    try {
+      for (const fsync of [true, false]) {
+        const parts = buildMock();
+        const state = await openPersistentState(join(dir, `${fsync}.json`), parts.store, () => {}, {
+          fsync,
+        });
+        parts.store.create(upload(1));
+        events.length = 0;
+        await state.whenDurable().then(() => events.push('acknowledged'));
+        expect(events).toEqual(fsync ? ['datasync', 'acknowledged'] : ['acknowledged']);
+        await state.close();
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('journals clear() so that cleared assets do not come back', async () => {
