@@ -6,6 +6,7 @@ import {
   shownValue,
   UploadAssetRequest,
 } from '@kyyvideo/contract';
+import { parseJsonBody } from './json-body.js';
 
 export type UploadValidation = { ok: true; value: UploadAssetRequest } | { ok: false; msg: string };
 
@@ -43,18 +44,9 @@ export function validateUpload(contentType: string | null, text: string): Upload
       msg: `Content-Type must be application/json (got ${got}): send a JSON body like ${EXAMPLE_BODY}.`,
     };
   }
-  if (text.trim() === '')
-    return { ok: false, msg: `The request body is empty: send a JSON body like ${EXAMPLE_BODY}.` };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : 'parse error';
-    return {
-      ok: false,
-      msg: `The request body is not valid JSON (${reason}): send a JSON body like ${EXAMPLE_BODY}.`,
-    };
-  }
+  const json = parseJsonBody(text, EXAMPLE_BODY);
+  if (!json.ok) return json;
+  const { body } = json;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return {
       ok: false,

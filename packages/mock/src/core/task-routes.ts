@@ -13,6 +13,7 @@ import {
 } from '@kyyvideo/contract';
 import type { MockClock } from '../clock.js';
 import { json, quote } from '../envelope.js';
+import { parseJsonBody } from '../json-body.js';
 import type { ResolvedOptions } from '../options.js';
 import { isUnreachable } from '../reachability.js';
 import type { InternalStore } from '../store.js';
@@ -40,21 +41,6 @@ const refuse = (status: number, message: string) =>
   taskError(status, 'authentication_error', message);
 
 const EXAMPLE = '{"model":"kyyvideo2","prompt":"A cat dancing in the rain"}';
-
-function parseBody(text: string): { ok: true; body: unknown } | { ok: false; msg: string } {
-  if (text.trim() === '') {
-    return { ok: false, msg: `The request body is empty: send a JSON body like ${EXAMPLE}.` };
-  }
-  try {
-    return { ok: true, body: JSON.parse(text) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : 'parse error';
-    return {
-      ok: false,
-      msg: `The request body is not valid JSON (${reason}): send a JSON body like ${EXAMPLE}.`,
-    };
-  }
-}
 
 /** Every medium of a task body, with the field (and index) that carries it. */
 function mediaOf(body: Record<string, unknown>): { field: string; kind: string; value: string }[] {
@@ -135,7 +121,7 @@ export function taskRoutes(
       path: CREATE_VIDEO_TASK_PATH,
       refuse,
       handle(request, _params, { scenario }) {
-        const parsed = parseBody(request.body);
+        const parsed = parseJsonBody(request.body, EXAMPLE);
         if (!parsed.ok) return taskError(400, 'invalid_request_error', parsed.msg);
         // The contract's rules first (errors refuse, warnings do not), then the mock's choice of
         // reference-video rule, then what only the mock can know: its assets and hosts.
