@@ -16,9 +16,21 @@ describe('the field → flag table', () => {
 
   it('names which of a repeated flag', () => {
     expect(flagOf('first_image')).toBe('--first-frame');
-    expect(flagOf('referenceImages[0]')).toBe('--ref-image (1st)');
-    expect(flagOf('referenceAudios[2]')).toBe('--ref-audio (3rd)');
-    expect(flagOf('referenceVideos[10]')).toBe('--ref-video (11th)');
+    expect(flagOf('referenceImages', 0)).toBe('--ref-image (1st)');
+    expect(flagOf('referenceAudios', 2)).toBe('--ref-audio (3rd)');
+    expect(flagOf('referenceVideos', 10)).toBe('--ref-video (11th)');
+  });
+
+  it('names the repeated flag of a problem on one item by its position', () => {
+    const [problem] = checkVideoTask({
+      model: 'kyyvideo2',
+      prompt: 'p',
+      referenceImages: ['https://example.com/a.png', 'https://example.com/b.png', 'not a url'],
+    });
+    expect(problem?.item).toEqual({ field: 'referenceImages', index: 2 });
+    expect(problemInFlagTerms(problem as NonNullable<typeof problem>)).toMatch(
+      /^--ref-image \(3rd\): /,
+    );
   });
 
   it('says every problem of the rules in flags, never in API field names', () => {

@@ -42,13 +42,14 @@ export interface TaskFlags {
   refAudio?: string[];
 }
 
-/** `referenceImages[1]` → `--ref-image (2nd)`: which of the repeated flags, counted from 1. */
-export function flagOf(field: string): string {
-  const match = /^(\w+)(?:\[(\d+)\])?$/.exec(field);
-  const flag = match ? FLAG_OF_FIELD[match[1] as Field] : undefined;
-  if (!match || flag === undefined) return field;
-  if (match[2] === undefined) return flag;
-  return `${flag} (${ordinal(Number(match[2]) + 1)})`;
+/**
+ * A task field as kyy's flag; with the position of a list item (a problem's `item`, an asset of
+ * `generate`), which of the repeated flags, counted from 1: `referenceImages`, 1 → `--ref-image (2nd)`.
+ */
+export function flagOf(field: string, index?: number): string {
+  const flag = Object.hasOwn(FLAG_OF_FIELD, field) ? FLAG_OF_FIELD[field as Field] : undefined;
+  if (flag === undefined) return field;
+  return index === undefined ? flag : `${flag} (${ordinal(index + 1)})`;
 }
 
 function ordinal(n: number): string {
@@ -69,7 +70,10 @@ const FIELD_IN_TEXT = new RegExp(
 export function problemInFlagTerms(problem: Problem): string {
   const got = problem.value === undefined ? '' : ` (got ${JSON.stringify(problem.value)})`;
   const hint = problem.hint.replace(FIELD_IN_TEXT, (field) => flagOf(field));
-  return `${flagOf(problem.field)}: ${hint}${got}`;
+  const where = problem.item
+    ? flagOf(problem.item.field, problem.item.index)
+    : flagOf(problem.field);
+  return `${where}: ${hint}${got}`;
 }
 
 /** `--duration 10` is a number for the rules; anything else is left for them to refuse. */

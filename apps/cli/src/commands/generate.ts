@@ -62,9 +62,7 @@ export async function generate(options: GenerateCommandOptions, ctx: CommandCont
   const data: Record<string, unknown> = { task, videoUrl, assets };
   let human = taskLines(task, ctx);
   for (const asset of assets) {
-    const where = flagOf(
-      asset.index === undefined ? asset.field : `${asset.field}[${asset.index}]`,
-    );
+    const where = flagOf(asset.field, asset.index);
     human += `\n${labelled(ctx, 'asset', `${asset.assetId} (${where})`)}`;
   }
   if (options.out !== undefined) {
