@@ -1,3 +1,4 @@
+import { KyyInputError } from '@kyyvideo/client/errors';
 import {
   buildVideoTask,
   type CreateVideoTaskRequest,
@@ -111,6 +112,16 @@ export function checkedTask(input: VideoTaskInput): CreateVideoTaskRequest {
     if (!(error instanceof InvalidVideoTaskError)) throw error;
     throw new UsageError(error.problems.map(problemInFlagTerms).join('\n'));
   }
+}
+
+/**
+ * The client's refusal of a task, said in flags: it checks the task with the contract's rules
+ * before anything is sent or uploaded, and its error carries the problems it found. Any other
+ * error is returned as it is.
+ */
+export function refusalInFlagTerms(error: unknown): unknown {
+  if (!(error instanceof KyyInputError) || error.problems.length === 0) return error;
+  return new UsageError(error.problems.map(problemInFlagTerms).join('\n'), { cause: error });
 }
 
 /** A warning of the rules (never refuses) as a note for the terminal. */
