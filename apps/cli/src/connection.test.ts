@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_BASE_URL, MOCK_BASE_URL } from '@kyyvideo/contract';
+import { DEFAULT_PORT, PORT_ENV } from '@kyyvideo/mock/cli';
 import { describe, expect, it } from 'vitest';
 import { MOCK_STAND_IN_KEY, resolveApiKey, resolveBaseUrl } from './connection.js';
 
@@ -12,6 +13,29 @@ describe('resolveBaseUrl', () => {
     expect(resolveBaseUrl({ mock: true }, env)).toBe(MOCK_BASE_URL);
     expect(resolveBaseUrl({}, env)).toBe('http://env.example/api');
     expect(resolveBaseUrl({}, {})).toBe(DEFAULT_BASE_URL);
+  });
+
+  it("gives --mock the mock's port rule: its variable, else its default port", () => {
+    expect(resolveBaseUrl({ mock: true }, { [PORT_ENV]: '' })).toBe(MOCK_BASE_URL);
+    expect(resolveBaseUrl({ mock: true }, { [PORT_ENV]: String(DEFAULT_PORT) })).toBe(
+      MOCK_BASE_URL,
+    );
+    const elsewhere = resolveBaseUrl({ mock: true }, { [PORT_ENV]: '4711' });
+    expect(elsewhere).not.toBe(MOCK_BASE_URL);
+    expect(elsewhere).toBe(MOCK_BASE_URL.replace(`:${DEFAULT_PORT}/`, ':4711/'));
+    // KYY_BASE_URL does not move --mock, and --mock ignores the variable's spaces like the mock.
+    expect(
+      resolveBaseUrl({ mock: true }, { [PORT_ENV]: ' 4711 ', KYY_BASE_URL: 'http://x.y' }),
+    ).toBe(elsewhere);
+  });
+
+  it('refuses a port variable --mock cannot use, in the words kyy mock uses', () => {
+    expect(() => resolveBaseUrl({ mock: true }, { [PORT_ENV]: 'abc' })).toThrow(
+      new RegExp(`^--mock: ${PORT_ENV} must be a whole number from 0 to 65535; got "abc"`),
+    );
+    expect(() => resolveBaseUrl({ mock: true }, { [PORT_ENV]: '0' })).toThrow(
+      new RegExp(`^--mock: ${PORT_ENV} is 0, .*--base-url`),
+    );
   });
 
   it('rejects --mock with --base-url, and URLs that are not http(s)', () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_BASE_URL, MOCK_BASE_URL } from '@kyyvideo/contract';
 import { checkBaseUrl, errorsOf } from '@kyyvideo/contract/rules';
+import { MockUsageError, PORT_ENV, parseMockCliOptions } from '@kyyvideo/mock/cli';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { quote } from './quote.js';
@@ -26,6 +27,28 @@ export interface Connection {
  */
 export const MOCK_STAND_IN_KEY = 'kyy-mock-stand-in-key';
 
+/**
+ * Where `--mock` looks: the address `kyy mock` and `pnpm mock` listen on, with the port from the
+ * same rule (the mock's own parser: its environment variable, else its default port).
+ */
+export function mockBaseUrl(env: Io['env']): string {
+  let port: number;
+  try {
+    ({ port } = parseMockCliOptions({}, { [PORT_ENV]: env[PORT_ENV] }));
+  } catch (error) {
+    if (error instanceof MockUsageError) throw new UsageError(`--mock: ${error.message}`);
+    throw error;
+  }
+  if (port === 0) {
+    throw new UsageError(
+      `--mock: ${PORT_ENV} is 0, so the mock picks a free port that kyy cannot know; pass --base-url with the URL \`kyy mock\` printed instead.`,
+    );
+  }
+  const url = new URL(MOCK_BASE_URL);
+  url.port = String(port);
+  return url.href;
+}
+
 export function resolveBaseUrl(flags: ConnectionFlags, env: Io['env']): string {
   if (flags.mock && flags.baseUrl !== undefined) {
     throw new UsageError('Use either --mock or --base-url, not both.');
@@ -35,7 +58,7 @@ export function resolveBaseUrl(flags: ConnectionFlags, env: Io['env']): string {
     flags.baseUrl !== undefined
       ? [flags.baseUrl, '--base-url']
       : flags.mock
-        ? [MOCK_BASE_URL, '--mock']
+        ? [mockBaseUrl(env), '--mock']
         : fromEnv !== undefined
           ? [fromEnv, 'KYY_BASE_URL']
           : [DEFAULT_BASE_URL, 'the default base URL'];

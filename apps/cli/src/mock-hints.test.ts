@@ -1,4 +1,5 @@
 import { MOCK_BASE_URL } from '@kyyvideo/contract';
+import { DEFAULT_PORT } from '@kyyvideo/mock/cli';
 import { describe, expect, it } from 'vitest';
 import { tryCommand } from './mock-hints.js';
 
@@ -7,6 +8,13 @@ const UPLOAD = 'assets upload --type Image --url https://example.com/a.png';
 describe('tryCommand', () => {
   it('uses --mock (which supplies a stand-in key) at the default address', () => {
     expect(tryCommand(MOCK_BASE_URL)).toBe(`kyy --mock ${UPLOAD}`);
+  });
+
+  it('names the URL when the port variable would send --mock to another port', () => {
+    expect(tryCommand(MOCK_BASE_URL, false, String(DEFAULT_PORT))).toBe(`kyy --mock ${UPLOAD}`);
+    expect(tryCommand(MOCK_BASE_URL, false, '4321')).toBe(
+      `KYY_API_KEY=any-key kyy --base-url ${MOCK_BASE_URL} ${UPLOAD}`,
+    );
   });
 
   it('elsewhere names the URL and a key, since --base-url alone would stop at "No API key"', () => {

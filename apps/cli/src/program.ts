@@ -1,3 +1,4 @@
+import { DEFAULT_PORT, PORT_ENV } from '@kyyvideo/mock/cli';
 import { Command, CommanderError, Option } from 'commander';
 import { useColor } from './color.js';
 import type { CommandContext, CommandModule, CommandResult, GlobalOptions } from './context.js';
@@ -42,7 +43,10 @@ function addGlobalOptions(program: Command): void {
   program
     .option('-V, --version', 'print the version')
     .option('--base-url <url>', 'service URL (env KYY_BASE_URL)')
-    .option('--mock', 'use the local mock started by `kyy mock` (http://127.0.0.1:4010)')
+    .option(
+      '--mock',
+      `use the local mock started by \`kyy mock\` (port $${PORT_ENV}, else ${DEFAULT_PORT})`,
+    )
     .option('--api-key-file <path>', 'read the API key from this file (else env KYY_API_KEY)')
     .option('--json', 'print exactly one JSON document on stdout (errors: JSON on stderr)')
     .option('-q, --quiet', 'print only the essential result, no progress')

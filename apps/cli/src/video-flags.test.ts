@@ -1,3 +1,4 @@
+import { createKyyClient, KyyInputError } from '@kyyvideo/client';
 import { checkVideoTask, VIDEO_TASK_FIELDS } from '@kyyvideo/contract';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './errors.js';
@@ -6,6 +7,7 @@ import {
   FLAG_OF_FIELD,
   flagOf,
   problemInFlagTerms,
+  refusalInFlagTerms,
   taskInput,
 } from './video-flags.js';
 
@@ -16,9 +18,21 @@ describe('the field → flag table', () => {
 
   it('names which of a repeated flag', () => {
     expect(flagOf('first_image')).toBe('--first-frame');
-    expect(flagOf('referenceImages[0]')).toBe('--ref-image (1st)');
-    expect(flagOf('referenceAudios[2]')).toBe('--ref-audio (3rd)');
-    expect(flagOf('referenceVideos[10]')).toBe('--ref-video (11th)');
+    expect(flagOf('referenceImages', 0)).toBe('--ref-image (1st)');
+    expect(flagOf('referenceAudios', 2)).toBe('--ref-audio (3rd)');
+    expect(flagOf('referenceVideos', 10)).toBe('--ref-video (11th)');
+  });
+
+  it('names the repeated flag of a problem on one item by its position', () => {
+    const [problem] = checkVideoTask({
+      model: 'kyyvideo2',
+      prompt: 'p',
+      referenceImages: ['https://example.com/a.png', 'https://example.com/b.png', 'not a url'],
+    });
+    expect(problem?.item).toEqual({ field: 'referenceImages', index: 2 });
+    expect(problemInFlagTerms(problem as NonNullable<typeof problem>)).toMatch(
+      /^--ref-image \(3rd\): /,
+    );
   });
 
   it('says every problem of the rules in flags, never in API field names', () => {
@@ -75,5 +89,34 @@ describe('checkedTask', () => {
       checkedTask(taskInput({ prompt: 'a', model: 'kyyvideo', duration: 'ten', lastFrame: 'x' }));
     expect(refuse).toThrow(UsageError);
     expect(refuse).toThrow(/^--model: .*\n--duration: .*\n--last-frame: /s);
+  });
+});
+
+describe('refusalInFlagTerms', () => {
+  // A client whose every request fails loudly: the refusals below must come before any request.
+  const kyy = createKyyClient({
+    apiKey: 'k',
+    baseUrl: 'http://127.0.0.1:9/kyyReactApiServer',
+    fetch: () => Promise.reject(new Error('no request may be sent')),
+  });
+
+  it("says the client's refusal in flags, item by item, from the problems it carries", async () => {
+    const refused = await kyy
+      .generate({
+        model: 'kyyvideo2',
+        prompt: 'a cat',
+        duration: 20,
+        references: { images: ['https://example.com/a.png', 'https://example.com/b.png', 'x'] },
+      })
+      .catch((error: unknown) => refusalInFlagTerms(error));
+    expect(refused).toBeInstanceOf(UsageError);
+    expect((refused as Error).message).toMatch(/^--duration: .*\n--ref-image \(3rd\): /s);
+  });
+
+  it('passes on any other error as it is', () => {
+    const other = new Error('boom');
+    expect(refusalInFlagTerms(other)).toBe(other);
+    const noRule = new KyyInputError('timeoutMs must be positive', { operation: 'input' });
+    expect(refusalInFlagTerms(noRule)).toBe(noRule);
   });
 });

@@ -1,3 +1,4 @@
+import { KyyInputError } from '@kyyvideo/client/errors';
 import {
   buildVideoTask,
   type CreateVideoTaskRequest,
@@ -42,13 +43,14 @@ export interface TaskFlags {
   refAudio?: string[];
 }
 
-/** `referenceImages[1]` → `--ref-image (2nd)`: which of the repeated flags, counted from 1. */
-export function flagOf(field: string): string {
-  const match = /^(\w+)(?:\[(\d+)\])?$/.exec(field);
-  const flag = match ? FLAG_OF_FIELD[match[1] as Field] : undefined;
-  if (!match || flag === undefined) return field;
-  if (match[2] === undefined) return flag;
-  return `${flag} (${ordinal(Number(match[2]) + 1)})`;
+/**
+ * A task field as kyy's flag; with the position of a list item (a problem's `item`, an asset of
+ * `generate`), which of the repeated flags, counted from 1: `referenceImages`, 1 → `--ref-image (2nd)`.
+ */
+export function flagOf(field: string, index?: number): string {
+  const flag = Object.hasOwn(FLAG_OF_FIELD, field) ? FLAG_OF_FIELD[field as Field] : undefined;
+  if (flag === undefined) return field;
+  return index === undefined ? flag : `${flag} (${ordinal(index + 1)})`;
 }
 
 function ordinal(n: number): string {
@@ -69,7 +71,10 @@ const FIELD_IN_TEXT = new RegExp(
 export function problemInFlagTerms(problem: Problem): string {
   const got = problem.value === undefined ? '' : ` (got ${JSON.stringify(problem.value)})`;
   const hint = problem.hint.replace(FIELD_IN_TEXT, (field) => flagOf(field));
-  return `${flagOf(problem.field)}: ${hint}${got}`;
+  const where = problem.item
+    ? flagOf(problem.item.field, problem.item.index)
+    : flagOf(problem.field);
+  return `${where}: ${hint}${got}`;
 }
 
 /** `--duration 10` is a number for the rules; anything else is left for them to refuse. */
@@ -107,6 +112,16 @@ export function checkedTask(input: VideoTaskInput): CreateVideoTaskRequest {
     if (!(error instanceof InvalidVideoTaskError)) throw error;
     throw new UsageError(error.problems.map(problemInFlagTerms).join('\n'));
   }
+}
+
+/**
+ * The client's refusal of a task, said in flags: it checks the task with the contract's rules
+ * before anything is sent or uploaded, and its error carries the problems it found. Any other
+ * error is returned as it is.
+ */
+export function refusalInFlagTerms(error: unknown): unknown {
+  if (!(error instanceof KyyInputError) || error.problems.length === 0) return error;
+  return new UsageError(error.problems.map(problemInFlagTerms).join('\n'), { cause: error });
 }
 
 /** A warning of the rules (never refuses) as a note for the terminal. */

@@ -64,6 +64,18 @@ describe('kyy mock', () => {
     expect(run.stderr).toBe(''); // --json keeps the request log off stderr
   });
 
+  it('is found by --mock on the port KYY_MOCK_PORT names, with no key configured', async () => {
+    await withMock(['--review-delay', '0'], async (url) => {
+      const port = new URL(url).port;
+      const up = await kyy(
+        ['--mock', 'assets', 'upload', '--type', 'Image', '--url', 'https://example.com/p.png'],
+        { env: { KYY_MOCK_PORT: port } },
+      );
+      expect(up.code, up.stderr).toBe(0);
+      expect(up.stdout).toMatch(/Uploaded asset-\d{14}-[a-z0-9]{5}/);
+    });
+  });
+
   it('keeps assets across restarts with --state', async () => {
     const state = join(mkdtempSync(join(tmpdir(), 'kyy-mock-state-')), 'state.json');
     let id = '';

@@ -51,6 +51,7 @@ export function videoUrlOf(taskOrUrl: VideoTask | string): string {
   if (problems.length > 0) {
     throw new KyyInputError(`download: ${problems.map((p) => sentence(p, '')).join(' ')}`, {
       operation: 'input',
+      problems,
     });
   }
   return url as string;

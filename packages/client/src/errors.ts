@@ -1,4 +1,4 @@
-import type { Asset, GetVideoTaskResponse } from '@kyyvideo/contract';
+import type { Asset, GetVideoTaskResponse, Problem } from '@kyyvideo/contract';
 
 /** Which part of the client raised the error. */
 export type KyyOperation =
@@ -129,10 +129,20 @@ export class KyyConfigError extends KyyError {
   override readonly kind = 'config' as const;
 }
 
-/** An argument was rejected before any request was sent. Nothing reached the service. */
+/**
+ * An argument was rejected before any request was sent. Nothing reached the service.
+ * `problems` are the contract's own findings that refused it (the errors of `checkUpload`,
+ * `checkVideoTask`, the asset id and URL rules), for a caller to word or place them itself; it
+ * is empty when no contract rule is behind the refusal (an option such as `timeoutMs`, a task id).
+ */
 export class KyyInputError extends KyyError {
   override name = 'KyyInputError';
   override readonly kind = 'input' as const;
+  readonly problems: readonly Problem[];
+  constructor(message: string, details: KyyErrorDetails & { problems?: readonly Problem[] }) {
+    super(message, details);
+    this.problems = details.problems ?? [];
+  }
 }
 
 /** The service refused the API key (HTTP 401/403, or an envelope code 401/403). */

@@ -146,6 +146,9 @@ describe('generate', () => {
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KyyInputError);
+    expect((error as KyyInputError).problems.map((p) => `${p.field} ${p.kind}`)).toEqual([
+      'referenceImages conflict',
+    ]);
     expect(requests).toHaveLength(0);
   });
 

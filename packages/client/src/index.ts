@@ -5,6 +5,7 @@ export type {
   CreateVideoTaskRequest,
   MediaInput,
   Problem,
+  ProblemItem,
   VideoModel,
   VideoTaskStatus,
 } from '@kyyvideo/contract';

@@ -1,4 +1,4 @@
-import { MAX_NAME_LENGTH } from '@kyyvideo/contract';
+import { checkUpload, MAX_NAME_LENGTH, parseAssetIdOrRef } from '@kyyvideo/contract';
 import { describe, expect, it } from 'vitest';
 import { KyyInputError } from './errors.js';
 import { checkAssetId, checkUploadInput } from './input.js';
@@ -101,5 +101,31 @@ describe('checkAssetId', () => {
 
   it('rejects non-strings', () => {
     expect(inputMessage(() => checkAssetId(undefined, 'get'))).toMatch(/Give an asset id/);
+  });
+});
+
+describe('the problems an input error carries', () => {
+  const refusal = (run: () => unknown): KyyInputError => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof KyyInputError) return error;
+      throw error;
+    }
+    throw new Error('expected a KyyInputError');
+  };
+
+  it('are what checkUpload returns for the same bad upload', () => {
+    const input = { assetType: 'image', url: 'cat.jpg', name: 'n'.repeat(MAX_NAME_LENGTH + 1) };
+    const { problems } = refusal(() => checkUploadInput(input));
+    expect(problems).toEqual(checkUpload(input));
+    expect(problems.map((p) => p.field)).toEqual(['assetType', 'url', 'name']);
+  });
+
+  it("are the asset id rule's problem for a bad id", () => {
+    const parsed = parseAssetIdOrRef('asset://nope');
+    expect(parsed.ok).toBe(false);
+    const { problems } = refusal(() => checkAssetId('asset://nope', 'get'));
+    expect(problems).toEqual(parsed.ok ? [] : [parsed.problem]);
   });
 });

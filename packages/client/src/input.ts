@@ -25,6 +25,7 @@ export function checkUploadInput(input: unknown, where = ''): UploadInput {
   if (problems.length > 0) {
     throw new KyyInputError(problems.map((problem) => sentence(problem, where)).join(' '), {
       operation: 'input',
+      problems,
     });
   }
   const { assetType, url, name } = input as UploadInput;
@@ -38,5 +39,8 @@ export function checkUploadInput(input: unknown, where = ''): UploadInput {
 export function checkAssetId(assetId: unknown, operation: KyyOperation): string {
   const parsed = parseAssetIdOrRef(assetId);
   if (parsed.ok) return parsed.assetId;
-  throw new KyyInputError(`${operation}: ${sentence(parsed.problem, '')}`, { operation: 'input' });
+  throw new KyyInputError(`${operation}: ${sentence(parsed.problem, '')}`, {
+    operation: 'input',
+    problems: [parsed.problem],
+  });
 }

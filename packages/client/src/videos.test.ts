@@ -1,4 +1,4 @@
-import { EXAMPLE_VIDEO_TASK_REQUEST, type Problem } from '@kyyvideo/contract';
+import { checkVideoTask, EXAMPLE_VIDEO_TASK_REQUEST, type Problem } from '@kyyvideo/contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, json, networkError, type Reply } from '../test/helpers/fake-fetch.js';
 import { rejection, settle } from '../test/helpers/settle.js';
@@ -71,6 +71,33 @@ describe('videos.create', () => {
     expect(error).toBeInstanceOf(KyyInputError);
     expect((error as Error).message).toMatch(message);
     expect(requests).toHaveLength(0);
+  });
+
+  it("carries the contract's problems, list items located, as checkVideoTask finds them", async () => {
+    const { kyy, requests } = client(json(createdBody()));
+    const input = {
+      model: 'kyyvideo',
+      prompt: 'x',
+      duration: 3,
+      referenceImages: ['https://example.com/a.png', 'https://example.com/b.png', 'nope'],
+    };
+    const error = await kyy.videos.create(input as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KyyInputError);
+    const { problems } = error as KyyInputError;
+    expect(problems).toEqual(checkVideoTask(input));
+    expect(problems.map((p) => p.field)).toEqual(['model', 'duration', 'referenceImages[2]']);
+    expect(problems[2]?.item).toEqual({ field: 'referenceImages', index: 2 });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('carries only the errors when the refused task also has warnings', async () => {
+    const { kyy } = client(json(createdBody()));
+    const input = { model: 'kyyvideo2', prompt: ' ', aspect_ratio: '5:4' };
+    const error = (await kyy.videos
+      .create(input as never)
+      .catch((e: unknown) => e)) as KyyInputError;
+    expect(error.problems).toEqual(checkVideoTask(input).filter((p) => p.severity === 'error'));
+    expect(error.problems.map((p) => p.field)).toEqual(['prompt']);
   });
 
   it('reports warnings through onWarning and still sends the task', async () => {
@@ -178,6 +205,8 @@ describe('videos.get', () => {
     async (id) => {
       const { kyy, requests } = client(json(taskBody()));
       await expect(kyy.videos.get(id)).rejects.toBeInstanceOf(KyyInputError);
+      // The task id shape is a pattern, not a rule that returns problems.
+      await expect(kyy.videos.get(id)).rejects.toMatchObject({ problems: [] });
       expect(requests).toHaveLength(0);
     },
   );

@@ -48,6 +48,7 @@ export function checkTask(input: unknown, onWarning?: CreateVideoOptions['onWarn
   if (errors.length > 0) {
     throw new KyyInputError(errors.map((problem) => sentence(problem, '')).join(' '), {
       operation: 'input',
+      problems: errors,
     });
   }
   for (const warning of problems) {

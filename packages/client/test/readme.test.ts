@@ -87,6 +87,10 @@ describe('README examples', () => {
     expect(logs.some((line) => /^asset-\d{14}-[a-z0-9]{5} Active$/.test(line))).toBe(true);
     expect(logs).toContain('no such asset (code -1)');
     expect(logs).toContain('true'); // the drop-connection upload ended "outcome unknown"
+    // The input error's problems locate the bad reference image by its position.
+    expect(logs.some((line) => line.startsWith('referenceImages 1 Give an absolute URL'))).toBe(
+      true,
+    );
     expect(logs.some((line) => /^video_[0-9a-f-]{36} 1 \d+ bytes in .*cat\.mp4$/.test(line))).toBe(
       true,
     );

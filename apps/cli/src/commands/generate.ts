@@ -1,6 +1,12 @@
 import type { GenerateProgress } from '../client-types.js';
 import type { CommandContext } from '../context.js';
-import { checkedTask, flagOf, type TaskFlags, taskInput, warningLine } from '../video-flags.js';
+import {
+  flagOf,
+  refusalInFlagTerms,
+  type TaskFlags,
+  taskInput,
+  warningLine,
+} from '../video-flags.js';
 import {
   labelled,
   saveVideoFile,
@@ -22,8 +28,6 @@ export interface GenerateCommandOptions extends TaskFlags, WaitFlags {
  */
 export async function generate(options: GenerateCommandOptions, ctx: CommandContext) {
   const input = taskInput(options);
-  // The contract's rules, worded in flags; the client checks the same rules again.
-  checkedTask(input);
   const api = await ctx.videos();
   const line = statusLineFor(ctx);
   let taskId: string | undefined;
@@ -54,7 +58,8 @@ export async function generate(options: GenerateCommandOptions, ctx: CommandCont
       },
     );
   } catch (error) {
-    throw taskId === undefined ? error : withTask(error, ctx, taskId, options);
+    // Before a task exists the client may have refused the flags (checked before any upload).
+    throw taskId === undefined ? refusalInFlagTerms(error) : withTask(error, ctx, taskId, options);
   } finally {
     line.stop();
   }
@@ -62,9 +67,7 @@ export async function generate(options: GenerateCommandOptions, ctx: CommandCont
   const data: Record<string, unknown> = { task, videoUrl, assets };
   let human = taskLines(task, ctx);
   for (const asset of assets) {
-    const where = flagOf(
-      asset.index === undefined ? asset.field : `${asset.field}[${asset.index}]`,
-    );
+    const where = flagOf(asset.field, asset.index);
     human += `\n${labelled(ctx, 'asset', `${asset.assetId} (${where})`)}`;
   }
   if (options.out !== undefined) {

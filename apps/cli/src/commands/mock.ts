@@ -3,6 +3,7 @@ import {
   describeListenError,
   type MockCliSettings,
   MockUsageError,
+  PORT_ENV,
   parseMockCliOptions,
 } from '@kyyvideo/mock/cli';
 import type { CommandModule } from '../context.js';
@@ -46,7 +47,7 @@ export const command: CommandModule<MockCommandOptions> = {
       ctx.out.quiet
         ? server.url
         : `${c.green('Mock listening on')} ${c.bold(server.url)}\n` +
-            `Try:  ${tryCommand(server.url, options.apiKey !== undefined)}\n` +
+            `Try:  ${tryCommand(server.url, options.apiKey !== undefined, ctx.io.env[PORT_ENV])}\n` +
             `${c.dim(keyNote)}`,
       { url: server.url, port: server.port },
     );

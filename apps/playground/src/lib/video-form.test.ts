@@ -81,6 +81,17 @@ describe('checkVideoForm', () => {
     });
   });
 
+  it('puts a problem on the third item of a list on that list, naming line 3', () => {
+    const values = form({ referenceImages: `${REF}\n${REF}\nnot a url` });
+    const [problem] = checkVideoTask(toVideoTaskBody(values));
+    expect(problem?.item).toEqual({ field: 'referenceImages', index: 2 });
+    const checked = checkVideoForm(values);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) {
+      expect(checked.errors).toEqual({ referenceImages: `Line 3: ${problem?.hint}` });
+    }
+  });
+
   it('refuses a first frame together with references, naming the list', () => {
     const checked = checkVideoForm(form({ firstImage: REF, referenceImages: REF }));
     expect(checked.ok).toBe(false);

@@ -73,12 +73,16 @@ export function toVideoTaskBody(values: VideoFormValues): Record<string, unknown
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }
 
-/** `referenceImages[2]` → the form field and the line it came from. */
+const isVideoField = (field: string): field is VideoField =>
+  (VIDEO_TASK_FIELDS as readonly string[]).includes(field);
+
+/** The form field a problem belongs to, and for one item of a list the line it came from. */
 function locate(problem: Problem): { field: VideoField; line?: number } | undefined {
-  const match = /^([A-Za-z_]+)(?:\[(\d+)\])?$/.exec(problem.field);
-  const field = match?.[1] as VideoField | undefined;
-  if (!field || !(VIDEO_TASK_FIELDS as readonly string[]).includes(field)) return undefined;
-  return match?.[2] === undefined ? { field } : { field, line: Number(match[2]) + 1 };
+  if (problem.item) {
+    const { field, index } = problem.item;
+    return isVideoField(field) ? { field, line: index + 1 } : undefined;
+  }
+  return isVideoField(problem.field) ? { field: problem.field } : undefined;
 }
 
 function sentence(problem: Problem): string {

@@ -1,3 +1,4 @@
+import { checkUpload } from '@kyyvideo/contract';
 import { DEFAULT_REVIEW_DELAY_MS } from '@kyyvideo/mock/node';
 import { describe, expect, it } from 'vitest';
 import {
@@ -71,6 +72,17 @@ describe('against the mock', () => {
     await expect(kyy.assets.get('')).rejects.toBeInstanceOf(KyyInputError);
     await expect(kyy.assets.delete('..')).rejects.toBeInstanceOf(KyyInputError);
     await expect(kyy.assets.waitUntilActive(' ')).rejects.toBeInstanceOf(KyyInputError);
+    expect(mock.requests()).toHaveLength(0);
+  });
+
+  it("an upload's input error carries the problems checkUpload finds in it", async () => {
+    const bad = { assetType: 'Picture', url: 'ftp://example.com/a.png' };
+    const error = await client()
+      .assets.upload(bad as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KyyInputError);
+    expect((error as KyyInputError).problems).toEqual(checkUpload(bad));
+    expect((error as KyyInputError).problems).toHaveLength(2);
     expect(mock.requests()).toHaveLength(0);
   });
 

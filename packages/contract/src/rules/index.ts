@@ -15,7 +15,7 @@ export {
   MAX_URL_LENGTH,
 } from './limits.js';
 export { checkName } from './name.js';
-export { errorsOf, type Problem, type ProblemKind } from './problem.js';
+export { errorsOf, type Problem, type ProblemItem, type ProblemKind } from './problem.js';
 export { redactSecret, SECRET_MASK } from './redact.js';
 export { checkUpload, isValidUpload, type UploadFields } from './upload.js';
 export { checkUrl } from './url.js';

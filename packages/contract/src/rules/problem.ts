@@ -6,8 +6,17 @@ import { shownValue } from './value.js';
  * build sentences about flags or forms.
  */
 export interface Problem {
-  /** The input field, named as the API names it (`url`, `assetType`, `first_image`, …). */
+  /**
+   * The input field, named as the API names it (`url`, `assetType`, `first_image`, …); for one
+   * item of a list, the list and the item's position (`referenceImages[2]`).
+   */
   readonly field: string;
+  /**
+   * Set only when the problem is about one item of a list: the list field as the API names it
+   * and the item's position from 0 (`referenceImages[2]` → `{ field: 'referenceImages', index: 2 }`),
+   * so a consumer can point at the flag or form row without parsing `field`.
+   */
+  readonly item?: ProblemItem;
   /** A stable tag a consumer can switch on. */
   readonly kind: ProblemKind;
   /** What to fix, as one sentence without a field prefix ("Use an absolute http(s) URL."). */
@@ -19,6 +28,14 @@ export interface Problem {
    * (public code uses them): report them, never refuse on them.
    */
   readonly severity: 'error' | 'warning';
+}
+
+/** Which item of a list field a {@link Problem} is about. */
+export interface ProblemItem {
+  /** The list field, named as the API names it (`referenceImages`). */
+  readonly field: string;
+  /** The item's position in the list, from 0. */
+  readonly index: number;
 }
 
 export type ProblemKind =
@@ -61,4 +78,16 @@ export function problem(
   return shown === undefined
     ? { field, kind, hint, severity }
     : { field, kind, hint, value: shown, severity };
+}
+
+/**
+ * The problems of one list item, located: `field` reads `list[index]` (as every message shows it)
+ * and `item` says the same in parts.
+ */
+export function inListItem(
+  list: string,
+  index: number,
+  check: (field: string) => readonly Problem[],
+): Problem[] {
+  return check(`${list}[${index}]`).map((found) => ({ ...found, item: { field: list, index } }));
 }

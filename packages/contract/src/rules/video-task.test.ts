@@ -178,3 +178,30 @@ describe('hints say what to fix', () => {
     }
   });
 });
+
+describe('checkVideoTask locates problems', () => {
+  it('gives a problem on one item of a list its list and position, with field as before', () => {
+    const problems = checkVideoTask({
+      ...base,
+      referenceImages: [URL_A, REF, 'not a url'],
+      referenceAudios: [null],
+    });
+    expect(problems.map(({ field, item }) => ({ field, item }))).toEqual([
+      { field: 'referenceImages[2]', item: { field: 'referenceImages', index: 2 } },
+      { field: 'referenceAudios[0]', item: { field: 'referenceAudios', index: 0 } },
+    ]);
+  });
+
+  it('sets no item for a plain field, nor for a whole list', () => {
+    const problems = checkVideoTask({
+      model: 'nope',
+      prompt: '',
+      duration: 99,
+      first_image: 'not a url',
+      referenceImages: Array(10).fill(URL_A),
+      referenceVideos: URL_A,
+    });
+    expect(problems.length).toBeGreaterThanOrEqual(6);
+    for (const found of problems) expect(found).not.toHaveProperty('item');
+  });
+});

@@ -9,7 +9,7 @@ import {
 import type { CreateVideoTaskRequest, VideoModel } from '../video-schemas.js';
 import { checkAssetIdOrRef } from './asset-id.js';
 import { EXAMPLE_ASSET_REF, EXAMPLE_URL } from './limits.js';
-import { problem as makeProblem, type Problem } from './problem.js';
+import { inListItem, problem as makeProblem, type Problem } from './problem.js';
 import { checkUrl } from './url.js';
 import { typeName } from './value.js';
 
@@ -213,7 +213,9 @@ function checkReferences(field: VideoTaskReferenceField, value: unknown): Proble
       ),
     ];
   }
-  const problems = value.flatMap((item, index) => checkMediaReference(item, `${field}[${index}]`));
+  const problems = value.flatMap((item, index) =>
+    inListItem(field, index, (where) => checkMediaReference(item, where)),
+  );
   const cap = REFERENCE_CAPS_IN_PUBLIC_CODE[field];
   if (value.length > cap) {
     problems.push(
