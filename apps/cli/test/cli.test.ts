@@ -440,6 +440,12 @@ describe('bad input: a message saying what to fix, exit 2, nothing sent', () => 
       { KYY_API_KEY: undefined },
     ],
     [
+      'a video flag out of range, reported before the missing key',
+      ['generate', 'a cat in the rain', '--duration', '99'],
+      /--duration: Give 4 to 15 seconds/,
+      { KYY_API_KEY: undefined },
+    ],
+    [
       'missing key file',
       ['--api-key-file', 'nope.txt', 'assets', 'get', 'asset-20260330142158-q75m8'],
       /--api-key-file "nope.txt" cannot be read/,

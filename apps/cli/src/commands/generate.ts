@@ -1,6 +1,7 @@
 import type { GenerateProgress } from '../client-types.js';
 import type { CommandContext } from '../context.js';
 import {
+  checkedTask,
   flagOf,
   refusalInFlagTerms,
   type TaskFlags,
@@ -28,6 +29,9 @@ export interface GenerateCommandOptions extends TaskFlags, WaitFlags {
  */
 export async function generate(options: GenerateCommandOptions, ctx: CommandContext) {
   const input = taskInput(options);
+  // Usage before credentials: wrong flags are reported (exit 2) without a key or a connection.
+  // The client checks the same rules again before any upload; its refusal is worded the same.
+  checkedTask(input);
   const api = await ctx.videos();
   const line = statusLineFor(ctx);
   let taskId: string | undefined;
