@@ -59,7 +59,7 @@ export function renderReport(
   return `${[
     '# Benchmark report',
     '<!-- Written by `pnpm bench` (packages/bench). Re-run it rather than editing by hand. -->',
-    'Every ratio compares figures measured in the same run on the same machine; absolute times vary between machines and runs, ratios much less. Reproduce with `pnpm bench` from the repository root (about six minutes) or `pnpm bench -- --quick` (about a minute, for trying it); see packages/bench/README.md.',
+    'Every ratio compares figures measured in the same run on the same machine; absolute times vary between machines and runs, ratios much less. Reproduce with `pnpm bench` from the repository root (about seven minutes) or `pnpm bench -- --quick` (about a minute, for trying it); see packages/bench/README.md.',
     '## Machine',
     machineTable,
     `Settings — ${describeConfig(config)}.`,
