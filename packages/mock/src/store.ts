@@ -82,8 +82,16 @@ export interface InternalStore extends MockStore {
   taskRecord(id: string): StoredTask | undefined;
   /** Counts changes, so a caller can tell whether a request changed anything. */
   readonly version: number;
-  /** Applies a journaled change while loading, without telling listeners. */
+  /**
+   * Applies a journaled change while loading, without telling listeners and without the store
+   * limit: the journal already holds what the limit forgot, as deletes.
+   */
   apply(change: StoreChange): void;
+  /**
+   * Forgets the least recently used records past the limit (after loading with a lower limit
+   * than the state was saved with), without telling listeners; returns how many it forgot.
+   */
+  enforceLimit(): number;
   /** Receives every change as it happens; returns an unsubscribe function. */
   onChange(listener: (change: StoreChange) => void): () => void;
 }
@@ -171,15 +179,32 @@ export function createStore(
     }
     return gone;
   };
-  const put = (kind: 'asset' | 'task', id: string) => {
-    recency[kind].use(id);
-    return trim(kind);
+  // Ids handed out during the current second: an id is never handed out twice (until a clear),
+  // even when its asset was deleted or forgotten in between; ids of other seconds differ in their
+  // timestamp.
+  let idSecond = Number.NaN;
+  let idsThisSecond = new Set<string>();
+  const newId = (now: number) => {
+    const second = Math.floor(now / 1000);
+    if (second !== idSecond) {
+      idSecond = second;
+      idsThisSecond = new Set();
+    }
+    const id = newAssetId(
+      now,
+      rng,
+      (candidate) => records.has(candidate) || idsThisSecond.has(candidate),
+    );
+    idsThisSecond.add(id);
+    return id;
   };
   const clearAll = () => {
     records.clear();
     tasks.clear();
     recency.asset.clear();
     recency.task.clear();
+    // A cleared store is a fresh one: a seeded mock hands out the same ids again.
+    idsThisSecond = new Set();
   };
   let rng = random();
   let version = 0;
@@ -189,21 +214,27 @@ export function createStore(
     for (const listener of changeListeners) listener(change);
     for (const listener of listeners) listener();
   };
-  // Past the limit the least recently used record is forgotten as a delete would forget it (and
-  // journaled as one), so memory stays bounded however long the mock runs.
-  const forgetPastLimit = (gone: string[], kind: 'asset' | 'task') => {
-    if (gone.length === 0) return;
-    if (!told[kind]) {
+  /** Forgets what is past the limit for `kind`, telling `onLimit` the first time; returns the ids. */
+  const forgetOverLimit = (kind: 'asset' | 'task'): string[] => {
+    const gone = trim(kind);
+    if (gone.length > 0 && !told[kind]) {
       told[kind] = true;
       onLimit(kind, limit);
     }
-    for (const id of gone) changed({ op: 'delete', kind, id });
+    return gone;
   };
+  // Past the limit the least recently used record is forgotten as a delete would forget it (and
+  // journaled as one), so memory stays bounded however long the mock runs.
+  const added = (kind: 'asset' | 'task', id: string) => {
+    recency[kind].use(id);
+    for (const gone of forgetOverLimit(kind)) changed({ op: 'delete', kind, id: gone });
+  };
+  const enforceLimit = () => forgetOverLimit('asset').length + forgetOverLimit('task').length;
   const insert = (parsed: UploadAssetRequest): Asset => {
     const now = clock.now();
     const plan = planReview(parsed, options);
     const record: StoredAsset = {
-      assetId: newAssetId(now, rng, (id) => records.has(id)),
+      assetId: newId(now),
       name: parsed.name ?? null,
       url: parsed.url,
       assetType: parsed.assetType,
@@ -213,7 +244,7 @@ export function createStore(
     };
     records.set(record.assetId, record);
     changed({ op: 'put', kind: 'asset', record });
-    forgetPastLimit(put('asset', record.assetId), 'asset');
+    added('asset', record.assetId);
     return toAsset(record, now);
   };
 
@@ -238,7 +269,7 @@ export function createStore(
       const task: StoredTask = { ...input, id: newTaskId(rng, (id) => tasks.has(id)) };
       tasks.set(task.id, task);
       changed({ op: 'put', kind: 'task', record: task });
-      forgetPastLimit(put('task', task.id), 'task');
+      added('task', task.id);
       return task;
     },
     taskRecord(id) {
@@ -276,15 +307,16 @@ export function createStore(
     restore(snapshot) {
       const parsed = parseSnapshot(snapshot);
       clearAll();
-      // Saved with a higher limit, the newest are kept (the forgetting is in the reset).
       for (const record of parsed.assets) {
         records.set(record.assetId, record);
-        put('asset', record.assetId);
+        recency.asset.use(record.assetId);
       }
       for (const task of parsed.tasks ?? []) {
         tasks.set(task.id, task);
-        put('task', task.id);
+        recency.task.use(task.id);
       }
+      // Saved with a higher limit: the newest are kept, and the reset journals only them.
+      enforceLimit();
       changed({ op: 'reset' });
     },
     apply(change) {
@@ -295,12 +327,13 @@ export function createStore(
         recency[change.kind].forget(change.id);
       } else if (change.kind === 'task') {
         tasks.set(change.record.id, change.record);
-        put('task', change.record.id);
+        recency.task.use(change.record.id);
       } else {
         records.set(change.record.assetId, change.record);
-        put('asset', change.record.assetId);
+        recency.asset.use(change.record.assetId);
       }
     },
+    enforceLimit,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

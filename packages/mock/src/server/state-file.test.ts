@@ -134,7 +134,7 @@ describe('state journal', () => {
     expect(lines.join('\n')).toMatch(/state\.json\.journal: dropped an incomplete last entry/);
   });
 
-  it('journals what the store limit forgets, and keeps the newest after a restart with a lower one', async () => {
+  it('journals what the store limit forgets, and a higher limit later does not bring it back', async () => {
     const file = join(dir, 'state.json');
     const first = buildMock({ storeLimit: 2 });
     const state = await openPersistentState(file, first.store, () => {});
@@ -145,16 +145,50 @@ describe('state journal', () => {
     );
     await state.whenDurable();
 
-    // A higher limit now does not bring back what was forgotten: the journal says so.
     const second = buildMock({ storeLimit: 10 });
-    const reopened = await openPersistentState(file, second.store, () => {});
+    await openPersistentState(file, second.store, () => {});
     expect(second.store.list().map((a) => a.assetId)).toEqual(ids.slice(1));
     expect(second.store.listTasks().map((t) => t.id)).toEqual(tasks.slice(1));
-    await reopened.close();
+  });
 
-    const third = buildMock({ storeLimit: 1 });
+  it('replays what the limit forgot as it happened, after a read changed the order', async () => {
+    const file = join(dir, 'state.json');
+    const first = buildMock({ storeLimit: 2 });
+    const state = await openPersistentState(file, first.store, () => {});
+    const a = first.store.create(upload(1)).assetId;
+    first.store.create(upload(2));
+    expect(first.store.get(a)).toBeDefined(); // a is now used more recently than the second
+    const c = first.store.create(upload(3)).assetId;
+    await state.whenDurable();
+    expect(first.store.list().map((x) => x.assetId)).toEqual([a, c]);
+
+    // No close(): as after kill -9, the journal is replayed over the snapshot.
+    const second = buildMock({ storeLimit: 2 });
+    await openPersistentState(file, second.store, () => {});
+    expect(second.store.list().map((x) => x.assetId)).toEqual([a, c]);
+  });
+
+  it('saves what a lower limit forgets at start, says so, and never brings it back', async () => {
+    const file = join(dir, 'state.json');
+    const first = buildMock({ storeLimit: 5 });
+    const state = await openPersistentState(file, first.store, () => {});
+    const ids = [1, 2, 3, 4, 5].map((i) => first.store.create(upload(i)).assetId);
+    await state.close();
+
+    const lines: string[] = [];
+    const second = build(
+      { storeLimit: 2 },
+      () => [],
+      (kind, limit) => lines.push(`${kind} ${limit}`),
+    );
+    await openPersistentState(file, second.store, () => {});
+    expect(second.store.list().map((a) => a.assetId)).toEqual(ids.slice(3));
+    expect(lines).toEqual(['asset 2']);
+
+    // No close(): as after kill -9. A higher limit now keeps what there is, no more.
+    const third = buildMock({ storeLimit: 10 });
     await openPersistentState(file, third.store, () => {});
-    expect(third.store.list().map((a) => a.assetId)).toEqual(ids.slice(2));
+    expect(third.store.list().map((a) => a.assetId)).toEqual(ids.slice(3));
   });
 
   it('leaves the snapshot of a clean stop as it is at the next start', async () => {

@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs';
+import { ftruncateSync, writeSync } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Durability } from '../core/core.js';
@@ -20,12 +20,14 @@ export interface PersistentState extends Durability {
   close(): Promise<void>;
 }
 
-/** Writes all of `bytes` at the file's end (a write may take fewer bytes than it was given). */
-function writeAll(fd: number, bytes: Buffer): void {
+/** Writes all of `bytes` at `position` (one write may take fewer bytes than it was given). */
+function writeAt(fd: number, bytes: Buffer, position: number): void {
   for (let offset = 0; offset < bytes.length; ) {
-    offset += writeSync(fd, bytes, offset);
+    offset += writeSync(fd, bytes, offset, bytes.length - offset, position + offset);
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** One journal line per change: `{"kind":"asset","op":"put","record":{…}}`, newline-terminated. */
 function encode(change: StoreChange): string {
@@ -125,19 +127,33 @@ export async function openPersistentState(
     log(`removed ${name}, a temp file left by an earlier run that was killed`);
   }
   const saved = await loadState(file);
-  if (saved) store.restore(saved);
+  if (saved) {
+    // As the journal is replayed: without the store limit, which the journal already applied.
+    store.apply({ op: 'reset' });
+    for (const record of saved.assets) store.apply({ op: 'put', kind: 'asset', record });
+    for (const record of saved.tasks ?? []) store.apply({ op: 'put', kind: 'task', record });
+  }
   const replayed = await replay(journal, store, log);
+  // Started with a lower --store-limit than the state was saved with: forget the least recently
+  // used now, and save that (below) so that nothing forgotten comes back at a later start.
+  const forgotten = store.enforceLimit();
 
   let handle: FileHandle | undefined;
   let journalBytes = 0;
   let compactAfter = COMPACT_AFTER_BYTES;
   let unflushed = false; // written to the journal but maybe not on the disk yet
+  // Set when a journal write failed: the file may end in a fragment, so nothing more is appended
+  // after it; the next save is a whole snapshot, which starts a new journal.
+  let journalSuspect = false;
   const startJournal = async () => {
-    await handle?.close();
+    const old = handle;
+    handle = undefined;
+    await old?.close();
     handle = await open(journal, 'w');
     await handle.sync();
     journalBytes = 0;
     unflushed = false;
+    journalSuspect = false;
   };
   const compact = async () => {
     const snapshot = `${JSON.stringify(store.snapshot())}\n`;
@@ -150,8 +166,29 @@ export async function openPersistentState(
     await startJournal();
   };
   // Nothing to fold (a clean earlier stop, or a first start): leave the snapshot as it is.
-  if (replayed || !saved) await compact();
+  if (replayed || !saved || forgotten > 0) await compact();
   else await startJournal();
+
+  /** Appends at the journal's known end; a write cut short is cut off again before it throws. */
+  const append = async (bytes: Buffer) => {
+    const journalFile = handle;
+    if (journalFile === undefined) throw new Error('the journal is not open');
+    try {
+      // A small write to the page cache: synchronous is quicker than a thread-pool round trip,
+      // and once it returns the batch is in the file, which killing the mock cannot undo.
+      writeAt(journalFile.fd, bytes, journalBytes);
+    } catch (error) {
+      try {
+        ftruncateSync(journalFile.fd, journalBytes);
+      } catch {
+        // journalSuspect keeps later batches away from whatever is left.
+      }
+      throw error;
+    }
+    journalBytes += bytes.length;
+    if (fsync) await journalFile.datasync();
+    else unflushed = true;
+  };
 
   let pending: string[] = [];
   let appended = 0; // changes appended so far
@@ -176,21 +213,35 @@ export async function openPersistentState(
       const upTo = appended;
       pending = [];
       try {
-        const journalFile = handle as FileHandle;
-        // A small append to the page cache: synchronous is quicker than a thread-pool round
-        // trip, and once it returns the batch is in the file, which killing the mock cannot undo.
-        const bytes = Buffer.from(batch);
-        writeAll(journalFile.fd, bytes);
-        if (fsync) await journalFile.datasync();
-        else unflushed = true;
-        journalBytes += bytes.length;
+        if (!journalSuspect) {
+          try {
+            await append(Buffer.from(batch));
+          } catch (error) {
+            journalSuspect = true;
+            log(
+              `could not write state journal ${journal}: ${messageOf(error)}; saving the whole state to ${file} instead`,
+            );
+          }
+        }
+        // The store in memory holds this batch (and anything since), so a snapshot saves it.
+        if (journalSuspect) await compact();
         durable = upTo;
         settle(upTo);
-        if (journalBytes > compactAfter) await compact();
       } catch (error) {
-        const failure = error instanceof Error ? error : new Error(String(error));
-        log(`could not write state journal ${journal}: ${failure.message}`);
-        settle(upTo, failure);
+        log(
+          `could not save state file ${file}: ${messageOf(error)}; changes since the last save are in memory only until a save succeeds`,
+        );
+        settle(upTo, error instanceof Error ? error : new Error(String(error)));
+        continue;
+      }
+      if (journalBytes > compactAfter) {
+        try {
+          await compact();
+        } catch (error) {
+          // The journal is still whole: keep appending, and try again once it has grown as much.
+          compactAfter = journalBytes + COMPACT_AFTER_BYTES;
+          log(`could not fold state journal ${journal} into ${file}: ${messageOf(error)}`);
+        }
       }
     }
   };
