@@ -15,13 +15,8 @@ import {
 } from './errors.js';
 import { checkAssetId, checkUploadInput, type UploadInput } from './input.js';
 import { asOutcomeUnknown } from './outcome.js';
-import { type SendSettings, send } from './send.js';
+import { type CoreDeps, send } from './send.js';
 import type { AssetRef, CallOptions, DeleteResult, UploadResult } from './types.js';
-
-export interface CoreDeps {
-  settings: SendSettings;
-  validate: 'strict' | 'off';
-}
 
 /** The three requests, with their retry rules. Waiting and batches build on these. */
 export interface AssetsCore {

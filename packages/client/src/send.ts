@@ -15,6 +15,12 @@ export interface SendSettings extends RetrySettings {
   maxResponseBytes: number;
 }
 
+/** What the request cores (assets, videos) are built from. */
+export interface CoreDeps {
+  settings: SendSettings;
+  validate: 'strict' | 'off';
+}
+
 /** One operation of the API: everything `send` needs to perform it, retries included. */
 export interface Operation<T> {
   operation: RequestOperation;

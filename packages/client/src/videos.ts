@@ -12,16 +12,11 @@ import {
 } from './errors.js';
 import { sentence } from './input.js';
 import { asOutcomeUnknown } from './outcome.js';
-import { type SendSettings, send } from './send.js';
+import { type CoreDeps, send } from './send.js';
 import { safely } from './signals.js';
 import type { CallOptions } from './types.js';
 import { interpretCreate, interpretTask, type VideoContext } from './video-answer.js';
 import type { CreatedVideoTask, CreateVideoOptions, VideoTask } from './video-types.js';
-
-export interface VideosCoreDeps {
-  settings: SendSettings;
-  validate: 'strict' | 'off';
-}
 
 /** The two requests of the video task API, on the client's one request path. */
 export interface VideosCore {
@@ -72,7 +67,7 @@ function createOutcome(error: KyyError): KyyError {
   );
 }
 
-export function createVideosCore(deps: VideosCoreDeps): VideosCore {
+export function createVideosCore(deps: CoreDeps): VideosCore {
   const { settings } = deps;
   const context = (operation: VideoContext['operation'], taskId?: string): VideoContext => ({
     operation,

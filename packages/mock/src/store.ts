@@ -167,18 +167,6 @@ export function createStore(
   // Kept beside the records, which stay in upload order for list() and snapshots. After a
   // restart, recency starts over from upload order.
   const recency = { asset: createRecency(), task: createRecency() };
-  /** Forgets the least recently used records past the limit; returns their ids. */
-  const trim = (kind: 'asset' | 'task'): string[] => {
-    const map: Map<string, unknown> = kind === 'asset' ? records : tasks;
-    const gone: string[] = [];
-    while (map.size > limit) {
-      const id = recency[kind].takeLeastRecent();
-      if (id === undefined) break;
-      map.delete(id);
-      gone.push(id);
-    }
-    return gone;
-  };
   // Ids handed out during the current second: an id is never handed out twice (until a clear),
   // even when its asset was deleted or forgotten in between; ids of other seconds differ in their
   // timestamp.
@@ -214,9 +202,19 @@ export function createStore(
     for (const listener of changeListeners) listener(change);
     for (const listener of listeners) listener();
   };
-  /** Forgets what is past the limit for `kind`, telling `onLimit` the first time; returns the ids. */
+  /**
+   * Forgets the least recently used records of `kind` past the limit, telling `onLimit` the first
+   * time; returns their ids.
+   */
   const forgetOverLimit = (kind: 'asset' | 'task'): string[] => {
-    const gone = trim(kind);
+    const map: Map<string, unknown> = kind === 'asset' ? records : tasks;
+    const gone: string[] = [];
+    while (map.size > limit) {
+      const id = recency[kind].takeLeastRecent();
+      if (id === undefined) break;
+      map.delete(id);
+      gone.push(id);
+    }
     if (gone.length > 0 && !told[kind]) {
       told[kind] = true;
       onLimit(kind, limit);
