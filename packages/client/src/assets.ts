@@ -1,4 +1,4 @@
-import { ASSET_REF_PREFIX, type Asset } from '@kyyvideo/contract';
+import { ASSET_REF_PREFIX, ASSET_STATUSES, type Asset } from '@kyyvideo/contract';
 import {
   type InterpretContext,
   interpretDelete,
@@ -87,7 +87,7 @@ export function createAssetsCore(deps: CoreDeps): AssetsCore {
     const { asset, statusKnown } = await detail(assetId, options);
     if (!statusKnown && deps.validate === 'strict') {
       throw new KyyInvalidResponseError(
-        `The detail request got an unknown status ${settings.redact(JSON.stringify(asset.status))} (documented: Processing, Active, Failed). waitUntilActive keeps polling through it; pass validate: 'off' to read it as is.`,
+        `The detail request got an unknown status ${settings.redact(JSON.stringify(asset.status))} (documented: ${ASSET_STATUSES.join(', ')}). waitUntilActive keeps polling through it; pass validate: 'off' to read it as is.`,
         { operation: 'get', assetId: asset.assetId, httpStatus: 200, code: 0 },
       );
     }

@@ -2,8 +2,8 @@ import {
   ASSET_REF_PREFIX,
   type AssetType,
   type CreateVideoTaskRequest,
-  type MediaInput,
   toMediaReference,
+  toVideoTaskFields,
   VIDEO_TASK_MEDIA_FIELDS,
 } from '@kyyvideo/contract';
 import { type GeneratedAsset, type GenerateStep, KyyError, KyyGenerateError } from './errors.js';
@@ -32,41 +32,23 @@ interface Slot {
   value: string;
 }
 
-const REFERENCE_FIELDS = [
-  ['images', 'referenceImages'],
-  ['videos', 'referenceVideos'],
-  ['audios', 'referenceAudios'],
-] as const;
-
 function slotsOf(input: GenerateInput): Slot[] {
   const slots: Slot[] = [];
-  const add = (field: Slot['field'], media: MediaInput, index?: number) =>
-    slots.push({
-      field,
-      value: toMediaReference(media),
-      ...(index === undefined ? {} : { index }),
-    });
-  if (input.firstImage !== undefined) add('first_image', input.firstImage);
-  if (input.lastImage !== undefined) add('last_image', input.lastImage);
-  for (const [key, field] of REFERENCE_FIELDS) {
-    input.references?.[key]?.forEach((media, index) => {
-      add(field, media, index);
-    });
-  }
+  toVideoTaskFields(input, (media, field, index) => {
+    const value = toMediaReference(media);
+    slots.push({ field, value, ...(index === undefined ? {} : { index }) });
+    return value;
+  });
   return slots;
 }
 
 /** The API body, with each slot's value (a URL, or the asset ref it was replaced by). */
 function bodyOf(input: GenerateInput, slots: readonly Slot[]): CreateVideoTaskRequest {
-  const body: Record<string, unknown> = { model: input.model, prompt: input.prompt };
-  if (input.duration !== undefined) body.duration = input.duration;
-  if (input.aspectRatio !== undefined) body.aspect_ratio = input.aspectRatio;
-  if (input.generateAudio !== undefined) body.generateAudio = input.generateAudio;
-  for (const slot of slots) {
-    if (slot.index === undefined) body[slot.field] = slot.value;
-    else body[slot.field] = [...((body[slot.field] as string[] | undefined) ?? []), slot.value];
-  }
-  return body as CreateVideoTaskRequest;
+  const slotValue = (field: Slot['field'], index?: number) =>
+    (slots.find((slot) => slot.field === field && slot.index === index) as Slot).value;
+  return toVideoTaskFields(input, (_media, field, index) =>
+    slotValue(field, index),
+  ) as CreateVideoTaskRequest;
 }
 
 const isUrl = (value: string) => /^https?:\/\//i.test(value);

@@ -1,4 +1,4 @@
-import { type Asset, toAssetRef } from '@kyyvideo/contract';
+import { type Asset, MAX_UPLOAD_CONCURRENCY, toAssetRef } from '@kyyvideo/contract';
 import type { AssetsCore } from './assets.js';
 import {
   KyyAbortError,
@@ -24,8 +24,8 @@ import type {
  */
 export const DEFAULT_PREPARE_CONCURRENCY = 3;
 
-/** A ceiling that keeps one batch from flooding a service with undocumented rate limits. */
-export const MAX_PREPARE_CONCURRENCY = 16;
+/** The contract's ceiling for uploads in flight (undocumented rate limits). */
+export const MAX_PREPARE_CONCURRENCY = MAX_UPLOAD_CONCURRENCY;
 
 export interface PrepareDeps {
   core: Pick<AssetsCore, 'upload' | 'delete'>;

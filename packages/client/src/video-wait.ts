@@ -1,6 +1,7 @@
 import {
-  DOCUMENTED_VIDEO_GENERATION_MS,
+  DEFAULT_VIDEO_WAIT_TIMEOUT_MS,
   DOCUMENTED_VIDEO_POLL_INTERVAL_MS,
+  FAST_VIDEO_POLL_INTERVAL_MS,
   VIDEO_MODEL_TIERS,
 } from '@kyyvideo/contract';
 import { KyyInputError, KyyInvalidResponseError, KyyVideoFailedError } from './errors.js';
@@ -12,21 +13,10 @@ import { duration, poll, WAIT_JITTER_RATIO } from './wait.js';
 /** The documentation's advice: poll a task every 20 to 40 s. Pauses fall anywhere in that range. */
 export const VIDEO_WAIT_INTERVAL_MS = DOCUMENTED_VIDEO_POLL_INTERVAL_MS;
 
-/**
- * "Fast models may poll sooner", says the documentation, without a figure. Our choice: half the
- * standard range, 10–20 s, since fast models finish in 1–3 min instead of 2–5.
- */
-export const FAST_VIDEO_WAIT_INTERVAL_MS = {
-  min: DOCUMENTED_VIDEO_POLL_INTERVAL_MS.min / 2,
-  max: DOCUMENTED_VIDEO_POLL_INTERVAL_MS.max / 2,
-} as const;
+/** Half the documented range for fast models (the contract says why). */
+export const FAST_VIDEO_WAIT_INTERVAL_MS = FAST_VIDEO_POLL_INTERVAL_MS;
 
-/**
- * Twice the slowest documented generation (standard models, up to 5 min): room for time in the
- * queue, which the documentation does not size. A wait that runs out loses nothing: the error
- * carries the task id, and waiting again picks up where it stopped.
- */
-export const DEFAULT_VIDEO_WAIT_TIMEOUT_MS = 2 * DOCUMENTED_VIDEO_GENERATION_MS.standard.max;
+export { DEFAULT_VIDEO_WAIT_TIMEOUT_MS };
 
 /** The pause range for a task, by the tier of the model the service says it runs. */
 export function videoIntervalRange(model: string | undefined): { min: number; max: number } {

@@ -3,6 +3,7 @@ import {
   checkVideoTask,
   errorsOf,
   VIDEO_TASK_ID_PATTERN,
+  VIDEO_TASK_STATUSES,
 } from '@kyyvideo/contract';
 import {
   KyyCreateOutcomeUnknownError,
@@ -112,7 +113,7 @@ export function createVideosCore(deps: CoreDeps): VideosCore {
     const { task, statusKnown } = await detail(taskId, options);
     if (!statusKnown && deps.validate === 'strict') {
       throw new KyyInvalidResponseError(
-        `Reading the video task got an unknown status ${settings.redact(JSON.stringify(task.status))} (documented: queued, processing, completed, failed). waitUntilDone keeps polling through it; pass validate: 'off' to read it as is.`,
+        `Reading the video task got an unknown status ${settings.redact(JSON.stringify(task.status))} (documented: ${VIDEO_TASK_STATUSES.join(', ')}). waitUntilDone keeps polling through it; pass validate: 'off' to read it as is.`,
         { operation: 'video-get', taskId: task.id, httpStatus: 200 },
       );
     }

@@ -71,11 +71,27 @@ export const DOCUMENTED_VIDEO_DURATION_S = { min: 4, max: 15, default: 5 } as co
  */
 export const DOCUMENTED_VIDEO_POLL_INTERVAL_MS = { min: 20_000, max: 40_000 } as const;
 
+/**
+ * Not documented: "fast models may poll sooner", without a figure. Our choice: half the standard
+ * range, since fast models finish in 1–3 min instead of 2–5.
+ */
+export const FAST_VIDEO_POLL_INTERVAL_MS = {
+  min: DOCUMENTED_VIDEO_POLL_INTERVAL_MS.min / 2,
+  max: DOCUMENTED_VIDEO_POLL_INTERVAL_MS.max / 2,
+} as const;
+
 /** How long generation takes, as the documentation puts it: standard 2–5 min, fast 1–3 min. */
 export const DOCUMENTED_VIDEO_GENERATION_MS = {
   standard: { min: 120_000, max: 300_000 },
   fast: { min: 60_000, max: 180_000 },
 } as const;
+
+/**
+ * Our choice of how long to wait for a task by default: twice the slowest documented generation
+ * (standard models, up to 5 min), leaving room for time in the queue, which the documentation does
+ * not size. A wait that runs out loses nothing: waiting again with the task id picks it up.
+ */
+export const DEFAULT_VIDEO_WAIT_TIMEOUT_MS = 2 * DOCUMENTED_VIDEO_GENERATION_MS.standard.max;
 
 /** A completed task's `video_url` stays valid for about this long (documented as ~24 hours). */
 export const DOCUMENTED_VIDEO_URL_LIFETIME_MS = 24 * 60 * 60 * 1000;

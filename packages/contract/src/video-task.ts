@@ -3,6 +3,7 @@ import { ASSET_REF_PREFIX } from './constants.js';
 import type { AssetRef } from './rules/asset-id.js';
 import { errorsOf, type Problem } from './rules/problem.js';
 import { checkVideoTask } from './rules/video-task.js';
+import { toVideoTaskFields } from './rules/video-task-fields.js';
 import type { CreateVideoTaskRequest, VideoModel } from './video-schemas.js';
 
 /**
@@ -51,9 +52,6 @@ export function toMediaReference(input: MediaInput): string {
   return input as unknown as string;
 }
 
-const references = (items: readonly MediaInput[] | undefined) =>
-  items && items.length > 0 ? items.map(toMediaReference) : undefined;
-
 /**
  * Builds the body of `POST /v1/kyyvideo2/videos` from camelCase options and upload results, so
  * nobody wraps ids into `asset://` by hand. Throws {@link InvalidVideoTaskError} when a
@@ -61,22 +59,7 @@ const references = (items: readonly MediaInput[] | undefined) =>
  * lists are left out.
  */
 export function buildVideoTask(input: VideoTaskInput): CreateVideoTaskRequest {
-  const candidate = {
-    model: input.model,
-    prompt: input.prompt,
-    duration: input.duration,
-    first_image: input.firstImage === undefined ? undefined : toMediaReference(input.firstImage),
-    last_image: input.lastImage === undefined ? undefined : toMediaReference(input.lastImage),
-    aspect_ratio: input.aspectRatio,
-    generateAudio: input.generateAudio,
-    referenceImages: references(input.references?.images),
-    referenceVideos: references(input.references?.videos),
-    referenceAudios: references(input.references?.audios),
-  };
-  // JSON drops undefined anyway; leaving the keys out keeps the body equal to what is sent.
-  const body = Object.fromEntries(
-    Object.entries(candidate).filter(([, value]) => value !== undefined),
-  ) as CreateVideoTaskRequest;
+  const body = toVideoTaskFields(input, toMediaReference) as CreateVideoTaskRequest;
   const errors = errorsOf(checkVideoTask(body));
   if (errors.length > 0) throw new InvalidVideoTaskError(errors);
   return body;

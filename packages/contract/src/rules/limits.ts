@@ -23,3 +23,9 @@ export const EXAMPLE_URL = 'https://example.com/cat.jpg';
 
 /** How much of an offending value a problem quotes back. */
 export const MAX_QUOTED_LENGTH = 80;
+
+/**
+ * The most uploads one batch keeps in flight (the client's `assets.prepare`, `kyy --concurrency`):
+ * the service's rate limits are not documented, so a batch never floods it.
+ */
+export const MAX_UPLOAD_CONCURRENCY = 16;
