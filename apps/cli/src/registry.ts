@@ -1,3 +1,4 @@
+import { DOCUMENTED_POLL_TIMEOUT_MS, MAX_UPLOAD_CONCURRENCY } from '@kyyvideo/contract/rules';
 import { MOCK_CLI_ENVIRONMENT, MOCK_CLI_OPTIONS } from '@kyyvideo/mock/cli';
 import { type Command, Option } from 'commander';
 import type { CommandFunction, CommandModule } from './context.js';
@@ -6,10 +7,11 @@ import { integerInRange, positiveSeconds } from './option-values.js';
 import {
   DEFAULT_VIDEO_MODEL,
   DEFAULT_VIDEO_TIMEOUT_S,
+  FAST_VIDEO_MODEL,
   VIDEO_DURATION_HELP,
-  VIDEO_MODEL_FAMILIES,
+  VIDEO_MODEL_HELP,
   VIDEO_POLL_HELP,
-} from './video-defaults.js';
+} from './video-help.js';
 
 /**
  * Every kyy command, declared once for commander: its arguments, its options with their parsers
@@ -22,12 +24,12 @@ export type Runner = <T>(
   load: () => Promise<CommandFunction<T>>,
 ) => (...received: unknown[]) => Promise<void>;
 
-/** The documentation's own polling limit (DOCUMENTED_POLL_TIMEOUT_MS in the contract), in s. */
-export const DOCUMENTED_TIMEOUT_S = 300;
+/** The documentation's own polling limit, in s. */
+const DOCUMENTED_TIMEOUT_S = DOCUMENTED_POLL_TIMEOUT_MS / 1000;
 /** Enough to hide latency without looking like abuse of an API with undocumented rate limits. */
 const DEFAULT_CONCURRENCY = 4;
-/** The most the client's assets.prepare accepts (registry-limits.test.ts keeps them equal). */
-export const MAX_CONCURRENCY = 16;
+/** The most the client's assets.prepare accepts: the contract's limit. */
+const MAX_CONCURRENCY = MAX_UPLOAD_CONCURRENCY;
 
 export function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -195,15 +197,11 @@ const repeatable = (value: string, previous: string[] | undefined) => [...(previ
 
 const MEDIA = '<url|asset://…>';
 
-// Both documented families, each name in full, so a user can paste any of them.
-const [KYYVIDEO2_NAMES, SEEDANCE_NAMES] = VIDEO_MODEL_FAMILIES;
-const MODEL_HELP = `${KYYVIDEO2_NAMES.join(', ')}; or the same models by their Seedance names: ${SEEDANCE_NAMES.join(', ')}`;
-
 /** The task's flags, shared by `kyy generate` and `kyy videos create` (FLAG_OF_FIELD maps them). */
 function taskOptions(cmd: Command): Command {
   return cmd
     .argument('<prompt>', 'what the video shows')
-    .addOption(new Option('--model <model>', MODEL_HELP).default(DEFAULT_VIDEO_MODEL))
+    .addOption(new Option('--model <model>', VIDEO_MODEL_HELP).default(DEFAULT_VIDEO_MODEL))
     .option('--duration <seconds>', `video length in seconds, ${VIDEO_DURATION_HELP}`)
     .option('--aspect-ratio <ratio>', 'e.g. 16:9, 9:16, 1:1 (the service decides when left out)')
     .option('--audio', 'generate sound (the service decides when neither is given)')
@@ -269,7 +267,7 @@ export function registerVideoCommands(program: Command, run: Runner, exitCodes: 
     [
       'kyy generate "a cat in the rain" --first-frame asset://asset-20260330142158-q75m8 --out cat.mp4',
       'kyy generate "a dancer" --ref-image https://example.com/a.png --ref-audio https://example.com/beat.mp3 --upload-references --out dance.mp4',
-      'kyy generate "waves at dusk" --model kyyvideo2_fast --duration 10 --aspect-ratio 9:16 --no-audio --json',
+      `kyy generate "waves at dusk" --model ${FAST_VIDEO_MODEL} --duration 10 --aspect-ratio 9:16 --no-audio --json`,
     ],
     `${VIDEO_NOTES}\nExits 6 when the task ends failed (the service's error is shown).`,
     exitCodes,

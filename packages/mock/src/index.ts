@@ -11,6 +11,7 @@ export {
   DEFAULT_STORE_LIMIT,
   DEFAULT_TASK_PROCESSING_MS,
   DEFAULT_TASK_QUEUED_MS,
+  MOCK_TASK_POLL_INTERVAL_MS,
   type MockOptions,
 } from './options.js';
 export type { LoggedRequest } from './request-log.js';

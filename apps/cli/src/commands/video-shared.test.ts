@@ -1,6 +1,7 @@
+import { MOCK_TASK_POLL_INTERVAL_MS } from '@kyyvideo/mock/cli';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../context.js';
-import { resumeCommand } from './video-shared.js';
+import { intervalMs, resumeCommand, waitOptions } from './video-shared.js';
 
 const ctx = (globals: CommandContext['globals']) => ({ globals }) as CommandContext;
 const ID = 'video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd';
@@ -27,5 +28,18 @@ describe('resumeCommand', () => {
     ).toBe(
       `kyy --base-url http://127.0.0.1:4901/x --api-key-file 'my key.txt' videos wait ${ID} --out 'my video.mp4' --timeout 30 --interval 2`,
     );
+  });
+});
+
+describe('intervalMs', () => {
+  const flags = { timeout: 600 };
+  it('is --interval when given, else the mock task timing with --mock, else the client default', () => {
+    const mock = ctx({ mock: true, json: false, quiet: false });
+    const real = ctx({ json: false, quiet: false });
+    expect(intervalMs(mock, { ...flags, interval: 2.5 })).toBe(2500);
+    expect(intervalMs(mock, flags)).toBe(MOCK_TASK_POLL_INTERVAL_MS);
+    expect(intervalMs(real, flags)).toBeUndefined();
+    expect(waitOptions(mock, flags)).toMatchObject({ intervalMs: MOCK_TASK_POLL_INTERVAL_MS });
+    expect(waitOptions(real, flags)).not.toHaveProperty('intervalMs');
   });
 });

@@ -1,11 +1,12 @@
 import { KyyError } from '@kyyvideo/client/errors';
+import { MOCK_TASK_POLL_INTERVAL_MS } from '@kyyvideo/mock/cli';
 import { effectiveKind } from '../client-messages.js';
 import type { CreatedVideoTask, VideosApi, VideoTask } from '../client-types.js';
 import type { CommandContext } from '../context.js';
 import { kyyCommand, shellWord } from '../next-command.js';
 import { createDownloadBar, megabytes } from '../video/download-bar.js';
 import { createStatusLine } from '../video/status-line.js';
-import { DEFAULT_VIDEO_TIMEOUT_S } from '../video-defaults.js';
+import { DEFAULT_VIDEO_TIMEOUT_S } from '../video-help.js';
 
 /** What `videos wait` and `generate` share: where to save, and how to poll. */
 export interface WaitFlags {
@@ -49,11 +50,22 @@ export function statusLineFor(ctx: CommandContext) {
   return line;
 }
 
+/**
+ * The pause between polls: --interval, else with --mock the mock's own task timing (the docs'
+ * advice would keep a mock task of seconds waiting many times its length), else the client's
+ * documented default.
+ */
+export function intervalMs(ctx: CommandContext, flags: WaitFlags): number | undefined {
+  if (flags.interval !== undefined) return Math.round(flags.interval * 1000);
+  return ctx.globals.mock ? MOCK_TASK_POLL_INTERVAL_MS : undefined;
+}
+
 export function waitOptions(ctx: CommandContext, flags: WaitFlags) {
+  const interval = intervalMs(ctx, flags);
   return {
     signal: ctx.signal,
     timeoutMs: Math.round(flags.timeout * 1000),
-    ...(flags.interval === undefined ? {} : { intervalMs: Math.round(flags.interval * 1000) }),
+    ...(interval === undefined ? {} : { intervalMs: interval }),
   };
 }
 

@@ -1,8 +1,8 @@
 import { KyyVideoFailedError } from '@kyyvideo/client/errors';
 import type { CommandContext } from '../context.js';
 import { kyyCommand } from '../next-command.js';
-import { DEFAULT_VIDEO_TIMEOUT_S } from '../video-defaults.js';
 import { checkedTask, type TaskFlags, taskInput, warningLine } from '../video-flags.js';
+import { DEFAULT_VIDEO_TIMEOUT_S } from '../video-help.js';
 import {
   resumeCommand,
   saveVideoFile,

@@ -9,7 +9,7 @@ import type { Output } from '../output.js';
 /** How often the live line's clock is redrawn on a terminal. */
 const TICK_MS = 1000;
 
-/** "usually 1–3 min": the documentation's generation time for the task's model. */
+/** "usually …–… min": the documentation's generation time for the task's model. */
 export function expectedTime(model: string | undefined): string {
   const tier = (VIDEO_MODEL_TIERS as Record<string, string>)[model ?? ''];
   const fast = tier === 'fast' || tier === 'fast_pro';
@@ -41,7 +41,7 @@ const SILENT: StatusLine = { update() {}, stop() {} };
 
 /**
  * While a task runs: on a terminal one line redrawn every second (status, time since the task
- * was first seen, the documentation's expected time); otherwise one plain line per change of
+ * was first seen, time since the status was read, the documentation's expected time); otherwise one plain line per change of
  * status. Nothing with --json or --quiet (stdout stays one document; stderr stays quiet).
  */
 export function createStatusLine(out: Output): StatusLine {
@@ -50,12 +50,17 @@ export function createStatusLine(out: Output): StatusLine {
   let last: { id: string; status: string; model?: string } | undefined;
   // From the first read of the task, not from the start of the command (uploads come first).
   let started = 0;
-  const text = () =>
-    last
-      ? `${last.id} ${statusWord(last.status, c)} · ${clock(Date.now() - started)} elapsed · ${c.dim(expectedTime(last.model))}`
-      : '';
+  let polledAt = 0;
+  const text = (live: boolean) => {
+    if (!last) return '';
+    const now = Date.now();
+    // A redrawn line outlives its read by up to a poll interval: say how old the status is.
+    const age = live ? ` · checked ${clock(now - polledAt)} ago` : '';
+    return `${last.id} ${statusWord(last.status, c)} · ${clock(now - started)} elapsed${age} · ${c.dim(expectedTime(last.model))}`;
+  };
   const seen = (task: { id: string; status: string; model?: string }) => {
-    if (last === undefined) started = Date.now();
+    polledAt = Date.now();
+    if (last === undefined) started = polledAt;
     last = task;
   };
   if (!out.stderr.isTTY) {
@@ -63,13 +68,13 @@ export function createStatusLine(out: Output): StatusLine {
       update(task) {
         const changed = last?.status !== task.status;
         seen(task);
-        if (changed) out.stderr.write(`${text()}\n`);
+        if (changed) out.stderr.write(`${text(false)}\n`);
       },
       stop() {},
     };
   }
   const draw = () => {
-    if (last) out.stderr.write(`\r\x1b[2K${text()}`);
+    if (last) out.stderr.write(`\r\x1b[2K${text(true)}`);
   };
   const timer = setInterval(draw, TICK_MS);
   // The line must never keep the process alive on its own.

@@ -1,8 +1,12 @@
 import {
   type CreateVideoTaskRequest,
   checkVideoTask,
+  EXAMPLE_VIDEO_TASK_REQUEST,
   errorsOf,
+  KYYVIDEO2_MODELS,
   type Problem,
+  toVideoTaskFields,
+  VIDEO_MODEL_TIERS,
   VIDEO_TASK_FIELDS,
 } from '@kyyvideo/contract';
 
@@ -21,12 +25,15 @@ export interface VideoFormValues {
   referenceAudios: string;
 }
 
+/** The fast model of the KyyVideo2 family: a try in the playground should not take minutes. */
+const FAST_MODEL = KYYVIDEO2_MODELS.find((model) => VIDEO_MODEL_TIERS[model] === 'fast') as string;
+
 /** What the form shows first: a fast model, the documentation's example ratio, audio on. */
 export const DEFAULT_VIDEO_FORM: VideoFormValues = {
   prompt: '',
-  model: 'kyyvideo2_fast',
+  model: FAST_MODEL,
   duration: '',
-  aspectRatio: '16:9',
+  aspectRatio: EXAMPLE_VIDEO_TASK_REQUEST.aspect_ratio,
   generateAudio: true,
   firstImage: '',
   lastImage: '',
@@ -58,19 +65,25 @@ const given = (text: string) => (text === '' ? undefined : text);
  * typed (a duration that is not a number stays a number the rules refuse, never a guess).
  */
 export function toVideoTaskBody(values: VideoFormValues): Record<string, unknown> {
-  const body: Record<string, unknown> = {
-    model: values.model,
-    prompt: values.prompt,
-    duration: values.duration.trim() === '' ? undefined : Number(values.duration.trim()),
-    first_image: given(values.firstImage),
-    last_image: given(values.lastImage),
-    aspect_ratio: given(values.aspectRatio),
-    generateAudio: values.generateAudio,
-    referenceImages: lines(values.referenceImages),
-    referenceVideos: lines(values.referenceVideos),
-    referenceAudios: lines(values.referenceAudios),
-  };
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+  const duration = values.duration.trim();
+  return toVideoTaskFields(
+    {
+      model: values.model,
+      prompt: values.prompt,
+      duration: duration === '' ? undefined : Number(duration),
+      firstImage: given(values.firstImage),
+      lastImage: given(values.lastImage),
+      aspectRatio: given(values.aspectRatio),
+      generateAudio: values.generateAudio,
+      references: {
+        images: lines(values.referenceImages),
+        videos: lines(values.referenceVideos),
+        audios: lines(values.referenceAudios),
+      },
+    },
+    // Media go as typed: the rules, not the form, say whether an id needs its asset:// prefix.
+    (media) => media,
+  );
 }
 
 const isVideoField = (field: string): field is VideoField =>
