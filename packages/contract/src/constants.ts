@@ -1,3 +1,5 @@
+import type { paths } from './generated/openapi.js';
+
 /** The real service. Every path in the spec is relative to this. */
 export const DEFAULT_BASE_URL = 'https://zcbservice.aizfw.cn/kyyReactApiServer';
 
@@ -6,6 +8,11 @@ export const MOCK_BASE_URL = 'http://127.0.0.1:4010/kyyReactApiServer';
 
 /** The path prefix of every operation, shared by the real service and the mock. */
 export const BASE_PATH = '/kyyReactApiServer';
+
+/** Upload an asset: `POST`, relative to the base URL. */
+export const UPLOAD_ASSET_PATH = '/kyyVideo2/asset/upload' satisfies keyof paths;
+/** Read (`GET`) or delete (`DELETE`) an asset, with its id in place of `{assetId}`. */
+export const ASSET_PATH = '/kyyVideo2/asset/{assetId}' satisfies keyof paths;
 
 export const ASSET_TYPES = ['Image', 'Video', 'Audio', 'Document'] as const;
 

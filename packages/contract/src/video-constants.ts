@@ -1,12 +1,13 @@
+import type { paths } from './generated/openapi.js';
 import type { AssetType } from './schemas.js';
 
 // Facts from the documentation pages "KyyVideo2 Create Video Task" and "KyyVideo2 Query Video
 // Task" (and their Seedance-named mirror). Each undocumented value says where it comes from.
 
 /** Create a task: `POST`, relative to the base URL (lower-case `kyyvideo2`, unlike the asset paths). */
-export const CREATE_VIDEO_TASK_PATH = '/v1/kyyvideo2/videos';
+export const CREATE_VIDEO_TASK_PATH = '/v1/kyyvideo2/videos' satisfies keyof paths;
 /** Query a task: `GET`, with the task id in place of `{id}`. */
-export const VIDEO_TASK_PATH = '/v1/result/{id}';
+export const VIDEO_TASK_PATH = '/v1/result/{id}' satisfies keyof paths;
 
 /** The model names of the KyyVideo2 page. */
 export const KYYVIDEO2_MODELS = [

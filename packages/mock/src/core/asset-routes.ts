@@ -1,3 +1,4 @@
+import { ASSET_PATH, UPLOAD_ASSET_PATH } from '@kyyvideo/contract';
 import { MOCK_CODES } from '../codes.js';
 import {
   deleteSuccess,
@@ -11,7 +12,7 @@ import type { ResolvedOptions } from '../options.js';
 import { isUnreachable } from '../reachability.js';
 import type { InternalStore } from '../store.js';
 import { validateUpload } from '../validate-upload.js';
-import type { Route } from './route-table.js';
+import type { SpecRoute } from './route-table.js';
 import { headerOf } from './types.js';
 
 const notFound = (assetId: string) =>
@@ -21,11 +22,11 @@ const notFound = (assetId: string) =>
   );
 
 /** Upload, detail and delete of the asset library (the `{code,msg,data}` envelope). */
-export function assetRoutes(store: InternalStore, options: ResolvedOptions): Route[] {
+export function assetRoutes(store: InternalStore, options: ResolvedOptions): SpecRoute[] {
   return [
     {
       method: 'POST',
-      path: '/kyyVideo2/asset/upload',
+      path: UPLOAD_ASSET_PATH,
       handle(request) {
         const result = validateUpload(headerOf(request, 'content-type'), request.body);
         if (!result.ok) return invalidParameter(result.msg);
@@ -40,7 +41,7 @@ export function assetRoutes(store: InternalStore, options: ResolvedOptions): Rou
     },
     {
       method: 'GET',
-      path: '/kyyVideo2/asset/{assetId}',
+      path: ASSET_PATH,
       handle(_request, { assetId = '' }) {
         const asset = store.get(assetId);
         return asset ? detailSuccess(asset) : notFound(assetId);
@@ -48,7 +49,7 @@ export function assetRoutes(store: InternalStore, options: ResolvedOptions): Rou
     },
     {
       method: 'DELETE',
-      path: '/kyyVideo2/asset/{assetId}',
+      path: ASSET_PATH,
       handle(_request, { assetId = '' }) {
         return store.delete(assetId) ? deleteSuccess() : notFound(assetId);
       },

@@ -1,3 +1,4 @@
+import type { paths } from '@kyyvideo/contract';
 import type { AnyScenarioName } from '../scenarios.js';
 import type { CoreRequest, CoreResponse } from './types.js';
 
@@ -28,6 +29,22 @@ export interface Route {
     context: RouteContext,
   ): CoreResponse;
 }
+
+type SpecPath = keyof paths;
+type Verb = 'get' | 'post' | 'delete';
+
+/** The methods the spec defines on `P` (the generated types mark the others `?: never`). */
+export type SpecMethod<P extends SpecPath> = {
+  [V in Verb]: [NonNullable<paths[P][V]>] extends [never] ? never : Uppercase<V>;
+}[Verb];
+
+/**
+ * A route of an operation the spec defines: its path and method are checked against the
+ * contract's generated `paths`, so a typo or an endpoint the spec lacks does not compile.
+ */
+export type SpecRoute<P extends SpecPath = SpecPath> = {
+  [K in P]: Omit<Route, 'path' | 'method' | 'public'> & { path: K; method: SpecMethod<K> };
+}[P];
 
 export interface RouteMatch {
   route: Route;

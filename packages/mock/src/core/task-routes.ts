@@ -19,7 +19,7 @@ import { isUnreachable } from '../reachability.js';
 import type { InternalStore } from '../store.js';
 import { type TaskOutcome, toVideoTask, VIDEO_FAIL_MARKER } from '../tasks.js';
 import { sentence } from '../validate-upload.js';
-import type { Route } from './route-table.js';
+import type { SpecRoute } from './route-table.js';
 import type { CoreResponse } from './types.js';
 
 /**
@@ -114,7 +114,7 @@ export function taskRoutes(
   store: InternalStore,
   options: ResolvedOptions,
   clock: MockClock,
-): Route[] {
+): SpecRoute[] {
   return [
     {
       method: 'POST',
