@@ -35,7 +35,10 @@ export interface Answer {
   status: number;
   statusText: string;
   headers: Headers;
-  /** The body: text for 2xx (parseAs 'text'); for other statuses, parsed JSON or text. */
+  /**
+   * The body: for 2xx the text send.ts read itself within the size cap (openapi-fetch hands the
+   * stream over unread, parseAs 'stream'); for other statuses, what openapi-fetch parsed: JSON or text.
+   */
   body: unknown;
 }
 

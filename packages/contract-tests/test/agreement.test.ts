@@ -2,7 +2,7 @@
  * One corpus of upload inputs, fed to every consumer of the contract's upload rules: the client's
  * upload, the mock server's upload handler, the CLI's flag check and manifest-row check, and the
  * playground's form. Each input must be accepted by all of them or refused by all of them
- * (DESIGN.md §6). The CLI and the playground are private apps, so their checks are imported from
+ * (a rule is written once, in the contract, and every consumer calls it). The CLI and the playground are private apps, so their checks are imported from
  * source; what is tested is the code that runs, not a copy of it.
  */
 import { createKyyClient, KyyInputError } from '@kyyvideo/client';

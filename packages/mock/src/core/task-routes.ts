@@ -109,7 +109,7 @@ function refused(problems: MediaProblem[]): CoreResponse {
 const fromRules = (problems: Problem[]): MediaProblem[] =>
   problems.map((p) => ({ field: p.field, message: sentence(p) }));
 
-/** Create and query of video tasks: bare JSON, no envelope (DESIGN.md §1b). */
+/** Create and query of video tasks: bare JSON, no envelope (the task pages document none). */
 export function taskRoutes(
   store: InternalStore,
   options: ResolvedOptions,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { freePort, LOOPBACK, waitForHttp } from './network.mjs';
 import { run, startService } from './processes.mjs';
 
-// Later 6.x releases need Node 22; see DESIGN.md §4.
+// Pinned: later 6.x releases need Node 22, and the machines this runs on have Node 20.
 export const VERDACCIO_VERSION = '6.8.0';
 // verdaccio-audit pulls a node-fetch that does not install cleanly on Node 20 without this.
 export const VERDACCIO_OVERRIDES = { 'verdaccio-audit': { 'node-fetch': '2.7.0' } };
