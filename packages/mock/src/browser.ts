@@ -1,6 +1,9 @@
-import { type SetupWorker, setupWorker } from 'msw/browser';
+import type { SetupWorker } from 'msw/browser';
 import { createMock, type Mock } from './create-mock.js';
+import { importMsw } from './msw-peer.js';
 import type { MockOptions } from './options.js';
+
+const { setupWorker } = await importMsw('@kyyvideo/mock/browser', () => import('msw/browser'));
 
 export * from './index.js';
 

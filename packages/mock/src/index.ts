@@ -2,6 +2,7 @@ export { createVirtualClock, type MockClock, type VirtualClock } from './clock.j
 export { DELETE_SUCCESS_MSG, MOCK_CODES } from './codes.js';
 export { createMock, type Mock } from './create-mock.js';
 export { MEDIA_PATH, mediaUrl, SAMPLE_MEDIA } from './media.js';
+export { MSW_INSTALL, MswMissingError } from './msw-peer.js';
 export {
   DEFAULT_FACE_MARKERS,
   DEFAULT_FACE_REVIEW_DELAY_MS,

@@ -1,8 +1,13 @@
-import { HttpResponse, http, type RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import { basePathAt, type MockCore } from './core/core.js';
 import type { CoreResponse } from './core/types.js';
+import { importMswIfInstalled, MswMissingError } from './msw-peer.js';
 
-function toHttpResponse(response: CoreResponse): Response {
+// The main entry loads without msw (its constants and createMock's store need none); only the
+// handlers do, and reading them without msw says what to install.
+const msw = await importMswIfInstalled(() => import('msw'));
+
+function toHttpResponse(response: CoreResponse, { HttpResponse }: typeof import('msw')): Response {
   if (response.drop) return HttpResponse.error();
   return new HttpResponse(response.body, { status: response.status, headers: response.headers });
 }
@@ -12,8 +17,9 @@ function toHttpResponse(response: CoreResponse): Response {
  * every request under the base path on any origin, and lets the core route it (one match).
  */
 export function mswHandlers(core: MockCore): RequestHandler[] {
+  if (!msw) throw new MswMissingError("The mock's msw handlers (createMock().handlers)");
   return [
-    http.all(
+    msw.http.all(
       ({ request }) => basePathAt(new URL(request.url).pathname) !== -1,
       async ({ request }) => {
         const headers: Record<string, string> = {};
@@ -31,7 +37,7 @@ export function mswHandlers(core: MockCore): RequestHandler[] {
           origin: url.origin,
         });
         // The predicate already checked the base path, so the core always answers here.
-        return response ? toHttpResponse(response) : undefined;
+        return response ? toHttpResponse(response, msw) : undefined;
       },
     ),
   ];

@@ -1,6 +1,9 @@
-import { type SetupServer, setupServer } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { createMock, type Mock } from './create-mock.js';
+import { importMsw } from './msw-peer.js';
 import type { MockOptions } from './options.js';
+
+const { setupServer } = await importMsw('@kyyvideo/mock/node', () => import('msw/node'));
 
 export * from './index.js';
 

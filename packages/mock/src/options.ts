@@ -61,7 +61,10 @@ export const DEFAULT_TASK_PROCESSING_MS = 3_000;
  * How often to poll a task of a mock with the default timings: no status lasts shorter, so each
  * one is seen, and a wait ends within this long of the task (the docs' 20–40 s would outlast it).
  */
-export const MOCK_TASK_POLL_INTERVAL_MS = Math.min(DEFAULT_TASK_QUEUED_MS, DEFAULT_TASK_PROCESSING_MS);
+export const MOCK_TASK_POLL_INTERVAL_MS = Math.min(
+  DEFAULT_TASK_QUEUED_MS,
+  DEFAULT_TASK_PROCESSING_MS,
+);
 /** The KyyVideo2 page's version: under it the documentation's own create example is valid. */
 export const DEFAULT_REFERENCE_VIDEO_RULE: ReferenceVideoRuleName = 'kyyvideo2Page';
 /**

@@ -334,8 +334,13 @@ const steps = [
           problems.push(`${name}: installed ${version}, released ${state.after.get(name)}`);
         }
       }
+      // msw is an optional peer of the mock (only /node and /browser need it): kyy mock runs
+      // without it, so installing the CLI must not bring it.
+      if (existsSync(join(state.consumer, 'node_modules', 'msw'))) {
+        problems.push('msw was installed, though nothing installed needs it');
+      }
       if (problems.length > 0) throw new Error(problems.join('\n'));
-      return `npm install ${wanted.join(' ')}`;
+      return `npm install ${wanted.join(' ')} (no msw)`;
     },
   },
   {

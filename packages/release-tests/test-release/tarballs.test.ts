@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -95,6 +96,20 @@ it('pnpm pack:all, the printed npm install line, strict tsc, and a round trip ag
     'node_modules/@kyyvideo/mock',
   ]);
   for (const [, entry] of ours) expect(entry.resolved).toMatch(/^file:.*\.tgz$/);
+  // msw is an optional peer of the mock, needed only by /node and /browser: the CLI does not
+  // pull it in (kyy mock runs the node:http server).
+  expect(
+    Object.keys(lock.packages).filter((path) => /(^|\/)node_modules\/msw$/.test(path)),
+  ).toEqual([]);
+  expect(existsSync(join(project, 'node_modules', 'msw'))).toBe(false);
+  // …and the entries that do need it say what to install.
+  await expect(
+    run(process.execPath, ['--input-type=module', '-e', "await import('@kyyvideo/mock/node')"], {
+      cwd: project,
+      env,
+      timeoutMs: STEP_TIMEOUT_MS,
+    }),
+  ).rejects.toThrow(/needs msw[\s\S]*npm install --save-dev msw/);
 
   await writeFile(join(project, 'src', 'main.ts'), PROGRAM);
   await writeFile(
@@ -115,10 +130,11 @@ it('pnpm pack:all, the printed npm install line, strict tsc, and a round trip ag
   );
   await run(process.execPath, [TSC, '-p', '.'], { cwd: project, env, timeoutMs: STEP_TIMEOUT_MS });
 
+  // The installed `kyy mock`, in a project without msw, serves the round trip below.
   const mock = await startService(
-    process.execPath,
-    [join(project, 'node_modules', '@kyyvideo', 'mock', 'bin', 'kyy-mock.js'), '--port', '0'],
-    { cwd: project, env, timeoutMs: STEP_TIMEOUT_MS, ready: /listening on (http:\/\/\S+)/ },
+    join(project, 'node_modules', '.bin', 'kyy'),
+    ['mock', '--port', '0'],
+    { cwd: project, env, timeoutMs: STEP_TIMEOUT_MS, ready: /(http:\/\/[^\s'"]+)/ },
   );
   const baseUrl = mock.match[1] ?? '';
   const result = await run(process.execPath, ['dist/main.js', baseUrl], {
