@@ -45,12 +45,27 @@ export async function prepare(
   items: PrepareItem[],
   options: PrepareOptions = {},
 ): Promise<PrepareResult> {
+  const { inputs, concurrency } = checkBatch(items, options);
+  const tally = createTally(items, options.onProgress);
+  await runPool(inputs.length, concurrency, itemRunner(deps, inputs, options, tally));
+  const ok = tally.results.every((r) => r.ok);
+  const cleanup =
+    !ok && options.deleteCreatedOnFailure
+      ? await deleteCreated(deps, tally, concurrency)
+      : { deleted: [], cleanupFailed: [] };
+  return { ok, items: tally.results, ...cleanup };
+}
+
+/** Every item and option checked before anything is sent, so a typo never leaves half a batch. */
+function checkBatch(
+  items: PrepareItem[],
+  options: PrepareOptions,
+): { inputs: (UploadInput | WaitOnly)[]; concurrency: number } {
   if (!Array.isArray(items)) {
     throw new KyyInputError('prepare expects an array of { assetType, url, name? } items.', {
       operation: 'input',
     });
   }
-  // Every item is checked before anything is sent, so a typo never leaves half a batch behind.
   const inputs = items.map((item, i): UploadInput | WaitOnly =>
     isWaitOnly(item) ? checkWaitOnly(item) : checkUploadInput(item, `items[${i}].`),
   );
@@ -68,51 +83,96 @@ export async function prepare(
       { operation: 'input' },
     );
   }
+  return { inputs, concurrency };
+}
+
+/** The batch's results so far, and the progress events that report them. */
+interface Tally {
+  readonly results: PrepareItemResult[];
+  readonly total: number;
+  done: number;
+  firstFailure: number | undefined;
+  emit(event: PrepareProgress): void;
+  fail(index: number, error: KyyError, assetId?: string): void;
+  succeed(index: number, assetId: string, ref: `asset://${string}`, asset?: Asset): void;
+}
+
+function createTally(items: PrepareItem[], onProgress: PrepareOptions['onProgress']): Tally {
+  const total = items.length;
+  const tally: Tally = {
+    results: new Array(total),
+    total,
+    done: 0,
+    firstFailure: undefined,
+    emit(event) {
+      try {
+        onProgress?.(event);
+      } catch {
+        // A progress callback must not be able to break the batch it observes.
+      }
+    },
+    fail(index, error, assetId) {
+      tally.results[index] = {
+        index,
+        // The caller's own object, so anything they attached to it maps the result back.
+        input: items[index] as PrepareItem,
+        ok: false,
+        error,
+        ...(assetId === undefined ? {} : { assetId }),
+      };
+      tally.done++;
+      tally.firstFailure ??= index;
+      tally.emit({ type: 'failed', index, error, done: tally.done, total });
+    },
+    succeed(index, assetId, ref, asset) {
+      tally.results[index] = {
+        index,
+        input: items[index] as PrepareItem,
+        ok: true,
+        assetId,
+        ref,
+        ...(asset ? { asset } : {}),
+      };
+      tally.done++;
+      tally.emit({ type: 'ready', index, assetId, ref, done: tally.done, total });
+    },
+  };
+  return tally;
+}
+
+/** Why an item is not started, or undefined when it may start. */
+function notStartedBecause(options: PrepareOptions, tally: Tally): KyyAbortError | undefined {
+  const { signal } = options;
+  if (!signal?.aborted && !(options.deleteCreatedOnFailure && tally.firstFailure !== undefined)) {
+    return undefined;
+  }
+  const why = signal?.aborted
+    ? 'the batch was aborted'
+    : `item ${tally.firstFailure} failed and deleteCreatedOnFailure is set`;
+  return new KyyAbortError(`Not uploaded: ${why}. Nothing was sent for this item.`, {
+    operation: 'upload',
+    ...(signal?.aborted ? { cause: signal.reason } : {}),
+  });
+}
+
+/** Uploads one item (unless an earlier run did) and waits for its review, into the tally. */
+function itemRunner(
+  deps: PrepareDeps,
+  inputs: readonly (UploadInput | WaitOnly)[],
+  options: PrepareOptions,
+  tally: Tally,
+): (index: number) => Promise<void> {
+  const { signal, waitTimeoutMs, finishStartedUploads = false } = options;
   const wait = options.wait ?? true;
-  const { signal, deleteCreatedOnFailure = false, finishStartedUploads = false } = options;
   // With finishStartedUploads the signal stops new items and waits, never an upload in flight:
   // an upload cut off halfway leaves its outcome unknown.
   const uploadSignal = finishStartedUploads ? undefined : signal;
-  const total = inputs.length;
-  const results: PrepareItemResult[] = new Array(total);
-  let done = 0;
-  let firstFailure: number | undefined;
-
-  const emit = (event: PrepareProgress) => {
-    try {
-      options.onProgress?.(event);
-    } catch {
-      // A progress callback must not be able to break the batch it observes.
-    }
-  };
-
-  const fail = (index: number, error: KyyError, assetId?: string) => {
-    results[index] = {
-      index,
-      // The caller's own object, so anything they attached to it maps the result back.
-      input: items[index] as PrepareItem,
-      ok: false,
-      error,
-      ...(assetId === undefined ? {} : { assetId }),
-    };
-    done++;
-    firstFailure ??= index;
-    emit({ type: 'failed', index, error, done, total });
-  };
-
-  const runItem = async (index: number) => {
+  const { emit, total } = tally;
+  return async (index) => {
     const input = inputs[index] as UploadInput | WaitOnly;
-    if (signal?.aborted || (deleteCreatedOnFailure && firstFailure !== undefined)) {
-      const why = signal?.aborted
-        ? 'the batch was aborted'
-        : `item ${firstFailure} failed and deleteCreatedOnFailure is set`;
-      fail(
-        index,
-        new KyyAbortError(`Not uploaded: ${why}. Nothing was sent for this item.`, {
-          operation: 'upload',
-          ...(signal?.aborted ? { cause: signal.reason } : {}),
-        }),
-      );
+    const refusal = notStartedBecause(options, tally);
+    if (refusal) {
+      tally.fail(index, refusal);
       return;
     }
     let uploaded: { assetId: string; ref: `asset://${string}` };
@@ -120,17 +180,18 @@ export async function prepare(
       // Uploaded by an earlier run: only the review is left to wait for.
       uploaded = { assetId: input.waitFor, ref: input.ref };
     } else {
-      emit({ type: 'uploading', index, done, total });
+      emit({ type: 'uploading', index, done: tally.done, total });
       try {
         uploaded = await deps.core.upload(input, uploadSignal ? { signal: uploadSignal } : {});
       } catch (error) {
         // An "outcome unknown" whose answer named an asset: that asset probably exists, so the
         // item reports the id and deleteCreatedOnFailure cleans it up like any created asset.
         const namedId = error instanceof KyyUploadOutcomeUnknownError ? error.assetId : undefined;
-        fail(index, asKyyError(error), namedId);
+        tally.fail(index, asKyyError(error), namedId);
         return;
       }
-      emit({ type: 'uploaded', index, assetId: uploaded.assetId, ref: uploaded.ref, done, total });
+      const { assetId, ref } = uploaded;
+      emit({ type: 'uploaded', index, assetId, ref, done: tally.done, total });
     }
     const { assetId, ref } = uploaded;
     let asset: Asset | undefined;
@@ -139,51 +200,43 @@ export async function prepare(
         asset = await deps.waitUntilActive(assetId, {
           ...(signal ? { signal } : {}),
           ...(waitTimeoutMs === undefined ? {} : { timeoutMs: waitTimeoutMs }),
-          onStatus: (a) => emit({ type: 'status', index, asset: a, done, total }),
+          onStatus: (a) => emit({ type: 'status', index, asset: a, done: tally.done, total }),
         });
       } catch (error) {
-        fail(index, asKyyError(error), assetId);
+        tally.fail(index, asKyyError(error), assetId);
         return;
       }
     }
-    results[index] = {
-      index,
-      input: items[index] as PrepareItem,
-      ok: true,
-      assetId,
-      ref,
-      ...(asset ? { asset } : {}),
-    };
-    done++;
-    emit({ type: 'ready', index, assetId, ref, done, total });
+    tally.succeed(index, assetId, ref, asset);
   };
+}
 
-  await runPool(total, concurrency, runItem);
-
-  const ok = results.every((r) => r.ok);
+/** Deletes every asset the batch made, after a failure, as deleteCreatedOnFailure asks. */
+async function deleteCreated(
+  deps: PrepareDeps,
+  tally: Tally,
+  concurrency: number,
+): Promise<Pick<PrepareResult, 'deleted' | 'cleanupFailed'>> {
   const deleted: string[] = [];
   const cleanupFailed: PrepareResult['cleanupFailed'] = [];
-  if (!ok && deleteCreatedOnFailure) {
-    const created = results.flatMap((r) => (r.assetId === undefined ? [] : [r.assetId]));
-    // Deliberately without the caller's signal: after an abort the caller still asked for a
-    // clean slate, and each delete is bounded by its own timeout and retry limit.
-    await runPool(created.length, concurrency, async (i) => {
-      const assetId = created[i] as string;
-      try {
-        await deps.core.delete(assetId);
-        deleted.push(assetId);
-        emit({ type: 'deleted', assetId, done, total });
-      } catch (error) {
-        if (error instanceof KyyNotFoundError) {
-          deleted.push(assetId);
-          emit({ type: 'deleted', assetId, done, total });
-        } else {
-          cleanupFailed.push({ assetId, error: asKyyError(error) });
-        }
-      }
-    });
-  }
-  return { ok, items: results, deleted, cleanupFailed };
+  const created = tally.results.flatMap((r) => (r.assetId === undefined ? [] : [r.assetId]));
+  const gone = (assetId: string) => {
+    deleted.push(assetId);
+    tally.emit({ type: 'deleted', assetId, done: tally.done, total: tally.total });
+  };
+  // Deliberately without the caller's signal: after an abort the caller still asked for a
+  // clean slate, and each delete is bounded by its own timeout and retry limit.
+  await runPool(created.length, concurrency, async (i) => {
+    const assetId = created[i] as string;
+    try {
+      await deps.core.delete(assetId);
+      gone(assetId);
+    } catch (error) {
+      if (error instanceof KyyNotFoundError) gone(assetId);
+      else cleanupFailed.push({ assetId, error: asKyyError(error) });
+    }
+  });
+  return { deleted, cleanupFailed };
 }
 
 interface WaitOnly {
