@@ -19,7 +19,7 @@ const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const NODE_TYPES = fileURLToPath(new URL('../node_modules/@types', import.meta.url));
 /** Building the four packages (turbo) and packing them, on a busy two-core machine. */
 const PACK_TIMEOUT_MS = 10 * 60_000;
-/** Plain npm fetching the third-party dependencies (zod, msw, commander, …). */
+/** Plain npm fetching the third-party dependencies (zod, commander, …). */
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 const STEP_TIMEOUT_MS = 2 * 60_000;
 
