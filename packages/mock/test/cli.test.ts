@@ -208,6 +208,26 @@ describe('kyy-mock (real process)', () => {
     expect(await first.stop()).toBe(0);
   });
 
+  it('names the state path and what to do when it is a directory, or cannot be saved at shutdown', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kyy-mock-state-'));
+    try {
+      const asDirectory = await runCli(['--port', '0', '--state', dir]);
+      expect(asDirectory.code).toBe(1);
+      expect(asDirectory.output).toContain(`State path ${dir} is a directory`);
+      expect(asDirectory.output).toContain(join(dir, 'state.json'));
+
+      const sub = join(dir, 'sub');
+      const file = join(sub, 'state.json');
+      const cli = await startCli(['--port', '0', '--quiet', '--state', file]);
+      await rm(sub, { recursive: true }); // the folder goes away while the mock runs
+      expect(await cli.stop()).toBe(1);
+      expect(cli.output()).toContain(`could not save the state to ${file} at shutdown`);
+      expect(existsSync(`${file}.tmp`)).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('rejects bad arguments with exit code 2 and the usage', async () => {
     const cases = [
       ['--port', 'abc'],

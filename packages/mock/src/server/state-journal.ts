@@ -305,7 +305,15 @@ export async function openPersistentState(
       clearInterval(flusher);
       while (writing || scheduled) await (writing ?? new Promise((r) => setImmediate(r)));
       await writeLoop();
-      await writeFileAtomic(file, `${JSON.stringify(store.snapshot())}\n`);
+      try {
+        await writeFileAtomic(file, `${JSON.stringify(store.snapshot())}\n`);
+      } catch (error) {
+        await handle?.close().catch(() => {});
+        throw new Error(
+          `could not save the state to ${file} at shutdown (${messageOf(error)}). Every change the mock answered is still in ${journal}: make room or fix the permissions in ${dirname(file)}, then start the mock again with the same --state to fold it in.`,
+          { cause: error },
+        );
+      }
       await handle?.close();
       await rm(journal, { force: true });
       await syncDirectory(dirname(file));
