@@ -161,7 +161,22 @@ export function harEntryJson(exchange: Exchange, secrets: readonly (string | und
     cache: {},
     timings: { send: 0, wait: exchange.durationMs, receive: 0 },
   };
-  return redactSecret(JSON.stringify(entry), secrets);
+  return JSON.stringify(redactStrings(entry, secrets));
+}
+
+/**
+ * `value` with every string in it redacted. String by string, not over the JSON text, so that a
+ * secret that happens to look like JSON punctuation can never break the document's structure.
+ */
+function redactStrings<T>(value: T, secrets: readonly (string | undefined)[]): T {
+  if (typeof value === 'string') return redactSecret(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v) => redactStrings(v, secrets)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, redactStrings(v, secrets)]),
+    ) as T;
+  }
+  return value;
 }
 
 /** {@link harRequest} with every secret masked as in a recorded entry, to match against one. */
@@ -172,9 +187,7 @@ export function redactedHarRequest(
   body: string,
   secrets: readonly (string | undefined)[],
 ): HarRequest {
-  return JSON.parse(
-    redactSecret(JSON.stringify(harRequest(method, url, headers, body)), secrets),
-  ) as HarRequest;
+  return redactStrings(harRequest(method, url, headers, body), secrets);
 }
 
 /** A whole HAR document around entries that are already JSON. */

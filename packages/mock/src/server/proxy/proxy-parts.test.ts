@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { json } from '../../envelope.js';
 import { checkAnswer } from './answer-check.js';
-import { redactedHarRequest, replayKey } from './har.js';
+import { harEntryJson, redactedHarRequest, replayKey } from './har.js';
 import { openHarRecorder } from './har-recorder.js';
 import { loadReplay } from './replay.js';
 
@@ -98,6 +98,26 @@ describe('the HAR recorder and replay', () => {
     const withoutKey = redactedHarRequest('GET', again.url, {}, '', []);
     expect(replayKey(withoutKey)).not.toBe(replayKey(again));
     expect(replay.answer(withoutKey)).toBeUndefined();
+  });
+
+  it('masks a key that looks like JSON punctuation without breaking the file', () => {
+    const key = '","x":"';
+    const text = harEntryJson(
+      {
+        started: new Date(),
+        durationMs: 1,
+        method: 'POST',
+        url: 'https://example.com/kyyReactApiServer/kyyVideo2/asset/upload',
+        headers: { authorization: `Bearer ${key}` },
+        body: JSON.stringify({ name: key }),
+        response: json({ code: 0, echoed: key }),
+      },
+      [key],
+    );
+    const entry = JSON.parse(text);
+    expect(entry.request.headers).toEqual([{ name: 'authorization', value: 'Bearer [redacted]' }]);
+    expect(JSON.stringify(entry)).not.toContain('"x":');
+    expect(entry.response.content.text).not.toContain('x":"');
   });
 
   it('refuses a file that is not HAR, naming it', async () => {
