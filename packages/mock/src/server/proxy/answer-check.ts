@@ -129,8 +129,13 @@ function describeIssue(issue: SchemaIssue, body: unknown): string {
       return `${field}: expected ${JSON.stringify(issue.expected)}, got ${JSON.stringify(value)}`;
     case 'invalid_enum_value':
       return `${field}: expected one of ${(issue.options ?? []).map((o) => JSON.stringify(o)).join(', ')}, got ${JSON.stringify(value)}`;
-    default:
-      return `${field}: ${issue.message.toLowerCase()} (got ${typeOf(value)} ${JSON.stringify(value)?.slice(0, 60)})`;
+    default: {
+      const got =
+        value === undefined
+          ? 'nothing'
+          : `${typeOf(value)} ${String(JSON.stringify(value)).slice(0, 60)}`;
+      return `${field}: ${issue.message.toLowerCase()} (got ${got})`;
+    }
   }
 }
 

@@ -40,6 +40,14 @@ describe('checkAnswer', () => {
         JSON.stringify({ code: 0, msg: null, data: { assetId: 'asset-20260330142158-q75m8' } }),
       )?.mismatches,
     ).toContain('data.name: expected string, got nothing');
+    expect(
+      checkAnswer(
+        'GET',
+        '/kyyVideo2/asset/a',
+        200,
+        JSON.stringify({ code: 'E42', msg: null, data: null }),
+      )?.mismatches,
+    ).toEqual(['code: invalid input (got string "E42")']);
     expect(checkAnswer('POST', '/kyyVideo2/asset/upload', 200, '<html>')?.mismatches).toEqual([
       'body: expected JSON, got other text',
     ]);
