@@ -1,4 +1,6 @@
-import { checkBaseUrl, type ReferenceVideoRuleName } from '@kyyvideo/contract';
+import type { ReferenceVideoRuleName } from '@kyyvideo/contract';
+// The rules entry alone: `kyy --help` loads this parser and must not load the schema library.
+import { checkBaseUrl } from '@kyyvideo/contract/rules';
 import {
   DEFAULT_REFERENCE_VIDEO_RULE,
   DEFAULT_REVIEW_DELAY_MS,
