@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -19,9 +19,14 @@ function parses(text: string): boolean {
 }
 
 /** Starts `kyy mock` on a free port and hands its URL to `use`; stops it with SIGTERM after. */
-async function withMock(args: string[], use: (url: string) => Promise<void>): Promise<KyyRun> {
+async function withMock(
+  args: string[],
+  use: (url: string) => Promise<void>,
+  cwd?: string,
+): Promise<KyyRun> {
   let failure: unknown;
   const run = await kyy(['mock', '--port', '0', '--json', ...args], {
+    cwd,
     onSpawn: (child, out) => {
       void waitForOutput(child, out.stdout, parses)
         .then(async () => {
@@ -95,6 +100,37 @@ describe('kyy mock', () => {
       expect(got.code, got.stderr).toBe(0);
       expect(JSON.parse(got.stdout).assetId).toBe(id);
     });
+  });
+
+  it('proxies to another mock with --proxy, recording to a file relative to its folder, key masked', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kyy-mock-proxy-'));
+    await withMock(['--review-delay', '0'], async (standIn) => {
+      const run = await withMock(
+        ['--proxy', standIn, '--strict', '--record', 'rec.har'],
+        async (url) => {
+          const up = await kyy(
+            [
+              'assets',
+              'upload',
+              '--type',
+              'Image',
+              '--url',
+              'https://example.com/p.png',
+              '--quiet',
+            ],
+            { env: { KYY_BASE_URL: url, KYY_API_KEY: KEY } },
+          );
+          expect(up.code, up.stderr).toBe(0);
+          expect(up.stdout.trim()).toMatch(/^asset-\d{14}-[a-z0-9]{5}$/);
+        },
+        folder,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).not.toContain(KEY);
+    });
+    const har = readFileSync(join(folder, 'rec.har'), 'utf8');
+    expect(JSON.parse(har).log.entries).toHaveLength(1);
+    expect(har).not.toContain(KEY);
   });
 
   it('rejects bad flags before starting, with the same messages as kyy-mock', async () => {

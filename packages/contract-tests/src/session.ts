@@ -83,7 +83,7 @@ export function openSession(target: ContractTarget): ContractSession {
     target.minIntervalMs > 0
       ? createRateLimiter({ minIntervalMs: target.minIntervalMs })
       : undefined;
-  const runId = randomBytes(3).toString('hex');
+  const runId = target.runId ?? randomBytes(3).toString('hex');
   const secrets = [target.apiKey];
 
   // Err on the side of cleaning up: any id an upload answer carries counts as created, but a

@@ -23,6 +23,8 @@ export const MOCK_CODES = {
   rateLimited: 429,
   /** Mock's choice: the `server-error` scenario, or a real failure of the mock (HTTP 500). */
   serverError: 500,
+  /** Mock's choice: `--proxy` got no answer from the service, or `--strict` refused one (HTTP 502). */
+  badGateway: 502,
   /** Mock's choice: too many request bodies in flight at once, standalone server only (HTTP 503). */
   busy: 503,
 } as const;

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,71 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ASSET_ID_PATTERN, GetAssetResponse, UploadAssetResponse } from '@kyyvideo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Cli, runCli, startCli } from './cli-process.js';
 
 // These tests run the published bin exactly as a user would: a separate Node process on a free
 // port, talked to over real HTTP (with the real curl when the machine has it).
 
-const BIN = fileURLToPath(new URL('../bin/kyy-mock.js', import.meta.url));
 const run = promisify(execFile);
-
-interface Cli {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  /** Sends `signal` and resolves with the exit code. */
-  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
-}
-
-function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /listening on (http:\/\/\S+\/kyyReactApiServer)/.exec(output);
-      if (match?.[1]) {
-        resolve({
-          child,
-          url: match[1],
-          output: () => output,
-          stop: (signal = 'SIGTERM') => {
-            child.kill(signal);
-            return exited;
-          },
-        });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    exited.then((code) =>
-      reject(new Error(`kyy-mock exited with ${code} before listening:\n${output}`)),
-    );
-  });
-}
-
-/** Runs a bin that is expected to exit on its own; resolves with its code and output. */
-async function runCli(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, output: e.stdout + e.stderr };
-  }
-}
 
 const hasCurl = await run('curl', ['--version']).then(
   () => true,
@@ -207,6 +148,26 @@ describe('kyy-mock (real process)', () => {
     expect(fromEnv.output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
     expect(await first.stop()).toBe(0);
   });
+
+  it('names the state path and what to do when it is a directory, or cannot be saved at shutdown', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kyy-mock-state-'));
+    try {
+      const asDirectory = await runCli(['--port', '0', '--state', dir]);
+      expect(asDirectory.code).toBe(1);
+      expect(asDirectory.output).toContain(`State path ${dir} is a directory`);
+      expect(asDirectory.output).toContain(join(dir, 'state.json'));
+
+      const sub = join(dir, 'sub');
+      const file = join(sub, 'state.json');
+      const cli = await startCli(['--port', '0', '--quiet', '--state', file]);
+      await rm(sub, { recursive: true }); // the folder goes away while the mock runs
+      expect(await cli.stop()).toBe(1);
+      expect(cli.output()).toContain(`could not save the state to ${file} at shutdown`);
+      expect(existsSync(`${file}.tmp`)).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('rejects bad arguments with exit code 2 and the usage', async () => {
     const cases = [

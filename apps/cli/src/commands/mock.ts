@@ -6,6 +6,7 @@ import {
   PORT_ENV,
   parseMockCliOptions,
 } from '@kyyvideo/mock/cli';
+import type { Colors } from '../color.js';
 import type { CommandModule } from '../context.js';
 import { MockStartError, UsageError } from '../errors.js';
 import { tryCommand } from '../mock-hints.js';
@@ -13,6 +14,32 @@ import { tryCommand } from '../mock-hints.js';
 // The flags, their parsing and their messages belong to @kyyvideo/mock/cli, shared with
 // `kyy-mock`; this command only adapts them to kyy's output and error handling.
 export type MockCommandOptions = MockCliSettings;
+
+/** What `kyy mock` prints once listening: where, what answers, and a command to try. */
+function describeServer(
+  url: string,
+  options: MockCommandOptions,
+  portVariable: string | undefined,
+  c: Colors,
+): string {
+  if (options.proxy !== undefined) {
+    // Every request reaches the real service now, and an upload costs money: nothing to "try".
+    return (
+      `${c.green('Proxy listening on')} ${c.bold(url)}\n` +
+      `${c.dim(`Forwards to ${options.proxy} with each caller's key (never logged or recorded) and checks every answer against the spec. Ctrl-C stops it.`)}`
+    );
+  }
+  const keyNote =
+    options.apiKey === undefined
+      ? 'Mock only: any non-empty key is accepted. Ctrl-C stops it.'
+      : 'Mock only: only the key in KYY_MOCK_API_KEY is accepted. Ctrl-C stops it.';
+  const replayNote = options.replayFile === undefined ? '' : `Replaying ${options.replayFile}.\n`;
+  return (
+    `${c.green('Mock listening on')} ${c.bold(url)}\n${replayNote}` +
+    `Try:  ${tryCommand(url, options.apiKey !== undefined, portVariable)}\n` +
+    `${c.dim(keyNote)}`
+  );
+}
 
 export const command: CommandModule<MockCommandOptions> = {
   parse(_args, opts) {
@@ -29,6 +56,12 @@ export const command: CommandModule<MockCommandOptions> = {
     const server = await startMockServer({
       ...options,
       ...(options.stateFile !== undefined && { stateFile: resolve(ctx.io.cwd, options.stateFile) }),
+      ...(options.recordFile !== undefined && {
+        recordFile: resolve(ctx.io.cwd, options.recordFile),
+      }),
+      ...(options.replayFile !== undefined && {
+        replayFile: resolve(ctx.io.cwd, options.replayFile),
+      }),
       // One line per request on stderr, for a human watching; silent with --json or --quiet.
       log: (line: string) => ctx.out.info(line),
       // Failures of the mock itself are reported even then.
@@ -38,17 +71,9 @@ export const command: CommandModule<MockCommandOptions> = {
       throw message === undefined ? error : new MockStartError(message, { cause: error });
     });
     const c = ctx.out.color;
-    const keyNote =
-      options.apiKey === undefined
-        ? 'Mock only: any non-empty key is accepted. Ctrl-C stops it.'
-        : 'Mock only: only the key in KYY_MOCK_API_KEY is accepted. Ctrl-C stops it.';
     // Printed now, not at the end: callers (and tests) read the URL while the server runs.
     ctx.out.result(
-      ctx.out.quiet
-        ? server.url
-        : `${c.green('Mock listening on')} ${c.bold(server.url)}\n` +
-            `Try:  ${tryCommand(server.url, options.apiKey !== undefined, ctx.io.env[PORT_ENV])}\n` +
-            `${c.dim(keyNote)}`,
+      ctx.out.quiet ? server.url : describeServer(server.url, options, ctx.io.env[PORT_ENV], c),
       { url: server.url, port: server.port },
     );
     await new Promise<void>((done) => {

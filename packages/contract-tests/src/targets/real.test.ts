@@ -52,6 +52,21 @@ describe('planRealTarget', () => {
     expect(target.assetUrl).toBe('https://cdn.example.com/dog.png');
   });
 
+  it('takes a fixed run tag for replays, and refuses one that would not fit an asset name', async () => {
+    const plan = planRealTarget(
+      { KYY_API_KEY: KEY, KYY_CONTRACT_RUN_ID: 'recorded-1' },
+      { contractRun: true },
+    );
+    if (!plan.enabled) throw new Error(plan.reason);
+    expect((await plan.start()).runId).toBe('recorded-1');
+    expect(() =>
+      planRealTarget(
+        { KYY_API_KEY: KEY, KYY_CONTRACT_RUN_ID: 'Has Spaces' },
+        { contractRun: true },
+      ),
+    ).toThrow(/KYY_CONTRACT_RUN_ID must be 1 to 16 lowercase letters/);
+  });
+
   it('allows a faster pace only against a loopback (local mock) base URL', () => {
     const fast = { KYY_API_KEY: KEY, KYY_CONTRACT_RATE_MS: '10' };
     expect(() => planRealTarget(fast, { contractRun: true })).toThrow(

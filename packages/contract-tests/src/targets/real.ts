@@ -29,6 +29,22 @@ export interface RealTargetEnv {
   KYY_CONTRACT_BASE_URL?: string | undefined;
   KYY_CONTRACT_RATE_MS?: string | undefined;
   KYY_CONTRACT_ASSET_URL?: string | undefined;
+  KYY_CONTRACT_RUN_ID?: string | undefined;
+}
+
+/**
+ * A fixed run tag (it goes into asset names) instead of a random one, so that a run sends the
+ * same requests as the run that was recorded and a `kyy-mock --replay` of it can answer them.
+ */
+function parseRunId(value: string | undefined): string | undefined {
+  const id = value?.trim();
+  if (!id) return undefined;
+  if (!/^[a-z0-9-]{1,16}$/.test(id)) {
+    throw new Error(
+      `KYY_CONTRACT_RUN_ID must be 1 to 16 lowercase letters, digits or dashes, got ${JSON.stringify(value)}.`,
+    );
+  }
+  return id;
 }
 
 function parseHttpUrl(name: string, value: string): URL {
@@ -92,6 +108,7 @@ export function planRealTarget(env: RealTargetEnv, options: { contractRun: boole
     'KYY_CONTRACT_ASSET_URL',
     env.KYY_CONTRACT_ASSET_URL?.trim() || DEFAULT_REAL_ASSET_URL,
   ).href;
+  const runId = parseRunId(env.KYY_CONTRACT_RUN_ID);
   return {
     name: 'real',
     enabled: true,
@@ -107,6 +124,7 @@ export function planRealTarget(env: RealTargetEnv, options: { contractRun: boole
       unreachableUrl: UNREACHABLE_ASSET_URL,
       reviewTimeoutMs: DOCUMENTED_POLL_TIMEOUT_MS,
       checkTimeoutMs: REAL_CHECK_TIMEOUT_MS,
+      ...(runId !== undefined && { runId }),
       close: async () => {},
     }),
   };

@@ -29,6 +29,8 @@ export interface ContractTarget {
   /** Per-check time limit for vitest. */
   checkTimeoutMs: number;
   mock?: MockControls;
+  /** The tag put into asset names; random when absent (see `KYY_CONTRACT_RUN_ID`). */
+  runId?: string;
   close(): Promise<void>;
 }
 

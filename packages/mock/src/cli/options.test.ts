@@ -48,3 +48,38 @@ describe('the state and store flags', () => {
     );
   });
 });
+
+describe('the proxy, record and replay flags', () => {
+  it('become the server options', () => {
+    expect(
+      parseMockCliOptions(
+        { proxy: 'https://zcbservice.aizfw.cn/kyyReactApiServer', strict: true, record: 'a.har' },
+        {},
+      ),
+    ).toMatchObject({
+      proxy: 'https://zcbservice.aizfw.cn/kyyReactApiServer',
+      proxyStrict: true,
+      recordFile: 'a.har',
+    });
+    expect(parseMockCliOptions({ replay: 'a.har', replayStrict: true }, {})).toMatchObject({
+      replayFile: 'a.har',
+      replayStrict: true,
+    });
+  });
+
+  it('refuse what cannot work, saying what to pass instead', () => {
+    const refusals: [Record<string, unknown>, RegExp][] = [
+      [{ proxy: 'zcbservice.aizfw.cn' }, /^--proxy: Give an absolute URL/],
+      [{ proxy: 'https://user:pw@example.com' }, /^--proxy: Remove the credentials/],
+      [{ proxy: 'https://example.com', replay: 'a.har' }, /exclude each other/],
+      [{ proxy: 'https://example.com', state: 's.json' }, /--state keeps the mock's own assets/],
+      [{ strict: true }, /--strict works with --proxy <url>/],
+      [{ replayStrict: true }, /--replay-strict works with --replay <file>/],
+      [{ replay: 'a.har', record: 'a.har' }, /--record would overwrite the file --replay reads/],
+      [{ record: ' ' }, /--record needs a file path/],
+    ];
+    for (const [opts, message] of refusals) {
+      expect(() => parseMockCliOptions(opts, {}), JSON.stringify(opts)).toThrow(message);
+    }
+  });
+});

@@ -1,4 +1,6 @@
 import type { ReferenceVideoRuleName } from '@kyyvideo/contract';
+// The rules entry alone: `kyy --help` loads this parser and must not load the schema library.
+import { checkBaseUrl } from '@kyyvideo/contract/rules';
 import {
   DEFAULT_REFERENCE_VIDEO_RULE,
   DEFAULT_REVIEW_DELAY_MS,
@@ -85,6 +87,30 @@ const FLAGS: readonly MockCliOption[] = [
     default: '0',
   },
   {
+    flags: '--proxy <url>',
+    description:
+      "forward every API request to this base URL (the real service), the caller's Authorization included, and check each answer against the spec: a mismatch is one line on stderr",
+  },
+  {
+    flags: '--strict',
+    description:
+      'with --proxy: answer 502, naming the mismatch, instead of an answer that does not match the spec',
+  },
+  {
+    flags: '--record <file.har>',
+    description:
+      'write every exchange to this HAR 1.2 file, the key masked in headers, bodies and URLs (the file is replaced, and valid at every instant)',
+  },
+  {
+    flags: '--replay <file.har>',
+    description:
+      'answer requests recorded in this HAR file with the recorded answers, in order for repeated ones; the mock answers the rest',
+  },
+  {
+    flags: '--replay-strict',
+    description: 'with --replay: answer 404 for a request that is not recorded instead',
+  },
+  {
     flags: '--headers-timeout <ms>',
     description: 'close a connection whose request headers have not all arrived by then',
     default: String(DEFAULT_HEADERS_TIMEOUT_MS),
@@ -138,6 +164,11 @@ export interface MockCliSettings {
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
   keepAliveTimeoutMs?: number;
+  proxy?: string;
+  proxyStrict?: boolean;
+  recordFile?: string;
+  replayFile?: string;
+  replayStrict?: boolean;
 }
 
 const MAX_MS = 3_600_000;
@@ -156,6 +187,56 @@ function wholeNumber(value: string, flag: string, min: number, max: number): num
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function filePath(value: unknown, flag: string): string | undefined {
+  const path = text(value);
+  if (path !== undefined && path.trim() === '') {
+    throw new MockUsageError(`${flag} needs a file path, e.g. ${flag} recording.har.`);
+  }
+  return path;
+}
+
+/** `--proxy`, `--strict`, `--record`, `--replay`, `--replay-strict`, and what they exclude. */
+function parseProxyModes(
+  opts: Readonly<Record<string, unknown>>,
+  hasState: boolean,
+): Pick<MockCliSettings, 'proxy' | 'proxyStrict' | 'recordFile' | 'replayFile' | 'replayStrict'> {
+  const proxy = text(opts.proxy);
+  const recordFile = filePath(opts.record, '--record');
+  const replayFile = filePath(opts.replay, '--replay');
+  if (proxy !== undefined) {
+    const problem = checkBaseUrl(proxy, '--proxy')[0];
+    if (problem) throw new MockUsageError(`--proxy: ${problem.hint}`);
+    if (replayFile !== undefined) {
+      throw new MockUsageError(
+        '--proxy and --replay exclude each other: record with --proxy <url> --record <file>, then replay with --replay <file> alone.',
+      );
+    }
+    if (hasState) {
+      throw new MockUsageError(
+        "--state keeps the mock's own assets; with --proxy the service keeps them: pass one or the other.",
+      );
+    }
+  }
+  if (opts.strict === true && proxy === undefined) {
+    throw new MockUsageError('--strict works with --proxy <url>: pass both, or neither.');
+  }
+  if (opts.replayStrict === true && replayFile === undefined) {
+    throw new MockUsageError('--replay-strict works with --replay <file>: pass both, or neither.');
+  }
+  if (recordFile !== undefined && recordFile === replayFile) {
+    throw new MockUsageError(
+      '--record would overwrite the file --replay reads: pick another file.',
+    );
+  }
+  return {
+    ...(proxy !== undefined && { proxy }),
+    ...(opts.strict === true && { proxyStrict: true }),
+    ...(recordFile !== undefined && { recordFile }),
+    ...(replayFile !== undefined && { replayFile }),
+    ...(opts.replayStrict === true && { replayStrict: true }),
+  };
+}
 
 /**
  * Turns commander's option values (and the environment) into settings, or throws a
@@ -189,6 +270,7 @@ export function parseMockCliOptions(
     }
     settings.stateFsync = true;
   }
+  Object.assign(settings, parseProxyModes(opts, state !== undefined));
   const limit = text(opts.storeLimit);
   if (limit !== undefined)
     settings.storeLimit = wholeNumber(limit, '--store-limit', 1, MAX_STORE_LIMIT);

@@ -70,22 +70,37 @@ try {
   );
 }
 
-const { apiKey, stateFile, latencyMs } = settings;
+const { apiKey, stateFile, latencyMs, proxy, proxyStrict, recordFile, replayFile } = settings;
 console.log(`kyy-mock: KyyVideo2 API mock listening on ${server.url}`);
-console.log(
-  `kyy-mock: auth: ${apiKey === undefined ? 'any non-empty Bearer token is accepted' : 'only the configured API key is accepted'}; state: ${stateFile ? `persisted in ${stateFile}` : 'in memory (lost on exit)'}${latencyMs ? `; latency: +${latencyMs} ms` : ''}`,
-);
-// With a key configured, "any-key" would get a 401, and printing the key would put it in logs and
-// scrollback; the line names the environment variable instead, which the shell expands.
-const bearer = apiKey === undefined ? 'any-key' : `$${API_KEY_ENV}`;
-if (apiKey !== undefined) {
+if (proxy !== undefined) {
+  // Every request now reaches the real service and may cost money: no sample upload to try.
   console.log(
-    `kyy-mock: the curl line below reads the key from $${API_KEY_ENV}; set it to the key this mock was started with`,
+    `kyy-mock: proxy to ${proxy}: each caller's Authorization is passed on (never logged or recorded); answers are checked against the spec${proxyStrict ? ', and one that does not match becomes a 502' : ''}`,
+  );
+} else {
+  console.log(
+    `kyy-mock: auth: ${apiKey === undefined ? 'any non-empty Bearer token is accepted' : 'only the configured API key is accepted'}; state: ${stateFile ? `persisted in ${stateFile}` : 'in memory (lost on exit)'}${latencyMs ? `; latency: +${latencyMs} ms` : ''}`,
   );
 }
-console.log(
-  `kyy-mock: try  curl -X POST ${server.url}/kyyVideo2/asset/upload -H "Authorization: Bearer ${bearer}" -H 'Content-Type: application/json' -d '{"assetType":"Image","url":"https://example.com/cat.jpg","name":"Cat Image"}'`,
-);
+if (replayFile !== undefined) {
+  console.log(
+    `kyy-mock: replaying ${replayFile}: recorded requests get the recorded answers; ${settings.replayStrict ? 'anything else gets a 404' : 'the mock answers anything else'}`,
+  );
+}
+if (recordFile !== undefined) console.log(`kyy-mock: recording every exchange to ${recordFile}`);
+if (proxy === undefined) {
+  // With a key configured, "any-key" would get a 401, and printing the key would put it in logs
+  // and scrollback; the line names the environment variable instead, which the shell expands.
+  const bearer = apiKey === undefined ? 'any-key' : `$${API_KEY_ENV}`;
+  if (apiKey !== undefined) {
+    console.log(
+      `kyy-mock: the curl line below reads the key from $${API_KEY_ENV}; set it to the key this mock was started with`,
+    );
+  }
+  console.log(
+    `kyy-mock: try  curl -X POST ${server.url}/kyyVideo2/asset/upload -H "Authorization: Bearer ${bearer}" -H 'Content-Type: application/json' -d '{"assetType":"Image","url":"https://example.com/cat.jpg","name":"Cat Image"}'`,
+  );
+}
 console.log('kyy-mock: press Ctrl+C to stop');
 
 let stopping = false;

@@ -1,25 +1,29 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { BASE_PATH } from '@kyyvideo/contract';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BASE_PATH, checkBaseUrl, redactSecret } from '@kyyvideo/contract';
 import { MOCK_CODES } from '../codes.js';
-import type { CoreResponse } from '../core/types.js';
-import { failure } from '../envelope.js';
+import type { MockCore } from '../core/core.js';
 import { buildMock, type Mock } from '../mock-parts.js';
 import type { MockOptions } from '../options.js';
 import {
-  type BodyBudget,
-  DEFAULT_BODY_BUDGET_BYTES,
-  MAX_BODY_BYTES,
-  readBody,
-} from './body-limit.js';
-import { CORS_HEADERS, preflightHeaders } from './cors.js';
-import {
-  DEFAULT_HEADERS_TIMEOUT_MS,
-  DEFAULT_HOST,
-  DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
-  DEFAULT_PORT,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-} from './defaults.js';
+  type Answerer,
+  type IncomingRequest,
+  mockAnswerer,
+  proxyAnswerer,
+  recordingAnswerer,
+  replayAnswerer,
+} from './answerers.js';
+import { MAX_BODY_BYTES, readBody } from './body-limit.js';
+import { preflightHeaders } from './cors.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
+import { pathOf, refuseBody, send, sendEnvelope, urlHost } from './http-io.js';
+import { answerProtocolErrors } from './protocol-errors.js';
+import { upstreamUrl } from './proxy/forward.js';
+import { credentialOf } from './proxy/har.js';
+import { type HarRecorder, openHarRecorder } from './proxy/har-recorder.js';
+import { loadReplay } from './proxy/replay.js';
+import { resolveServerLimits, type ServerLimits } from './server-limits.js';
 import { openPersistentState, type PersistentState } from './state-journal.js';
 
 export { DEFAULT_BODY_BUDGET_BYTES, MAX_BODY_BYTES } from './body-limit.js';
@@ -67,6 +71,20 @@ export interface MockServerOptions extends MockOptions {
   keepAliveTimeoutMs?: number;
   /** Bytes of request bodies held at once across all connections (default 16 MiB). */
   bodyBudgetBytes?: number;
+  /**
+   * Forward every API request to this base URL (the real service, e.g.
+   * `https://zcbservice.aizfw.cn/kyyReactApiServer`) and answer what it answers, checking each
+   * answer against the spec; a mismatch is one `onError` line naming the operation and field.
+   */
+  proxy?: string;
+  /** With `proxy`: answer 502, with the mismatch, instead of an answer that does not match the spec. */
+  proxyStrict?: boolean;
+  /** Write every exchange to this HAR 1.2 file, with the key masked; valid at every instant. */
+  recordFile?: string;
+  /** Answer requests recorded in this HAR file with the recorded answers; the mock answers the rest. */
+  replayFile?: string;
+  /** With `replayFile`: answer 404 for what is not recorded instead of letting the mock answer. */
+  replayStrict?: boolean;
 }
 
 export interface RunningMockServer {
@@ -78,123 +96,43 @@ export interface RunningMockServer {
   close(): Promise<void>;
 }
 
-const TOO_LARGE_MSG =
-  'Request body too large: the mock accepts at most 1 MiB. An upload is a small JSON object with a URL, not the file itself.';
-const BUSY_MSG =
-  'The mock is holding too many request bodies at once (mock-only limit); retry shortly.';
-
-function sendEnvelope(
-  res: ServerResponse,
-  status: number,
-  code: number,
-  msg: string,
-  extra: Record<string, string> = {},
-): void {
-  send(res, failure(code, msg, { status, headers: extra }));
-}
-
-function send(res: ServerResponse, response: CoreResponse): void {
-  if (response.drop) {
-    // The drop-connection scenario: hang up without answering, as a failed network would.
-    res.destroy();
-    return;
-  }
-  const { body } = response;
-  res.writeHead(response.status, {
-    ...CORS_HEADERS,
-    ...response.headers,
-    'content-length': String(typeof body === 'string' ? Buffer.byteLength(body) : body.length),
-  });
-  res.end(body);
-}
-
-/** A raw HTTP answer for errors node:http reports before a request exists (bad syntax, timeouts). */
-function rawEnvelope(status: number, reason: string, code: number, msg: string): string {
-  const { body } = failure(code, msg);
-  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
-}
-
-function urlHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-function positiveInteger(
-  name: string,
-  value: number | undefined,
-  fallback: number,
-  unit: 'ms' | 'bytes',
-): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new RangeError(
-      `startMockServer: ${name} must be a whole number of ${unit} > 0, got ${String(value)}.`,
-    );
-  }
-  return value;
-}
-
-/** The path of a request target, or `null` when it is not a path (`*`, `http://…`, garbage). */
-function pathOf(target: string | undefined): string | null {
-  if (target === undefined || !target.startsWith('/')) return null;
-  const q = target.indexOf('?');
-  const path = q === -1 ? target : target.slice(0, q);
-  // Dot segments: resolve them as a URL parser (and so the msw transports) would.
-  return path.includes('/.') ? new URL(path, 'http://mock.invalid').pathname : path;
-}
-
-/**
- * The mock as a real HTTP server: node:http straight into the transport-neutral core (no Fetch
- * objects, no msw). Adds CORS, body limits, connection timeouts and optional durable state.
- */
-export async function startMockServer(options: MockServerOptions = {}): Promise<RunningMockServer> {
-  const {
-    port = DEFAULT_PORT,
-    host = DEFAULT_HOST,
-    stateFile,
-    stateFsync = false,
-    log,
-    onError,
-    headersTimeoutMs,
-    requestTimeoutMs,
-    keepAliveTimeoutMs,
-    bodyBudgetBytes,
-    ...mockOptions
-  } = options;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new RangeError(
-      `startMockServer: port must be an integer from 0 to 65535, got ${String(port)}.`,
-    );
-  }
-  const headersTimeout = positiveInteger(
-    'headersTimeoutMs',
-    headersTimeoutMs,
-    DEFAULT_HEADERS_TIMEOUT_MS,
-    'ms',
-  );
-  const requestTimeout = Math.max(
-    headersTimeout,
-    positiveInteger('requestTimeoutMs', requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS, 'ms'),
-  );
-  const keepAliveTimeout = positiveInteger(
-    'keepAliveTimeoutMs',
-    keepAliveTimeoutMs,
-    DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
-    'ms',
-  );
-  const budget: BodyBudget = {
-    limit: positiveInteger('bodyBudgetBytes', bodyBudgetBytes, DEFAULT_BODY_BUDGET_BYTES, 'bytes'),
-    used: 0,
-  };
-  const reportError = onError ?? log ?? (() => {});
+/** Refuses options that cannot go together, before anything is opened. */
+function checkModes(options: MockServerOptions): void {
+  const { proxy, proxyStrict, recordFile, replayFile, replayStrict, stateFile, stateFsync } =
+    options;
   if (stateFsync && !stateFile) {
     throw new TypeError('startMockServer: stateFsync needs a stateFile to flush.');
   }
-  const { mock, core, store } = buildMock(
-    mockOptions,
+  if (proxy !== undefined) {
+    const problem = checkBaseUrl(proxy, 'proxy')[0];
+    if (problem) throw new TypeError(`startMockServer: proxy: ${problem.hint}`);
+    if (replayFile !== undefined) {
+      throw new TypeError(
+        'startMockServer: proxy and replayFile exclude each other: record with the proxy, replay without it.',
+      );
+    }
+    if (stateFile !== undefined) {
+      throw new TypeError(
+        'startMockServer: stateFile keeps the mock’s own assets; with proxy the service keeps them.',
+      );
+    }
+  }
+  if (proxyStrict && proxy === undefined) {
+    throw new TypeError('startMockServer: proxyStrict works with proxy.');
+  }
+  if (replayStrict && replayFile === undefined) {
+    throw new TypeError('startMockServer: replayStrict works with replayFile.');
+  }
+  if (recordFile !== undefined && recordFile === replayFile) {
+    throw new TypeError('startMockServer: recordFile would overwrite the replayFile it reads.');
+  }
+}
+
+/** The store, routes and scenarios, without msw: the server answers from the core directly. */
+function buildServerMock(options: MockOptions, reportError: (line: string) => void) {
+  const parts = buildMock(
+    options,
     () => {
-      // The server answers from the core directly and never loads msw.
       throw new Error(
         'startMockServer: its mock has no msw handlers; use createMock() or setupMockServer() for msw.',
       );
@@ -204,63 +142,103 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         `the store holds its limit of ${limit} ${kind === 'asset' ? 'assets' : 'video tasks'}: from now on each new one makes the mock forget the least recently used (raise --store-limit to keep more)`,
       ),
   );
-  core.onInternalError = (error) =>
+  parts.core.onInternalError = (error) =>
     reportError(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+  return parts;
+}
 
-  let persistent: PersistentState | undefined;
-  if (stateFile) {
-    persistent = await openPersistentState(stateFile, store, reportError, { fsync: stateFsync });
-    core.durability = persistent;
-  }
-
-  let boundPort = port;
-  const answer = (req: IncomingMessage, res: ServerResponse, path: string, body: string) => {
-    // The Host the client used (it reached us through it), else the address we listen on.
-    const origin = `http://${req.headers.host ?? `${urlHost(host)}:${boundPort}`}`;
-    const response = core.handle({
-      method: req.method ?? 'GET',
-      path,
-      headers: req.headers,
-      body,
-      origin,
-    });
-    if (response === null) {
-      if (req.method === 'GET' || req.method === 'POST' || req.method === 'DELETE') {
-        sendEnvelope(
-          res,
-          404,
-          MOCK_CODES.unknownEndpoint,
-          `Nothing here: this is the KyyVideo2 mock, the API lives under ${BASE_PATH} (e.g. POST ${BASE_PATH}/kyyVideo2/asset/upload).`,
-        );
-      } else {
-        sendEnvelope(
-          res,
-          405,
-          MOCK_CODES.methodNotAllowed,
-          `Method ${JSON.stringify(String(req.method).slice(0, 20))} is not supported here: the API lives under ${BASE_PATH}.`,
-          { allow: 'GET, POST, DELETE, OPTIONS' },
-        );
-      }
-      return;
-    }
-    if (response instanceof Promise) response.then((r) => send(res, r), fail(res));
-    else send(res, response);
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
   };
+  return pkg.version;
+}
 
+/** What answers a request: the mock, or the proxy or a recording in front of it, maybe recorded. */
+async function buildAnswerer(
+  options: MockServerOptions,
+  core: MockCore,
+  reportError: (line: string) => void,
+  recorder: HarRecorder | undefined,
+): Promise<Answerer> {
+  const { proxy, replayFile, apiKey } = options;
+  let answer = mockAnswerer(core);
+  if (proxy !== undefined) {
+    answer = proxyAnswerer(
+      { baseUrl: proxy, strict: options.proxyStrict === true, apiKey, report: reportError },
+      answer,
+    );
+  } else if (replayFile !== undefined) {
+    const replay = await loadReplay(replayFile);
+    answer = replayAnswerer(
+      { replay, file: replayFile, strict: options.replayStrict === true, apiKey },
+      answer,
+    );
+  }
+  if (recorder === undefined) return answer;
+  return recordingAnswerer(
+    {
+      recorder,
+      apiKey,
+      urlOf: (request) =>
+        proxy === undefined
+          ? `${request.origin}${request.target}`
+          : upstreamUrl(proxy, request.target),
+    },
+    answer,
+  );
+}
+
+interface Listener {
+  onRequest(req: IncomingMessage, res: ServerResponse): void;
+  /** The port once bound, for the origin of requests without a Host header. */
+  boundPort: number;
+}
+
+/** The request listener: parse the target, answer preflights, read the body, then answer. */
+function createListener(
+  answer: Answerer,
+  limits: ServerLimits,
+  host: string,
+  core: MockCore,
+  log: ((line: string) => void) | undefined,
+  apiKey: string | undefined,
+): Listener {
+  const listener: Listener = { boundPort: 0, onRequest: () => {} };
   const fail = (res: ServerResponse) => (error: unknown) => {
     core.onInternalError(error);
     if (res.headersSent) res.destroy();
     else
       sendEnvelope(res, 500, MOCK_CODES.serverError, 'The mock failed unexpectedly; see its log.');
   };
-
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+  const respond = (req: IncomingMessage, res: ServerResponse, path: string, body: string) => {
+    const request: IncomingRequest = {
+      method: req.method ?? 'GET',
+      target: req.url ?? path,
+      path,
+      headers: req.headers,
+      body,
+      // The Host the client used (it reached us through it), else the address we listen on.
+      origin: `http://${req.headers.host ?? `${urlHost(host)}:${listener.boundPort}`}`,
+    };
+    const response = answer(request);
+    if (response instanceof Promise) response.then((r) => send(res, r), fail(res));
+    else send(res, response);
+  };
+  listener.onRequest = (req, res) => {
     try {
       if (log) {
         const started = Date.now();
         res.on('close', () => {
           const outcome = res.writableFinished ? String(res.statusCode) : 'connection dropped';
-          log(`${req.method} ${req.url} → ${outcome} (${Date.now() - started} ms)`);
+          // A key pasted into a query string must not reach the log either.
+          const secrets = [credentialOf(req.headers), apiKey];
+          log(
+            redactSecret(
+              `${req.method} ${req.url} → ${outcome} (${Date.now() - started} ms)`,
+              secrets,
+            ),
+          );
         });
       }
       const path = pathOf(req.url);
@@ -280,33 +258,26 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         res.end();
         return;
       }
-      const read = readBody(req, budget);
+      const read = readBody(req, limits.budget);
       if (read instanceof Promise) {
         read.then(
           (r) => {
-            if (r.ok) answer(req, res, path, r.body);
-            else refuse(res, r.reason);
+            if (r.ok) respond(req, res, path, r.body);
+            else refuseBody(res, r.reason);
           },
           () => res.destroy(),
         );
-      } else if (read.ok) answer(req, res, path, read.body);
-      else refuse(res, read.reason);
+      } else if (read.ok) respond(req, res, path, read.body);
+      else refuseBody(res, read.reason);
     } catch (error) {
       fail(res)(error);
     }
   };
+  return listener;
+}
 
-  const refuse = (res: ServerResponse, reason: 'too-large' | 'over-budget') => {
-    if (reason === 'too-large') {
-      sendEnvelope(res, 413, MOCK_CODES.payloadTooLarge, TOO_LARGE_MSG, { connection: 'close' });
-    } else {
-      sendEnvelope(res, 503, MOCK_CODES.busy, BUSY_MSG, {
-        connection: 'close',
-        'retry-after': '1',
-      });
-    }
-  };
-
+function createHttpServer(limits: ServerLimits, listener: Listener): Server {
+  const { headersTimeout, requestTimeout, keepAliveTimeout } = limits;
   const server = createServer(
     {
       headersTimeout,
@@ -315,84 +286,112 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       // How often node looks for connections past those limits; frequent enough for short limits.
       connectionsCheckingInterval: Math.max(100, Math.min(headersTimeout, 30_000) / 4),
     },
-    onRequest,
+    listener.onRequest,
   );
   server.keepAliveTimeout = keepAliveTimeout;
   // With `Expect: 100-continue` (curl sends it for large bodies), refuse an oversized body before
   // the client sends it; otherwise invite the body and handle the request as usual.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
-      refuse(res, 'too-large');
+      refuseBody(res, 'too-large');
       return;
     }
     res.writeContinue();
-    onRequest(req, res);
+    listener.onRequest(req, res);
   });
-  // Requests node:http cannot parse, or that time out, still get an envelope (never a 500).
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (!socket.writable || error.code === 'ECONNRESET') {
-      socket.destroy();
-      return;
-    }
-    const reply =
-      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? rawEnvelope(
-            408,
-            'Request Timeout',
-            MOCK_CODES.invalidParameter,
-            'The request took too long to arrive; the connection is closed.',
-          )
-        : error.code === 'HPE_HEADER_OVERFLOW'
-          ? rawEnvelope(
-              431,
-              'Request Header Fields Too Large',
-              MOCK_CODES.invalidParameter,
-              'The request headers are too large.',
-            )
-          : rawEnvelope(
-              400,
-              'Bad Request',
-              MOCK_CODES.invalidParameter,
-              'Malformed HTTP request: check the method, request target and headers.',
-            );
-    socket.end(reply);
-  });
-  // CONNECT is not for this server; answer instead of silently closing.
-  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
-    socket.end(
-      rawEnvelope(
-        405,
-        'Method Not Allowed',
-        MOCK_CODES.methodNotAllowed,
-        'CONNECT is not supported: this is the KyyVideo2 API mock, not a proxy.',
-      ),
-    );
-  });
+  answerProtocolErrors(server);
+  return server;
+}
 
-  await new Promise<void>((resolve, reject) => {
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
-      resolve();
+      resolve((server.address() as AddressInfo).port);
     });
-  }).catch(async (error: unknown) => {
-    await persistent?.close();
-    throw error;
   });
-  boundPort = (server.address() as AddressInfo).port;
+}
 
+/** Stops listening, lets in-flight requests finish briefly, then closes what was opened. */
+function closer(server: Server, closeFiles: () => Promise<void>): () => Promise<void> {
   let closing: Promise<void> | undefined;
-  const close = () => {
+  return () => {
     closing ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(grace);
-      await persistent?.close();
+      await closeFiles();
     })();
     return closing;
   };
+}
 
-  return { url: `http://${urlHost(host)}:${boundPort}${BASE_PATH}`, port: boundPort, mock, close };
+/**
+ * The mock as a real HTTP server: node:http straight into the transport-neutral core (no Fetch
+ * objects, no msw). Adds CORS, body limits, connection timeouts, optional durable state, and the
+ * proxy, recording and replay modes.
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<RunningMockServer> {
+  const {
+    port = DEFAULT_PORT,
+    host = DEFAULT_HOST,
+    stateFile,
+    stateFsync = false,
+    log,
+    onError,
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs,
+    bodyBudgetBytes,
+    proxy: _proxy,
+    proxyStrict: _proxyStrict,
+    recordFile,
+    replayFile: _replayFile,
+    replayStrict: _replayStrict,
+    ...mockOptions
+  } = options;
+  const limits = resolveServerLimits({
+    port,
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs,
+    bodyBudgetBytes,
+  });
+  checkModes(options);
+  const reportError = onError ?? log ?? (() => {});
+  const { mock, core, store } = buildServerMock(mockOptions, reportError);
+
+  let persistent: PersistentState | undefined;
+  let recorder: HarRecorder | undefined;
+  const closeFiles = async () => {
+    await recorder?.close();
+    await persistent?.close();
+  };
+  let server: Server;
+  try {
+    if (stateFile) {
+      persistent = await openPersistentState(stateFile, store, reportError, { fsync: stateFsync });
+      core.durability = persistent;
+    }
+    if (recordFile !== undefined) {
+      recorder = await openHarRecorder(recordFile, packageVersion(), reportError);
+    }
+    const answer = await buildAnswerer(options, core, reportError, recorder);
+    const listener = createListener(answer, limits, host, core, log, options.apiKey);
+    server = createHttpServer(limits, listener);
+    listener.boundPort = await listen(server, port, host);
+  } catch (error) {
+    await closeFiles();
+    throw error;
+  }
+  const boundPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${urlHost(host)}:${boundPort}${BASE_PATH}`,
+    port: boundPort,
+    mock,
+    close: closer(server, closeFiles),
+  };
 }

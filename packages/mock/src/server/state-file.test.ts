@@ -42,6 +42,12 @@ describe('state file', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('names a state path that is a directory and says to pass a file', async () => {
+    await expect(loadState(dir)).rejects.toThrow(
+      `State path ${dir} is a directory: --state takes a file, e.g. ${join(dir, 'state.json')}.`,
+    );
+  });
+
   it('removes temp files a killed run left, old naming included, and nothing else', async () => {
     const file = join(dir, 'state.json');
     await writeFile(`${file}.tmp`, 'x');

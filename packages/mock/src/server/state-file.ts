@@ -8,8 +8,14 @@ export async function loadState(file: string): Promise<StoreSnapshot | null> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR') {
+      throw new Error(
+        `State path ${file} is a directory: --state takes a file, e.g. ${join(file, 'state.json')}.`,
+      );
+    }
+    throw new Error(`Cannot read state file ${file}: ${messageOf(error)}`, { cause: error });
   }
   try {
     return parseSnapshot(JSON.parse(text));
@@ -20,6 +26,8 @@ export async function loadState(file: string): Promise<StoreSnapshot | null> {
     );
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The one temp file a state file ever has: fixed, so a crash leaves at most this, removed at start. */
 const tempFileOf = (file: string) => `${file}.tmp`;
@@ -51,7 +59,8 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     }
     await rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
+    // The write's own error says what to fix; a failed clean-up must not replace it.
+    await rm(temp, { force: true }).catch(() => {});
     throw error;
   }
   await syncDirectory(dirname(file));
