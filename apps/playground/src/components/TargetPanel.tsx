@@ -1,10 +1,10 @@
-import { MOCK_BASE_URL } from '@kyyvideo/contract';
 import {
   type AnyScenarioName,
   SCENARIOS,
   VIDEO_FAIL_MARKER,
   VIDEO_SCENARIOS,
 } from '@kyyvideo/mock';
+import { LOCAL_MOCK_URL } from '../lib/launched-mock.js';
 import type { ParsedMockSettings } from '../lib/mock-settings.js';
 import {
   TARGET_KINDS,
@@ -118,7 +118,7 @@ export function TargetPanel(props: TargetPanelProps) {
               type="url"
               value={settings.localServerUrl}
               onChange={(event) => set({ localServerUrl: event.target.value })}
-              placeholder={MOCK_BASE_URL}
+              placeholder={LOCAL_MOCK_URL}
               spellCheck={false}
             />
           </label>
