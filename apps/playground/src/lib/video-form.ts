@@ -5,6 +5,7 @@ import {
   type Problem,
   VIDEO_TASK_FIELDS,
 } from '@kyyvideo/contract';
+import { tidyUrlField } from './url-field.js';
 
 /** What the "Generate video" form holds: text as typed, lists one item per line. */
 export interface VideoFormValues {
@@ -38,10 +39,13 @@ export const DEFAULT_VIDEO_FORM: VideoFormValues = {
 /** A task field, named as the API names it (the names the contract's problems carry). */
 export type VideoField = (typeof VIDEO_TASK_FIELDS)[number];
 
-/** Each task field as the form labels it; a rule's hint is told in these words, not the API's. */
+/**
+ * Each task field as the form labels it, in the form's order; a rule's hint is told in these
+ * words, not the API's.
+ */
 export const VIDEO_FIELD_LABELS: Record<VideoField, string> = {
-  model: 'Model',
   prompt: 'Prompt',
+  model: 'Model',
   duration: 'Duration',
   aspect_ratio: 'Aspect ratio',
   generateAudio: 'Generate audio',
@@ -63,19 +67,6 @@ const FIELD_IN_TEXT = new RegExp(
 /** A rule's hint with the task's field names replaced by the form's labels. */
 export function inFormTerms(hint: string): string {
   return hint.replace(FIELD_IN_TEXT, (field) => `“${VIDEO_FIELD_LABELS[field as VideoField]}”`);
-}
-
-/**
- * A URL field as it should read: a paste often brings a space or line break at its ends, which
- * the field drops (the rules never trim: they check what is sent). A list keeps one item a line.
- */
-export function tidyUrlField(text: string, multiple: boolean): string {
-  if (!multiple) return text.trim();
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join('\n');
 }
 
 /** The form's URL fields and whether each holds a list. */

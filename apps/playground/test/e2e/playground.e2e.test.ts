@@ -243,6 +243,64 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
     await page.close();
   });
 
+  it('at 1400×1000 shows uploading and generating on the first screen, each error by its form', async () => {
+    const page = await openPage();
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    const inView = async (name: string) => {
+      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 1000;
+    };
+    expect(await inView('Upload')).toBe(true);
+    expect(await inView('Generate video')).toBe(true);
+    await shot(page, '08-first-screen');
+
+    // Text that is no URL is told what a URL looks like, not to remove its spaces.
+    await page.getByLabel('File URL').fill('not a url');
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    expect(await page.locator('#upload-url-error').textContent()).toBe(
+      'Give an absolute URL with scheme and host, like https://example.com/cat.jpg.',
+    );
+
+    // A URL pasted with a trailing space: the field drops it, and the upload goes through.
+    await page.evaluate(() => navigator.clipboard.writeText('https://example.com/cat.jpg '));
+    await page.getByLabel('File URL').fill('');
+    await page.getByLabel('File URL').focus();
+    await page.keyboard.press('Control+V');
+    expect(await page.getByLabel('File URL').inputValue()).toBe('https://example.com/cat.jpg ');
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    expect(await (await finishedCall(page, 'upload')).getAttribute('data-state')).toBe('ok');
+    expect(await page.getByLabel('File URL').inputValue()).toBe('https://example.com/cat.jpg');
+
+    // A failed upload is told beside the form that sent it, in view.
+    await page.getByLabel('Mock fault for the next call').selectOption('server-error');
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    const uploadRegion = page.getByRole('region', { name: 'Upload' });
+    const failure = uploadRegion.getByTestId('upload-failure');
+    await failure.waitFor();
+    expect(await failure.locator('.error-title').textContent()).toBe(
+      'The upload may or may not have created an asset (the service answered HTTP 500).',
+    );
+    // In view: the page brings it there (waited for, never assumed to be instant).
+    await page.waitForFunction(() => {
+      const box = document.querySelector('[data-testid="upload-failure"]')?.getBoundingClientRect();
+      return box !== undefined && box.top >= 0 && Math.floor(box.bottom) <= window.innerHeight;
+    });
+
+    // The video form names its fields by their labels, never by the API's names.
+    const panel = videoPanel(page);
+    await panel.getByLabel('Prompt').fill('a cat');
+    await panel.getByLabel('Last frame', { exact: true }).fill('https://example.com/last.png ');
+    await panel.getByRole('button', { name: 'Generate video' }).click();
+    const lastError = (await panel.locator('#video-last_image-error').textContent()) ?? '';
+    expect(lastError).toContain('“First frame”');
+    expect(lastError).not.toMatch(/first_image|last_image/);
+    expect(await panel.getByLabel('Last frame', { exact: true }).inputValue()).toBe(
+      'https://example.com/last.png',
+    );
+    await shot(page, '08-errors-by-their-forms');
+    await page.close();
+  });
+
   it('calls the "real service" through the proxy with a key it never shows', async () => {
     const page = await openPage();
     await page.getByLabel('Real service').check();
