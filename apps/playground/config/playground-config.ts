@@ -2,6 +2,7 @@ import { DEFAULT_BASE_URL } from '@kyyvideo/contract';
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
 import { realServiceProxy } from './real-service-proxy.js';
+import { sampleMediaPlugin } from './sample-media-plugin.js';
 import { mockServiceWorkerPlugin } from './service-worker-plugin.js';
 
 /** The dev server's address, the one `pnpm start` prints. */
@@ -18,7 +19,7 @@ export interface PlaygroundConfigOptions {
 export function createPlaygroundConfig(options: PlaygroundConfigOptions = {}): UserConfig {
   const proxy = realServiceProxy(options.realBaseUrl ?? DEFAULT_BASE_URL);
   return {
-    plugins: [react(), mockServiceWorkerPlugin()],
+    plugins: [react(), mockServiceWorkerPlugin(), sampleMediaPlugin()],
     // A fixed address so the URL printed by `pnpm start` is always the one to open; a clash fails
     // loudly instead of silently moving to another port.
     server: { host: DEV_HOST, port: DEV_PORT, strictPort: true, proxy },

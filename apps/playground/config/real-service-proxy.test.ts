@@ -52,7 +52,10 @@ async function uploadThroughProxy(realBaseUrl: string): Promise<Response> {
   });
 }
 
-describe('the real-service proxy', () => {
+/** Each test starts a vite dev server: seconds on a quiet machine, far more with both cores busy. */
+const SERVER_TEST_TIMEOUT_MS = 120_000;
+
+describe('the real-service proxy', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   it('marks its 502 when the connection was refused: nothing reached the service', async () => {
     const res = await uploadThroughProxy(await refusedUrl());
     expect(res.status).toBe(502);

@@ -84,7 +84,10 @@ function startMock() {
   });
 }
 
-async function startPlayground() {
+async function startPlayground(mockUrl) {
+  // The "Local mock server" target starts at the mock this script launched, whatever its port
+  // (vite hands VITE_* variables from the environment to the page).
+  process.env.VITE_KYY_LOCAL_MOCK_URL = mockUrl;
   try {
     const server = await createServer({
       configFile: join(PACKAGE_DIR, 'vite.config.ts'),
@@ -95,10 +98,13 @@ async function startPlayground() {
     });
     vite = server;
     await server.listen();
-    return `http://${server.config.server.host}:${playgroundPort}`;
+    // The address vite really listens on: without KYY_PLAYGROUND_PORT the port comes from its config.
+    const [url] = server.resolvedUrls?.local ?? [];
+    if (!url) throw new Error('vite started without a local URL');
+    return url.replace(/\/$/, '');
   } catch (error) {
     if (/already in use/.test(String(error?.message)))
-      fail(busy('KYY_PLAYGROUND_PORT', playgroundPort));
+      fail(busy('KYY_PLAYGROUND_PORT', playgroundPort ?? vite?.config.server.port));
     throw error;
   }
 }
@@ -120,14 +126,10 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 process.on('SIGHUP', stop);
 
-const playgroundUrl = await startPlayground();
-const localHint =
-  mockPort === DEFAULT_MOCK_PORT
-    ? ''
-    : `\n  (in the playground, "Local mock server" needs this mock URL: ${mock.url})`;
+const playgroundUrl = await startPlayground(mock.url);
 console.log(`
   Playground   ${playgroundUrl}
-  Mock server  ${mock.url}${localHint}
+  Mock server  ${mock.url}
 
   Ports: KYY_PLAYGROUND_PORT, KYY_MOCK_PORT. Press Ctrl-C to stop both.
 `);

@@ -43,3 +43,6 @@ console.log('');
 console.log(`  npm install ${tarballs.join(' ')}`);
 console.log('');
 console.log("(All four at once, so that npm finds each package's dependencies on the others.)");
+console.log(
+  'They are ES modules: in a project made with `npm init -y`, run `npm pkg set type=module` first.',
+);

@@ -8,11 +8,13 @@ import { childEnv } from '../scripts/lib/env.mjs';
 import { run, startService, stopAll } from '../scripts/lib/processes.mjs';
 
 // The READMEs' install path until a release is on npm, followed exactly as a newcomer would:
-// `pnpm pack:all`, then the printed `npm install` line with plain npm in a fresh directory outside
-// the workspace (third-party dependencies come from the machine's registry), then a short
-// TypeScript program compiled with strict tsc and run against the installed mock on a free port.
+// `pnpm pack:all`, then `npm init -y` and the client README's own setup commands in a fresh
+// directory outside the workspace, the printed `npm install` line with plain npm (third-party
+// dependencies come from the machine's registry), then the README's quick start copied as it is
+// and a short TypeScript program compiled with strict tsc, both run against the installed mock.
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const CLIENT_README = join(REPO_ROOT, 'packages', 'client', 'README.md');
 // The workspace's own TypeScript and Node types, so the consumer needs nothing pinned from the
 // registry (which here serves only `latest`).
 const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -45,6 +47,32 @@ try {
 console.log(JSON.stringify({ assetId, ref, status: asset.status, deleted, goneAfterDelete }));
 `;
 
+/** The fenced blocks of one language in a markdown text, in order. */
+function fencedBlocks(markdown: string, lang: string): string[] {
+  return [...markdown.matchAll(new RegExp(`^\`\`\`${lang}\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map(
+    (match) => match[1] ?? '',
+  );
+}
+
+/** The README's commands that set up a project, as argv lists (comments dropped). */
+function projectSetupCommands(readme: string): string[][] {
+  const block = fencedBlocks(readme, 'sh').find((text) => /^npm pkg set /m.test(text));
+  if (!block) throw new Error('the client README says nothing about making the project a module');
+  return block
+    .split('\n')
+    .map((line) => line.replace(/#.*$/, '').trim())
+    .filter((line) => line !== '')
+    .map((line) => line.split(/\s+/));
+}
+
+/** The README's first example after "## Quick start", exactly as a reader copies it. */
+function quickStart(readme: string): string {
+  const section = readme.slice(readme.indexOf('\n## Quick start\n'));
+  const [example] = fencedBlocks(section, 'ts');
+  if (!example) throw new Error('the client README has no quick start example');
+  return example;
+}
+
 let work: string;
 const env = childEnv(process.env);
 
@@ -73,12 +101,13 @@ it('pnpm pack:all, the printed npm install line, strict tsc, and a round trip ag
     'kyyvideo-cli-0.0.0.tgz',
   ]);
 
+  // A newcomer's project: `npm init -y`, then what the client README says to run in it.
   const project = join(work, 'my-app');
   await mkdir(join(project, 'src'), { recursive: true });
-  await writeFile(
-    join(project, 'package.json'),
-    `${JSON.stringify({ name: 'my-app', private: true, type: 'module' }, null, 2)}\n`,
-  );
+  await run('npm', ['init', '-y'], { cwd: project, env, timeoutMs: STEP_TIMEOUT_MS });
+  const readme = await readFile(CLIENT_README, 'utf8');
+  for (const [command = '', ...args] of projectSetupCommands(readme))
+    await run(command, args, { cwd: project, env, timeoutMs: STEP_TIMEOUT_MS });
   await run('npm', ['install', ...tarballs], {
     cwd: project,
     env,
@@ -151,6 +180,15 @@ it('pnpm pack:all, the printed npm install line, strict tsc, and a round trip ag
     goneAfterDelete: true,
   });
   expect(mock.output()).toMatch(/DELETE \S+\/kyyVideo2\/asset\/asset-\S+ → 200/);
+
+  // The README's quick start, pasted into a file of the project, with the two variables it names.
+  await writeFile(join(project, 'quick-start.js'), quickStart(readme));
+  const quick = await run(process.execPath, ['quick-start.js'], {
+    cwd: project,
+    env: { ...env, KYY_API_KEY: 'any-key-works-on-the-mock', KYY_BASE_URL: baseUrl },
+    timeoutMs: STEP_TIMEOUT_MS,
+  });
+  expect(quick.stdout).toMatch(/^asset-\d{14}-[a-z0-9]{5} Active\nasset:\/\/asset-\S+\n$/);
 
   // The installed `kyy` command starts too.
   const help = await run(join(project, 'node_modules', '.bin', 'kyy'), ['--help'], {

@@ -1,5 +1,4 @@
 import type { AssetType } from '@kyyvideo/contract';
-import type { RefObject } from 'react';
 import type { SessionAsset } from '../state/session-assets.js';
 
 export interface MediaFieldProps {
@@ -9,11 +8,13 @@ export interface MediaFieldProps {
   multiple: boolean;
   value: string;
   onChange: (value: string) => void;
+  /** Leaving the field tidies a paste's stray spaces away. */
+  onBlur: () => void;
   /** The Active assets of this tab and target that fit the field. */
   assets: readonly SessionAsset[];
   assetType: AssetType;
   error: string | undefined;
-  inputRef: RefObject<HTMLInputElement | HTMLTextAreaElement | null>;
+  inputRef: (element: HTMLInputElement | HTMLTextAreaElement | null) => void;
 }
 
 /**
@@ -28,6 +29,7 @@ export function MediaField(props: MediaFieldProps) {
     spellCheck: false,
     'aria-invalid': props.error ? true : undefined,
     'aria-describedby': props.error ? errorId : undefined,
+    onBlur: props.onBlur,
   } as const;
 
   const pick = (ref: string) => {
@@ -37,6 +39,7 @@ export function MediaField(props: MediaFieldProps) {
     props.onChange(current === '' ? ref : `${current}\n${ref}`);
   };
 
+  // The input and its picker share one row, so the whole form fits the first screen.
   return (
     <div className="media-field">
       <label className="field" htmlFor={props.id}>
@@ -45,7 +48,7 @@ export function MediaField(props: MediaFieldProps) {
       {props.multiple ? (
         <textarea
           {...common}
-          ref={props.inputRef as RefObject<HTMLTextAreaElement>}
+          ref={props.inputRef}
           rows={2}
           placeholder="One URL or asset:// reference per line"
           onChange={(event) => props.onChange(event.target.value)}
@@ -53,7 +56,7 @@ export function MediaField(props: MediaFieldProps) {
       ) : (
         <input
           {...common}
-          ref={props.inputRef as RefObject<HTMLInputElement>}
+          ref={props.inputRef}
           type="text"
           placeholder="https://… or asset://asset-…"
           onChange={(event) => props.onChange(event.target.value)}
@@ -68,8 +71,8 @@ export function MediaField(props: MediaFieldProps) {
       >
         <option value="">
           {props.assets.length === 0
-            ? `No Active ${props.assetType} asset in this session yet`
-            : `${props.multiple ? 'Add' : 'Use'} an Active ${props.assetType} asset…`}
+            ? `No Active ${props.assetType} yet`
+            : `${props.multiple ? 'Add' : 'Use'} an Active ${props.assetType}…`}
         </option>
         {props.assets.map((asset) => (
           <option key={asset.assetId} value={asset.ref}>

@@ -1,10 +1,10 @@
-import { MOCK_BASE_URL } from '@kyyvideo/contract';
 import {
   type AnyScenarioName,
   SCENARIOS,
   VIDEO_FAIL_MARKER,
   VIDEO_SCENARIOS,
 } from '@kyyvideo/mock';
+import { LOCAL_MOCK_URL } from '../lib/launched-mock.js';
 import type { ParsedMockSettings } from '../lib/mock-settings.js';
 import {
   TARGET_KINDS,
@@ -44,28 +44,32 @@ const MOCK_STATE_TEXT: Record<BrowserMockState, string> = {
 
 function MockSettingsNote({ mockSettings }: { mockSettings: ParsedMockSettings }) {
   const entries = Object.entries(mockSettings.settings);
+  // Folded by default: the forms below matter more on the first screen than these details.
   return (
-    <div className="note small">
-      <p>
-        Mock-only behaviour: a URL on a host ending in <code>.invalid</code> answers code 1001; a
-        name or URL containing <code>reject</code> ends <code>Failed</code>; <code>face</code>,{' '}
-        <code>avatar</code> or <code>portrait</code> makes review take longer; a video prompt
-        containing <code>{VIDEO_FAIL_MARKER}</code> makes the task end <code>failed</code>.
-      </p>
-      <p>
-        Tune it from the address bar, e.g. <code>?reviewDelayMs=500</code> (also{' '}
-        <code>faceReviewDelayMs</code>, <code>latencyMs</code>, <code>seed</code>, and for video
-        tasks <code>taskQueuedMs</code> and <code>taskProcessingMs</code>).
-        {entries.length > 0
-          ? ` Now: ${entries.map(([name, value]) => `${name}=${value}`).join(', ')}.`
-          : ''}
-      </p>
+    <>
+      <details className="note small">
+        <summary>Mock-only behaviour, and how to tune it</summary>
+        <p>
+          Mock-only behaviour: a URL on a host ending in <code>.invalid</code> answers code 1001; a
+          name or URL containing <code>reject</code> ends <code>Failed</code>; <code>face</code>,{' '}
+          <code>avatar</code> or <code>portrait</code> makes review take longer; a video prompt
+          containing <code>{VIDEO_FAIL_MARKER}</code> makes the task end <code>failed</code>.
+        </p>
+        <p>
+          Tune it from the address bar, e.g. <code>?reviewDelayMs=500</code> (also{' '}
+          <code>faceReviewDelayMs</code>, <code>latencyMs</code>, <code>seed</code>, and for video
+          tasks <code>taskQueuedMs</code> and <code>taskProcessingMs</code>).
+          {entries.length > 0
+            ? ` Now: ${entries.map(([name, value]) => `${name}=${value}`).join(', ')}.`
+            : ''}
+        </p>
+      </details>
       {mockSettings.ignored.map((line) => (
-        <p key={line} className="warning">
+        <p key={line} className="warning small">
           {line}
         </p>
       ))}
-    </div>
+    </>
   );
 }
 
@@ -118,7 +122,7 @@ export function TargetPanel(props: TargetPanelProps) {
               type="url"
               value={settings.localServerUrl}
               onChange={(event) => set({ localServerUrl: event.target.value })}
-              placeholder={MOCK_BASE_URL}
+              placeholder={LOCAL_MOCK_URL}
               spellCheck={false}
             />
           </label>

@@ -2,16 +2,25 @@ import type { UploadInput } from '@kyyvideo/client';
 import { ASSET_TYPES } from '@kyyvideo/contract';
 import { SAMPLE_MEDIA } from '@kyyvideo/mock';
 import { type FormEvent, useRef, useState } from 'react';
+import type { ErrorText } from '../lib/error-text.js';
 import type { TargetKind } from '../lib/targets.js';
+import { tidyUrlField } from '../lib/url-field.js';
 import { type UploadField, type UploadFormValues, validateUpload } from '../lib/validation.js';
+import { ErrorNotice } from './ErrorNotice.js';
 
 export interface UploadFormProps {
   target: TargetKind;
   /** Where the mock target serves its sample media; the examples upload those files. */
   sampleMediaBase: string | undefined;
   busy: boolean;
+  /** The last upload's failure, shown here beside the form (the call log has the whole call). */
+  failure: ErrorText | undefined;
   onUpload: (input: UploadInput) => void;
 }
+
+/** A failure shows right under the button that caused it, brought into view when it appears. */
+const scrollIntoView = (element: HTMLElement | null) =>
+  element?.scrollIntoView({ block: 'nearest' });
 
 const INITIAL: UploadFormValues = { assetType: 'Image', url: '', name: '' };
 
@@ -50,7 +59,8 @@ const examples = (media: string): ReadonlyArray<{ label: string; values: UploadF
   },
 ];
 
-export function UploadForm({ target, sampleMediaBase, busy, onUpload }: UploadFormProps) {
+export function UploadForm(props: UploadFormProps) {
+  const { target, sampleMediaBase, busy, onUpload } = props;
   const [values, setValues] = useState<UploadFormValues>(INITIAL);
   const [errors, setErrors] = useState<Partial<Record<UploadField, string>>>({});
   const [warnings, setWarnings] = useState<string[]>([]);
@@ -66,9 +76,15 @@ export function UploadForm({ target, sampleMediaBase, busy, onUpload }: UploadFo
     setErrors((current) => ({ ...current, [field]: undefined }));
   };
 
+  // A paste's stray spaces around the URL go from the field itself; the rules never trim.
+  const tidyUrl = () =>
+    setValues((current) => ({ ...current, url: tidyUrlField(current.url, false) }));
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = validateUpload(values, target);
+    const tidied = { ...values, url: tidyUrlField(values.url, false) };
+    setValues(tidied);
+    const checked = validateUpload(tidied, target);
     setWarnings(checked.warnings);
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -115,6 +131,7 @@ export function UploadForm({ target, sampleMediaBase, busy, onUpload }: UploadFo
             type="url"
             value={values.url}
             onChange={(event) => set('url', event.target.value)}
+            onBlur={tidyUrl}
             placeholder="https://example.com/cat.jpg"
             spellCheck={false}
             aria-invalid={errors.url ? true : undefined}
@@ -179,6 +196,11 @@ export function UploadForm({ target, sampleMediaBase, busy, onUpload }: UploadFo
             </span>
           ) : null}
         </div>
+        {props.failure && !busy ? (
+          <div data-testid="upload-failure" ref={scrollIntoView}>
+            <ErrorNotice error={props.failure} />
+          </div>
+        ) : null}
       </form>
     </section>
   );

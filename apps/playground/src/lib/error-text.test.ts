@@ -46,6 +46,30 @@ describe('describeError for video tasks', () => {
     );
   });
 
+  it('ends the sentence once when the service’s reason has its own full stop', () => {
+    const task = {
+      id: 'video_x',
+      object: 'video',
+      created: 1,
+      model: 'kyyvideo2',
+      status: 'failed',
+      video_url: null,
+      error: 'The prompt asked the mock to fail. ',
+    } as const;
+    const error = new KyyVideoFailedError('failed', { operation: 'video-wait', task });
+    expect(describeError(error, { target: 'browser-mock' }).title).toBe(
+      'The video task failed: The prompt asked the mock to fail.',
+    );
+    const refused = new KyyApiError('refused', {
+      operation: 'upload',
+      code: 1002,
+      msg: '参数错误。',
+    });
+    expect(describeError(refused, { target: 'real' }).title).toBe(
+      'The service refused the call with code 1002: 参数错误。',
+    );
+  });
+
   it('never advises resending a create whose outcome is unknown, and names a known task', () => {
     const unknown = new KyyCreateOutcomeUnknownError('500', {
       operation: 'video-create',

@@ -94,6 +94,12 @@ function uncertainCause(error: KyyError): string {
   return '';
 }
 
+/** The service's own words ending a sentence of ours: their full stop is kept, never doubled. */
+function closing(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?。！？]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** Video task calls share some error classes with asset calls but need other words. */
 function isVideoCall(error: KyyError): boolean {
   return error.operation.startsWith('video-');
@@ -155,7 +161,7 @@ function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'titl
     };
   if (error instanceof KyyVideoFailedError)
     return {
-      title: `The video task failed${error.serviceError ? `: ${error.serviceError}` : ''}.`,
+      title: closing(`The video task failed${error.serviceError ? `: ${error.serviceError}` : ''}`),
       next: 'A failed task is final. Change the prompt or the media and create a new task.',
     };
   if (error instanceof KyyDownloadError)
@@ -212,7 +218,9 @@ function describe(error: KyyError, context: ErrorContext): Pick<ErrorText, 'titl
     };
   if (error instanceof KyyApiError)
     return {
-      title: `The service refused the call with code ${String(error.code)}${error.msg ? `: ${error.msg}` : ''}.`,
+      title: closing(
+        `The service refused the call with code ${String(error.code)}${error.msg ? `: ${error.msg}` : ''}`,
+      ),
       next: 'This code is not documented. Read the message, fix the input it points at, and try again.',
     };
   return {

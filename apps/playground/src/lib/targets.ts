@@ -1,11 +1,6 @@
-import {
-  BASE_PATH,
-  checkBaseUrl,
-  DEFAULT_BASE_URL,
-  errorsOf,
-  MOCK_BASE_URL,
-} from '@kyyvideo/contract';
+import { BASE_PATH, checkBaseUrl, DEFAULT_BASE_URL, errorsOf } from '@kyyvideo/contract';
 import { MEDIA_PATH } from '@kyyvideo/mock';
+import { LOCAL_MOCK_URL } from './launched-mock.js';
 import { REAL_SERVICE_PROXY_PATH } from './proxy-path.js';
 
 export type TargetKind = 'browser-mock' | 'local-server' | 'real';
@@ -38,7 +33,7 @@ export interface TargetSettings {
 
 export const DEFAULT_TARGET_SETTINGS: TargetSettings = {
   kind: 'browser-mock',
-  localServerUrl: MOCK_BASE_URL,
+  localServerUrl: LOCAL_MOCK_URL,
   localServerKey: '',
   realKey: '',
 };
@@ -75,7 +70,7 @@ export function resolveTarget(settings: TargetSettings, pageOrigin: string): Tar
           kind: 'browser-mock',
           baseUrl: `${pageOrigin}${BASE_PATH}`,
           apiKey: MOCK_TOKEN,
-          curlBaseUrl: MOCK_BASE_URL,
+          curlBaseUrl: LOCAL_MOCK_URL,
           keyPlaceholder: MOCK_KEY_PLACEHOLDER,
           curlNote:
             'The in-browser mock lives in this tab, so this command sends the same call to the local mock server (start it with `pnpm mock`).',
@@ -89,7 +84,7 @@ export function resolveTarget(settings: TargetSettings, pageOrigin: string): Tar
       if (refusal) {
         return {
           ok: false,
-          problem: `The local mock server URL is not usable: ${refusal.hint} Use one like ${MOCK_BASE_URL}.`,
+          problem: `The local mock server URL is not usable: ${refusal.hint} Use one like ${LOCAL_MOCK_URL}.`,
         };
       }
       const key = settings.localServerKey.trim();

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   checkVideoForm,
   DEFAULT_VIDEO_FORM,
+  inFormTerms,
+  tidyVideoForm,
   toVideoTaskBody,
   type VideoFormValues,
 } from './video-form.js';
@@ -74,10 +76,10 @@ describe('checkVideoForm', () => {
     const problems = checkVideoTask(toVideoTaskBody(values));
     const hint = (field: string) => problems.find((p) => p.field === field)?.hint;
     expect(checked.errors).toEqual({
-      prompt: hint('prompt'),
-      duration: hint('duration'),
-      last_image: hint('last_image'),
-      referenceAudios: `Line 2: ${hint('referenceAudios[1]')}`,
+      prompt: inFormTerms(hint('prompt') ?? ''),
+      duration: inFormTerms(hint('duration') ?? ''),
+      last_image: inFormTerms(hint('last_image') ?? ''),
+      referenceAudios: `Line 2: ${inFormTerms(hint('referenceAudios[1]') ?? '')}`,
     });
   });
 
@@ -102,7 +104,37 @@ describe('checkVideoForm', () => {
     const checked = checkVideoForm(form({ aspectRatio: '5:4' }));
     expect(checked.ok).toBe(true);
     expect(checked.warnings).toHaveLength(1);
-    expect(checked.warnings[0]).toMatch(/^aspect_ratio: /);
+    expect(checked.warnings[0]).toMatch(/^Aspect ratio: /);
+  });
+
+  it('names fields by the form’s labels, never by the API’s names', () => {
+    const checked = checkVideoForm(form({ lastImage: REF, referenceImages: REF }));
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    const texts = Object.values(checked.errors).join('\n');
+    expect(texts).toContain('“First frame”');
+    expect(texts).not.toMatch(/first_image|last_image|referenceImages/);
+    const conflict = checkVideoForm(form({ firstImage: REF, referenceImages: REF }));
+    expect(!conflict.ok && conflict.errors.referenceImages).toBe(
+      'Leave out “Reference images” when “First frame” is given, or leave out “First frame”: the two ways of guiding a video cannot be combined.',
+    );
+  });
+
+  it('drops the spaces and blank lines a paste brings to URL fields, and nothing else', () => {
+    const tidied = tidyVideoForm(
+      form({
+        prompt: ' a cat ',
+        firstImage: ' https://example.com/cat.png \n',
+        referenceImages: 'https://example.com/a.png \n\n https://example.com/b.png\n',
+      }),
+    );
+    expect(tidied).toMatchObject({
+      prompt: ' a cat ',
+      firstImage: 'https://example.com/cat.png',
+      referenceImages: 'https://example.com/a.png\nhttps://example.com/b.png',
+    });
+    expect(checkVideoForm({ ...tidied, referenceImages: '' }).ok).toBe(true);
+    expect(checkVideoForm({ ...tidied, firstImage: '' }).ok).toBe(true);
   });
 
   it('refuses a duration that is not a number instead of guessing one', () => {

@@ -9,6 +9,7 @@ import {
   VIDEO_MODEL_TIERS,
   VIDEO_TASK_FIELDS,
 } from '@kyyvideo/contract';
+import { tidyUrlField } from './url-field.js';
 
 /** What the "Generate video" form holds: text as typed, lists one item per line. */
 export interface VideoFormValues {
@@ -44,6 +45,56 @@ export const DEFAULT_VIDEO_FORM: VideoFormValues = {
 
 /** A task field, named as the API names it (the names the contract's problems carry). */
 export type VideoField = (typeof VIDEO_TASK_FIELDS)[number];
+
+/**
+ * Each task field as the form labels it, in the form's order; a rule's hint is told in these
+ * words, not the API's.
+ */
+export const VIDEO_FIELD_LABELS: Record<VideoField, string> = {
+  prompt: 'Prompt',
+  model: 'Model',
+  duration: 'Duration',
+  aspect_ratio: 'Aspect ratio',
+  generateAudio: 'Generate audio',
+  first_image: 'First frame',
+  last_image: 'Last frame',
+  referenceImages: 'Reference images',
+  referenceVideos: 'Reference videos',
+  referenceAudios: 'Reference audios',
+};
+
+/** API field names inside a rule's hint ("Leave out referenceImages when first_image …"). */
+const FIELD_IN_TEXT = new RegExp(
+  `\\b(${Object.keys(VIDEO_FIELD_LABELS)
+    .filter((field) => field.includes('_') || /[A-Z]/.test(field))
+    .join('|')})\\b`,
+  'g',
+);
+
+/** A rule's hint with the task's field names replaced by the form's labels. */
+export function inFormTerms(hint: string): string {
+  return hint.replace(FIELD_IN_TEXT, (field) => `“${VIDEO_FIELD_LABELS[field as VideoField]}”`);
+}
+
+/** The form's URL fields and whether each holds a list. */
+export const VIDEO_URL_FIELDS = {
+  firstImage: false,
+  lastImage: false,
+  referenceImages: true,
+  referenceVideos: true,
+  referenceAudios: true,
+} as const satisfies Partial<Record<keyof VideoFormValues, boolean>>;
+
+/** The form with every URL field tidied (see {@link tidyUrlField}); other fields as typed. */
+export function tidyVideoForm(values: VideoFormValues): VideoFormValues {
+  const tidied = { ...values };
+  for (const [key, multiple] of Object.entries(VIDEO_URL_FIELDS))
+    tidied[key as keyof typeof VIDEO_URL_FIELDS] = tidyUrlField(
+      values[key as keyof typeof VIDEO_URL_FIELDS],
+      multiple,
+    );
+  return tidied;
+}
 
 export type VideoFormCheck =
   | { ok: true; body: CreateVideoTaskRequest; warnings: string[] }
@@ -100,7 +151,8 @@ function locate(problem: Problem): { field: VideoField; line?: number } | undefi
 
 function sentence(problem: Problem): string {
   const where = locate(problem);
-  return where?.line === undefined ? problem.hint : `Line ${where.line}: ${problem.hint}`;
+  const hint = inFormTerms(problem.hint);
+  return where?.line === undefined ? hint : `Line ${where.line}: ${hint}`;
 }
 
 /**
@@ -112,7 +164,10 @@ export function checkVideoForm(values: VideoFormValues): VideoFormCheck {
   const problems = checkVideoTask(body);
   const warnings = problems
     .filter((problem) => problem.severity === 'warning')
-    .map((problem) => `${problem.field}: ${sentence(problem)}`);
+    .map((problem) => {
+      const field = locate(problem)?.field;
+      return `${field ? VIDEO_FIELD_LABELS[field] : problem.field}: ${sentence(problem)}`;
+    });
   const errors: Partial<Record<VideoField, string>> = {};
   for (const problem of errorsOf(problems)) {
     const field = locate(problem)?.field ?? 'prompt';

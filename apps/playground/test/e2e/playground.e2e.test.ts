@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_BASE_URL } from '@kyyvideo/contract';
 import { startMockServer } from '@kyyvideo/mock/server';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_ARGS, CHROME_PATH, chromiumAvailability, MISSING_CHROMIUM } from './chromium.js';
 import { buildAndPreview, PACKAGE_DIR, type PreviewedApp } from './preview-server.js';
@@ -89,6 +89,25 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
     await card.and(page.locator('article:not([data-state="running"])')).waitFor();
     return card;
   };
+
+  /** Clicks a download link and reads what the browser saved. */
+  async function downloadFrom(page: Page, link: Locator) {
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const path = await download.path();
+    return { filename: download.suggestedFilename(), bytes: await readFile(path) };
+  }
+
+  /** An MP4 starts with a box whose type, at offset 4, is `ftyp`. */
+  const isMp4 = (bytes: Buffer) => bytes.subarray(4, 8).toString('latin1') === 'ftyp';
+
+  /** Generates a video on the page's current target and waits until it completed. */
+  async function generateVideo(page: Page, prompt: string) {
+    const panel = videoPanel(page);
+    await panel.getByLabel('Prompt').fill(prompt);
+    await panel.getByRole('button', { name: 'Generate video' }).click();
+    await panel.getByTestId('video-run').and(page.locator('[data-phase="completed"]')).waitFor();
+    return panel;
+  }
 
   async function upload(page: Page, url: string, name: string) {
     await page.getByLabel('File URL').fill(url);
@@ -224,6 +243,64 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
     await page.close();
   });
 
+  it('at 1400×1000 shows uploading and generating on the first screen, each error by its form', async () => {
+    const page = await openPage();
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    const inView = async (name: string) => {
+      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 1000;
+    };
+    expect(await inView('Upload')).toBe(true);
+    expect(await inView('Generate video')).toBe(true);
+    await shot(page, '08-first-screen');
+
+    // Text that is no URL is told what a URL looks like, not to remove its spaces.
+    await page.getByLabel('File URL').fill('not a url');
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    expect(await page.locator('#upload-url-error').textContent()).toBe(
+      'Give an absolute URL with scheme and host, like https://example.com/cat.jpg.',
+    );
+
+    // A URL pasted with a trailing space: the field drops it, and the upload goes through.
+    await page.evaluate(() => navigator.clipboard.writeText('https://example.com/cat.jpg '));
+    await page.getByLabel('File URL').fill('');
+    await page.getByLabel('File URL').focus();
+    await page.keyboard.press('Control+V');
+    expect(await page.getByLabel('File URL').inputValue()).toBe('https://example.com/cat.jpg ');
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    expect(await (await finishedCall(page, 'upload')).getAttribute('data-state')).toBe('ok');
+    expect(await page.getByLabel('File URL').inputValue()).toBe('https://example.com/cat.jpg');
+
+    // A failed upload is told beside the form that sent it, in view.
+    await page.getByLabel('Mock fault for the next call').selectOption('server-error');
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    const uploadRegion = page.getByRole('region', { name: 'Upload' });
+    const failure = uploadRegion.getByTestId('upload-failure');
+    await failure.waitFor();
+    expect(await failure.locator('.error-title').textContent()).toBe(
+      'The upload may or may not have created an asset (the service answered HTTP 500).',
+    );
+    // In view: the page brings it there (waited for, never assumed to be instant).
+    await page.waitForFunction(() => {
+      const box = document.querySelector('[data-testid="upload-failure"]')?.getBoundingClientRect();
+      return box !== undefined && box.top >= 0 && Math.floor(box.bottom) <= window.innerHeight;
+    });
+
+    // The video form names its fields by their labels, never by the API's names.
+    const panel = videoPanel(page);
+    await panel.getByLabel('Prompt').fill('a cat');
+    await panel.getByLabel('Last frame', { exact: true }).fill('https://example.com/last.png ');
+    await panel.getByRole('button', { name: 'Generate video' }).click();
+    const lastError = (await panel.locator('#video-last_image-error').textContent()) ?? '';
+    expect(lastError).toContain('“First frame”');
+    expect(lastError).not.toMatch(/first_image|last_image/);
+    expect(await panel.getByLabel('Last frame', { exact: true }).inputValue()).toBe(
+      'https://example.com/last.png',
+    );
+    await shot(page, '08-errors-by-their-forms');
+    await page.close();
+  });
+
   it('calls the "real service" through the proxy with a key it never shows', async () => {
     const page = await openPage();
     await page.getByLabel('Real service').check();
@@ -294,6 +371,7 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
     const page = await openPage(
       `?reviewDelayMs=${REVIEW_DELAY_MS}&taskQueuedMs=${TASK_QUEUED_MS}&taskProcessingMs=${TASK_PROCESSING_MS}`,
     );
+    const pageUrl = page.url();
     // The example is the mock's own sample PNG, served inside this tab by the service worker.
     await page.getByRole('button', { name: 'Cat image' }).click();
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
@@ -376,7 +454,31 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
     const link = panel.getByTestId('video-download');
     expect(await link.getAttribute('href')).toBe(src);
     expect(await link.getAttribute('download')).toMatch(/^video_[0-9a-f-]{36}\.mp4$/);
+    // The link saves the real MP4, not the app's HTML, and the page stays where it was.
+    const saved = await downloadFrom(page, link);
+    expect(saved.filename).toBe(await link.getAttribute('download'));
+    expect(isMp4(saved.bytes)).toBe(true);
+    expect(page.url()).toBe(pageUrl);
+    // Any client can fetch the URL the in-browser mock answered (curl, another browser).
+    expect(isMp4(Buffer.from(await (await fetch(src)).arrayBuffer()))).toBe(true);
     await shot(page, '11-video-completed');
+    await page.close();
+  });
+
+  it('saves the MP4 from the local mock server and keeps the page', async () => {
+    const page = await openPage('');
+    await page.getByLabel('Local mock server').check();
+    await page.getByLabel('Mock server base URL').fill(localServer.url);
+    const pageUrl = page.url();
+    const panel = await generateVideo(page, 'a dog on a beach');
+    const link = panel.getByTestId('video-download');
+    expect(await link.getAttribute('href')).toBe(`${localServer.url}/mock-media/sample-video.mp4`);
+    const saved = await downloadFrom(page, link);
+    expect(saved.filename).toMatch(/^video_[0-9a-f-]{36}\.mp4$/);
+    expect(isMp4(saved.bytes)).toBe(true);
+    // The call log is still there: the download did not navigate away.
+    expect(page.url()).toBe(pageUrl);
+    expect(await page.locator('article[data-operation="video-wait"]').count()).toBe(1);
     await page.close();
   });
 
@@ -394,7 +496,9 @@ describe.runIf(availability === 'present')('playground in Chromium', () => {
     const run = panel.getByTestId('video-run');
     await run.and(page.locator('[data-phase="failed"]')).waitFor();
     expect(await run.locator('[data-status="failed"]').count()).toBe(1);
-    expect(await run.locator('.error-title').textContent()).toMatch(/^The video task failed/);
+    const failedTitle = (await run.locator('.error-title').textContent()) ?? '';
+    expect(failedTitle).toMatch(/^The video task failed/);
+    expect(failedTitle).not.toMatch(/\.\.$/);
     expect(await run.locator('video').count()).toBe(0);
     const waitCard = await finishedCall(page, 'video-wait');
     expect(await waitCard.getAttribute('data-state')).toBe('error');

@@ -60,6 +60,19 @@ describe('checkUrl', () => {
     expect(problems[0]).toMatchObject({ field: 'url', kind, severity: 'error' });
   });
 
+  it('tells text that is no URL at all what a URL looks like, and a URL with a space to drop it', () => {
+    for (const text of ['not a url', 'cat picture.jpg', ' a b '])
+      expect(checkUrl(text)[0]?.hint).toBe(
+        'Give an absolute URL with scheme and host, like https://example.com/cat.jpg.',
+      );
+    for (const url of [
+      'https://example.com/a b.png',
+      'ht\ttps://example.com/a.png',
+      ' https://x.io/',
+    ])
+      expect(checkUrl(url)[0]?.hint).toMatch(/^Remove the spaces/);
+  });
+
   it('quotes a shortened value with any password masked', () => {
     const [problem] = checkUrl('https://me:hunter2@example.com/a b');
     expect(problem?.value).toBe('https://me:[redacted]@example.com/a b');

@@ -7,6 +7,25 @@ import { typeName } from './value.js';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 export const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/u;
 
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+
+function parses(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const notAbsolute = (field: string, value: string): Problem =>
+  refusal(
+    field,
+    'format',
+    `Give an absolute URL with scheme and host, like ${EXAMPLE_URL}.`,
+    value,
+  );
+
 /**
  * A URL the service can download: an absolute `http:` or `https:` URL with a host, as the WHATWG
  * URL parser reads it, written without whitespace or control characters anywhere, and at most
@@ -32,6 +51,8 @@ export function checkUrl(value: unknown, field = 'url'): Problem[] {
     ];
   }
   if (INVISIBLE.test(value)) {
+    // Text such as "not a url" is no URL with a stray space in it: say what a URL looks like.
+    if (!parses(value.replace(INVISIBLE_ALL, ''))) return [notAbsolute(field, value)];
     return [
       refusal(
         field,
@@ -45,14 +66,7 @@ export function checkUrl(value: unknown, field = 'url'): Problem[] {
   try {
     parsed = new URL(value);
   } catch {
-    return [
-      refusal(
-        field,
-        'format',
-        `Give an absolute URL with scheme and host, like ${EXAMPLE_URL}.`,
-        value,
-      ),
-    ];
+    return [notAbsolute(field, value)];
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return [
