@@ -153,6 +153,33 @@ describe('a server that echoes the key never gets it into an error', () => {
   );
 });
 
+describe('a server that echoes the key percent-encoded never gets it into an error', () => {
+  const SLASHED = 'sk/echo+0123456789abcdef=';
+  const upper = encodeURIComponent(SLASHED);
+  const lower = upper.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
+
+  it(
+    'in msg, the status text and a Location, with upper- and lower-case hex',
+    async () => {
+      const handlers: Handler[] = [
+        (_, res) => sendJson(res, 200, { code: 7, msg: `bad key=${upper}&k=${lower}`, data: null }),
+        (_, res) => sendJson(res, 500, `down ${lower}`, `Oops%20${upper}`),
+        (_, res) => {
+          res.writeHead(302, { location: `https://elsewhere.test/?key=${lower}` });
+          res.end();
+        },
+      ];
+      for (const handler of handlers) {
+        const { kyy } = await serve(handler, { apiKey: SLASHED, maxRetries: 0 });
+        const shown = everythingShown(await failure(kyy.assets.get(ID)));
+        for (const form of [SLASHED, upper, lower]) expect(shown).not.toContain(form);
+        expect(shown).toContain('[redacted]');
+      }
+    },
+    LIMIT,
+  );
+});
+
 describe('redirects are never followed', () => {
   it(
     'a 308 loop: one upload is one POST, and the error names the Location',
