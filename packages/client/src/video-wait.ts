@@ -1,6 +1,8 @@
 import {
+  checkUrl,
   DOCUMENTED_VIDEO_GENERATION_MS,
   DOCUMENTED_VIDEO_POLL_INTERVAL_MS,
+  errorsOf,
   VIDEO_MODEL_TIERS,
 } from '@kyyvideo/contract';
 import { KyyInputError, KyyInvalidResponseError, KyyVideoFailedError } from './errors.js';
@@ -87,6 +89,15 @@ export async function waitUntilDone(
         if (typeof task.video_url !== 'string' || task.video_url === '') {
           throw new KyyInvalidResponseError(
             `Video task "${id}" is completed but has no video_url, which the documentation promises. Read it again with videos.get; if it stays so, report it.`,
+            { operation: 'video-wait', taskId: id, httpStatus: 200 },
+          );
+        }
+        // A `javascript:` or `file:` URL handed on as success would be opened or fetched by
+        // whoever trusts this result: only what the contract's URL rule accepts is a video.
+        if (errorsOf(checkUrl(task.video_url, 'video_url')).length > 0) {
+          const scheme = /^([a-z][a-z0-9+.-]{0,20}):/i.exec(task.video_url)?.[1];
+          throw new KyyInvalidResponseError(
+            `Video task "${id}" is completed but its video_url is not a valid http(s) URL${scheme ? ` (its scheme is ${redact(scheme)}:)` : ''}, so it was not taken as the video. Read it again with videos.get; if it stays so, report it.`,
             { operation: 'video-wait', taskId: id, httpStatus: 200 },
           );
         }
