@@ -73,14 +73,14 @@ describe('video download over real sockets', () => {
           res.end();
           return;
         }
-        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': '4' });
-        res.end(Buffer.from([0, 0, 0, 0]));
+        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': '12' });
+        res.end(Buffer.from('\0\0\0\x0cftypisom', 'latin1'));
       });
       const api = await serve((_, res) => sendJson(res, 500, {}));
       const kyy = createKyyClient({ apiKey: KEY, baseUrl: api.baseUrl });
       const origin = new URL(cdn.baseUrl).origin;
       const video = await kyy.videos.download(`${origin}/signed/cat.mp4?sig=1`);
-      expect(new Uint8Array(await new Response(video.body).arrayBuffer())).toHaveLength(4);
+      expect(new Uint8Array(await new Response(video.body).arrayBuffer())).toHaveLength(12);
       expect(cdn.seen.map((s) => s.path)).toEqual(['/signed/cat.mp4?sig=1', '/files/cat.mp4']);
       expect(cdn.seen.map((s) => s.authorization)).toEqual(['', '']);
       expect(api.seen).toHaveLength(0);
