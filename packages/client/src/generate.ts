@@ -87,17 +87,22 @@ function stepError(
     ...assets.map((asset) => asset.assetId),
     ...(taskId === undefined ? [] : [`task ${taskId}`]),
   ];
-  return new KyyGenerateError(
-    `generate stopped at step "${step}": ${cause.message} ${made.length === 0 ? 'Nothing was made.' : `Made so far: ${made.join(', ')}.`}`,
-    {
-      operation: 'generate',
-      step,
-      assets,
-      cause,
-      ...(taskId === undefined ? {} : { taskId }),
-      ...(cause.httpStatus === undefined ? {} : { httpStatus: cause.httpStatus }),
-    },
-  );
+  // After an unsure upload or create, "nothing was made" would contradict the cause's own words.
+  const unsure = cause.kind === 'create-outcome-unknown' || cause.kind === 'upload-outcome-unknown';
+  const summary =
+    made.length > 0
+      ? ` ${unsure ? 'Made for certain' : 'Made so far'}: ${made.join(', ')}.`
+      : unsure
+        ? ''
+        : ' Nothing was made.';
+  return new KyyGenerateError(`generate stopped at step "${step}": ${cause.message}${summary}`, {
+    operation: 'generate',
+    step,
+    assets,
+    cause,
+    ...(taskId === undefined ? {} : { taskId }),
+    ...(cause.httpStatus === undefined ? {} : { httpStatus: cause.httpStatus }),
+  });
 }
 
 /** Every asset the batch made (also those that then failed review), by slot. */
