@@ -189,6 +189,22 @@ describe('generate', () => {
     expect(creates()).toHaveLength(1);
   });
 
+  it('wait options that cannot work are refused before anything is uploaded or created', async () => {
+    for (const options of [{ intervalMs: 0 }, { timeoutMs: -1 }, { intervalMs: Number.NaN }]) {
+      const { kyy, creates, ids } = service({});
+      const error = await kyy
+        .generate(
+          { prompt: 'p', model: 'kyyvideo2', firstImage: FIRST, uploadReferences: true },
+          options,
+        )
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(KyyInputError);
+      expect((error as KyyInputError).message).toMatch(/^generate: (intervalMs|timeoutMs) must be/);
+      expect(creates()).toHaveLength(0);
+      expect(ids).toEqual({});
+    }
+  });
+
   it('a lost create answer with nothing uploaded never claims that nothing was made', async () => {
     const { kyy, creates } = service({ create: () => networkError('ECONNRESET') });
     const error = (await kyy

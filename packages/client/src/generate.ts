@@ -17,6 +17,7 @@ import type {
   GenerateResult,
   KyyVideos,
 } from './video-types.js';
+import { checkVideoWaitOptions } from './video-wait.js';
 import { checkTask } from './videos.js';
 
 export interface GenerateDeps {
@@ -141,6 +142,7 @@ export async function generate(
   const slots = slotsOf(input);
   // URLs are valid media as they are, so the task is judged before any upload is made.
   checkTask(bodyOf(input, slots), options.onWarning);
+  checkVideoWaitOptions(options, 'generate');
 
   let assets: GeneratedAsset[] = [];
   const uploads = input.uploadReferences ? slots.filter((slot) => isUrl(slot.value)) : [];

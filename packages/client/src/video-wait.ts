@@ -42,6 +42,25 @@ export interface VideoWaitDeps extends Pick<VideosCore, 'detail'> {
   redact?: (text: string) => string;
 }
 
+/**
+ * The wait's own numbers, also checked by generate before anything is uploaded or created: a
+ * value that can only fail once the wait starts would otherwise fail after the task was paid for.
+ */
+export function checkVideoWaitOptions(
+  options: Pick<VideoWaitOptions, 'timeoutMs' | 'intervalMs'>,
+  caller: string,
+): void {
+  for (const name of ['timeoutMs', 'intervalMs'] as const) {
+    const value = options[name];
+    if (value !== undefined && !(typeof value === 'number' && value > 0)) {
+      throw new KyyInputError(
+        `${caller}: ${name} must be a positive number of milliseconds, got ${String(value)}.`,
+        { operation: 'input' },
+      );
+    }
+  }
+}
+
 /** Polls a task on the shared wait loop (wait.ts) until it is completed or failed. */
 export async function waitUntilDone(
   core: VideoWaitDeps,
@@ -50,14 +69,9 @@ export async function waitUntilDone(
   random: () => number = Math.random,
 ): Promise<CompletedVideoTask> {
   const id = checkTaskId(taskId);
+  checkVideoWaitOptions(options, 'waitUntilDone');
   const timeoutMs = options.timeoutMs ?? DEFAULT_VIDEO_WAIT_TIMEOUT_MS;
   const { intervalMs } = options;
-  if (intervalMs !== undefined && !(typeof intervalMs === 'number' && intervalMs > 0)) {
-    throw new KyyInputError(
-      `waitUntilDone: intervalMs must be a positive number of milliseconds, got ${String(intervalMs)}.`,
-      { operation: 'input' },
-    );
-  }
   const redact = core.redact ?? ((text: string) => text);
   // Both documented ranges span max/2..max: a pause is the max shortened by up to half, at random.
   const rangeJitter = 1 - VIDEO_WAIT_INTERVAL_MS.min / VIDEO_WAIT_INTERVAL_MS.max;
