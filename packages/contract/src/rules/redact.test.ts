@@ -33,11 +33,16 @@ describe('redactSecret', () => {
     }
   });
 
-  it('leaves a key glued to a word: it is a piece of something else (an id, a word)', () => {
-    const key = 'fd35ee52-2a98';
-    const id = `video_${key}-44a6-b930-29a88ce9b8fd`;
+  it('leaves a key glued to a letter or digit: it is a piece of a longer word', () => {
+    const key = 'fd35ee52';
+    const id = `video_${key}9-2a98-44a6-b930-29a88ce9b8fd`;
     expect(redactSecret(id, key)).toBe(id);
     expect(redactSecret(`x${KEY}`, KEY)).toBe(`x${KEY}`);
+    expect(redactSecret(`${KEY}0`, KEY)).toBe(`${KEY}0`);
+  });
+
+  it('masks a key joined by - or _ (x-<key>, key_<key>): still the key on its own', () => {
+    expect(redactSecret(`x-${KEY} key_${KEY}`, KEY)).toBe(`x-${SECRET_MASK} key_${SECRET_MASK}`);
   });
 
   it('never masks a key too short to be real, or one shaped like a number', () => {

@@ -8,9 +8,10 @@ export const SECRET_MASK = '[redacted]';
  */
 export const MIN_MASKED_SECRET_LENGTH = 8;
 
-// Characters that glue to a key into one longer word: an id (asset-…, video_…) or a word is made
-// of them, so an occurrence touching one is part of something else, not the key on its own.
-const WORD = /[\p{L}\p{N}_-]/u;
+// Letters and digits glue to a key into one longer word, so an occurrence touching one is part of
+// something else, not the key on its own. `-` and `_` separate: a server echoing `x-<key>` or
+// `key_<key>` still shows the key, and an id's parts (video_…, asset-…) are whole tokens.
+const WORD = /[\p{L}\p{N}]/u;
 // What ends an escape: `%2F` (URL), `\n` or `\u0020` (JSON). The letter or digit before the key
 // is then the escape's last character, not part of a word with the key.
 const ESCAPE_BEFORE = /(?:%[0-9A-Fa-f]{2}|\\[bfnrt]|\\u[0-9A-Fa-f]{4})$/;
@@ -60,8 +61,7 @@ function maskForm(text: string, form: string): string {
 
 /**
  * `text` with each secret replaced by {@link SECRET_MASK} wherever it stands as a whole: not
- * glued to a letter, digit, `_` or `-` on either side (so it is never a piece of an id or a
- * word). Masked in every form a server or a library echoes it: as is, JSON-escaped (once or
+ * glued to a letter or digit on either side (so it is never a piece of a word or a number). Masked in every form a server or a library echoes it: as is, JSON-escaped (once or
  * twice, as inside a message inside a JSON document) and percent-encoded (upper- or lower-case
  * hex, `+` for a space). Secrets that cannot be a real key are left alone
  * ({@link isMaskableSecret}): shorter than {@link MIN_MASKED_SECRET_LENGTH}, or made only of the
