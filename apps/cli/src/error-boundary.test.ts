@@ -23,6 +23,17 @@ describe('toErrorReport', () => {
     expect(toErrorReport('thrown string').exitCode).toBe(1);
   });
 
+  it('an error that carries a resume command (something was sent) is never exit 2', () => {
+    const next = 'kyy videos wait video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4';
+    for (const error of [named('KyyInputError', { next }), new UsageError('x')]) {
+      if (error instanceof UsageError) Object.assign(error, { next });
+      const report = toErrorReport(error);
+      expect(report.exitCode).toBe(1);
+      expect(report.next).toBe(next);
+    }
+    expect(toErrorReport(named('KyyWaitTimeoutError', { next })).exitCode).toBe(4);
+  });
+
   it('a failed video task exits 6, also as a step of generate, whose cause decides', () => {
     const task = {
       id: 'video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd',

@@ -36,6 +36,14 @@ const EXIT_BY_KIND: Partial<Record<KyyErrorKind, ExitCode>> = {
 };
 
 function exitCodeOf(error: Error): ExitCode {
+  const code = exitCodeByType(error);
+  // An error with a resume command came after something was sent (a paid create): never exit 2,
+  // which promises that nothing was.
+  const resumable = typeof (error as unknown as Record<string, unknown>).next === 'string';
+  return code === EXIT.usage && resumable ? EXIT.failed : code;
+}
+
+function exitCodeByType(error: Error): ExitCode {
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof NotConfirmedError) return EXIT.failed;
   if (error instanceof ResultsBusyError) return EXIT.busy;
@@ -132,9 +140,14 @@ export function hint(report: ErrorReport, globals?: Partial<GlobalOptions>): str
   const id = typeof report.details.assetId === 'string' ? report.details.assetId : undefined;
   const kyy = (rest: string) => kyyCommand(globals, rest);
   if (report.next !== undefined) {
-    return report.exitCode === EXIT.interrupted
-      ? `The task goes on at the service; resume with: ${report.next}`
-      : `Keep waiting with: ${report.next}`;
+    if (report.exitCode === EXIT.interrupted) {
+      return `The task goes on at the service; resume with: ${report.next}`;
+    }
+    // A wait that ran out, or a task not done yet: waiting is what is left to do.
+    const waiting = report.exitCode === EXIT.waitTimedOut || report.kind === undefined;
+    return waiting
+      ? `Keep waiting with: ${report.next}`
+      : `The task exists; resume with: ${report.next}`;
   }
   switch (report.kind) {
     case 'wait-timeout':

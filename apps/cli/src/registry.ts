@@ -228,10 +228,14 @@ function taskOptions(cmd: Command): Command {
     );
 }
 
+/** An existing file is never replaced by surprise: --out refuses it (exit 2) without this. */
+const FORCE_HELP = 'replace the file at --out if it exists (else kyy refuses, sending nothing)';
+
 /** How long and how often a video wait polls, and where the MP4 goes. */
 function videoWaitOptions(cmd: Command, outDescription: string): Command {
   return cmd
     .option('-o, --out <file>', outDescription)
+    .option('--force', FORCE_HELP)
     .addOption(
       new Option('--timeout <seconds>', 'give up waiting after this many seconds (exit 4)')
         .default(DEFAULT_VIDEO_TIMEOUT_S)
@@ -247,8 +251,10 @@ function videoWaitOptions(cmd: Command, outDescription: string): Command {
 
 const TASK_ID_ARG = 'task id (video_…), as create printed it';
 const VIDEO_NOTES = `The task id is printed as soon as the task exists. Ctrl-C stops waiting (exit 130), not the
-task: kyy prints the command that resumes (kyy videos wait <id> --out <file>). --out writes
-the MP4 atomically: a failed or interrupted download leaves no partial file.`;
+task: kyy prints the command that resumes (kyy videos wait <id> --out <file>), as it does after
+any failure once the task exists. --out is checked before anything is sent (its folder exists,
+it is not a folder, and not an existing file unless --force), and the MP4 is written
+atomically: a failed or interrupted download leaves no partial file.`;
 
 export function registerVideoCommands(program: Command, run: Runner, exitCodes: string): void {
   const generate = videoWaitOptions(
@@ -334,6 +340,7 @@ export function registerVideoCommands(program: Command, run: Runner, exitCodes: 
     .description("Save a completed task's MP4 to a file")
     .argument('<task>', 'task id (video_…), or the video_url a completed task gave')
     .addOption(new Option('-o, --out <file>', 'the file to write').makeOptionMandatory())
+    .option('--force', FORCE_HELP)
     .action(run(async () => (await import('./commands/videos.js')).download));
   helpFooter(
     download,

@@ -309,6 +309,46 @@ describe('kyy videos', () => {
   );
 });
 
+describe('a short key', () => {
+  it(
+    'kyy prints the same text with a one-letter key as with a long one, ids and numbers intact',
+    async () => {
+      const dir = freshDir();
+      const withKey = (key: string, args: string[]) =>
+        kyy(['--base-url', url, ...args], { env: { KYY_API_KEY: key }, cwd: dir });
+      const created = await withKey('a', [
+        'videos',
+        'create',
+        'a cat',
+        '--first-frame',
+        imageRef,
+        '--quiet',
+      ]);
+      expect(created.code, created.stderr).toBe(0);
+      const id = created.stdout.trim();
+      expect(id).toMatch(/^video_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      const done = await withKey('e', ['videos', 'wait', id, '--interval', '1']);
+      expect(done.code, done.stderr).toBe(0);
+      for (const args of [
+        ['--json', 'videos', 'get', id],
+        ['videos', 'get', id],
+      ]) {
+        const long = await run(args, dir);
+        expect(long.code, long.stderr).toBe(0);
+        for (const key of ['e', 'a', '1', 'v']) {
+          const short = await withKey(key, args);
+          expect({ key, out: short.stdout, err: short.stderr }).toEqual({
+            key,
+            out: long.stdout,
+            err: long.stderr,
+          });
+        }
+      }
+    },
+    LONG,
+  );
+});
+
 describe('the key', () => {
   it('never appears in any output of these runs', () => {
     expect(runs.length).toBeGreaterThan(5);

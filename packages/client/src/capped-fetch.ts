@@ -1,7 +1,9 @@
 /**
  * No answer is read past `maxBytes`: a declared Content-Length above it is refused before
  * reading, and a body without one is counted as it streams and cut off at the cap. A 200 MiB or
- * endless answer then costs at most `maxBytes` of memory, once.
+ * endless answer then costs at most `maxBytes` of memory, once. The count is of decoded bytes:
+ * fetch decompresses a gzip, deflate or brotli answer, whose Content-Length is the compressed
+ * size, so a 300 KB answer can expand to 300 MB (a compression bomb).
  */
 export interface CappedFetch {
   /** fetch, refusing declared lengths over the cap and capping error bodies openapi-fetch reads. */
@@ -15,6 +17,18 @@ export interface CappedFetch {
 /** Thrown when an answer passes the cap; recognised through `exceeded()`, never shown as is. */
 function tooLarge(maxBytes: number): RangeError {
   return new RangeError(`the answer is larger than ${maxBytes} bytes`);
+}
+
+/** True when the body fetch hands over may be longer than its Content-Length says. */
+function encoded(response: Response): boolean {
+  const coding = (response.headers.get('content-encoding') ?? '').trim().toLowerCase();
+  return coding !== '' && coding !== 'identity';
+}
+
+/** The decoded length, when the HTTP layer enforces it; NaN when it is unknown. */
+function decodedLength(response: Response): number {
+  if (encoded(response)) return Number.NaN;
+  return Number(response.headers.get('content-length') ?? Number.NaN);
 }
 
 export function cappedFetch(base: typeof fetch, maxBytes: number): CappedFetch {
@@ -45,9 +59,10 @@ export function cappedFetch(base: typeof fetch, maxBytes: number): CappedFetch {
       await response.body.cancel().catch(() => {});
       throw tooLarge(maxBytes);
     }
-    // A declared length within the cap is enforced by the HTTP layer itself, and success bodies
-    // are read by `read` below; only an error body of unknown length needs the slower wrapper.
-    if (declared >= 0 || response.ok) return response;
+    // A declared length within the cap is enforced by the HTTP layer itself (unless the body is
+    // compressed), and success bodies are read by `read` below; only an error body of unknown
+    // decoded length needs the slower wrapper.
+    if (decodedLength(response) >= 0 || response.ok) return response;
     return new Response(limited(response.body), {
       status: response.status,
       statusText: response.statusText,
@@ -58,7 +73,7 @@ export function cappedFetch(base: typeof fetch, maxBytes: number): CappedFetch {
   async function read(response: Response): Promise<string> {
     if (response.body === null) return '';
     // fetch refused a declared length over the cap already; the HTTP layer enforces the rest.
-    if (response.headers.has('content-length')) return response.text();
+    if (decodedLength(response) >= 0) return response.text();
     const reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let seen = 0;

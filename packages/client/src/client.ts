@@ -73,6 +73,7 @@ export function createKyyClient(options?: KyyClientOptions): KyyClient {
         {
           fetch: resolved.fetch,
           timeoutMs: resolved.timeoutMs,
+          maxDownloadBytes: resolved.maxDownloadBytes,
           maxRetries: resolved.maxRetries,
           random: Math.random,
           redact,

@@ -13,22 +13,27 @@ import { sentence } from './input.js';
 import { classifyThrown } from './network.js';
 import { parseRetryAfter } from './retry-after.js';
 import { type RetrySettings, retrying } from './retry-policy.js';
+import { safeCause } from './safe-cause.js';
 import { safely } from './signals.js';
+import { SNIFF_BYTES, startsLikeVideo, textTypeOf } from './video-sniff.js';
 import type { DownloadOptions, VideoDownload, VideoTask } from './video-types.js';
 
 /**
  * Fetching the finished video. Not on the API's request path (send): `video_url` is another
  * host's signed URL, so the request carries no Authorization header (the key never goes to a
- * foreign host), redirects are followed (nothing secret can be forwarded), and the answer is not
- * capped (videos are large) but streamed. It is a GET, safe to repeat, so failures before the
- * first byte (connection, timeout, 408/429/5xx) are retried like `get`, by the same loop and
- * backoff (retry-policy.ts); a failure mid-stream errors the stream (no resume: call again).
+ * foreign host), redirects are followed (nothing secret can be forwarded), and the answer is
+ * streamed, up to `maxDownloadBytes`. It is a GET, safe to repeat, so failures before the first
+ * byte (connection, timeout, 408/429/5xx) are retried like `get`, by the same loop and backoff
+ * (retry-policy.ts); a failure mid-stream errors the stream, and `rangeStart` asks for the rest
+ * (`Range: bytes=N-`), which the host may grant (206) or answer with the whole file again.
  */
 
 export interface DownloadDeps extends RetrySettings {
   fetch: typeof fetch;
   /** Time limit until the answer's headers arrive, per attempt; the body then has no limit. */
   timeoutMs: number;
+  /** The largest video accepted (the client's `maxDownloadBytes`). */
+  maxDownloadBytes: number;
 }
 
 const OPERATION = 'video-download' as const;
@@ -89,6 +94,7 @@ async function open(
   url: string,
   host: string,
   signal: AbortSignal | undefined,
+  rangeStart: number,
 ): Promise<{ response: Response; controller: AbortController; release: () => void }> {
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal?.reason);
@@ -105,8 +111,13 @@ async function open(
       signal: controller.signal,
       redirect: 'follow',
       credentials: 'omit',
+      ...(rangeStart > 0 ? { headers: { range: `bytes=${rangeStart}-` } } : {}),
     });
-    if (response.ok && response.body !== null) return { response, controller, release };
+    // 416: the host cannot serve that range; the caller starts over from the first byte.
+    const unsatisfiable = rangeStart > 0 && response.status === 416;
+    if ((response.ok && response.body !== null) || unsatisfiable) {
+      return { response, controller, release };
+    }
     // Not awaited: a cancel can wait on the other branch of a teed body (a cloned Response).
     void response.body?.cancel().catch(() => {});
     throw response.ok
@@ -130,22 +141,87 @@ async function open(
   }
 }
 
-/** The body, counted for progress, ended with KyyAbortError when the signal fires mid-stream. */
+const KIB = 1024;
+
+function size(bytes: number): string {
+  for (const [unit, scale] of [
+    ['GiB', KIB ** 3],
+    ['MiB', KIB ** 2],
+  ] as const) {
+    if (bytes >= scale) return `${Number((bytes / scale).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} bytes`;
+}
+
+function tooLarge(host: string, max: number): KyyDownloadError {
+  return new KyyDownloadError(
+    `${host} sent more than ${size(max)} (maxDownloadBytes), far more than a generated video, so the download was stopped. Check the URL; if the video really is that large, raise maxDownloadBytes.`,
+    { operation: OPERATION },
+  );
+}
+
+function notVideo(host: string, what: string): KyyDownloadError {
+  return new KyyDownloadError(
+    `${host} sent ${what}, not a video, so nothing was saved. The link may have expired (a video_url lasts about 24 hours) or point at an error page; read the task again for its video_url.`,
+    { operation: OPERATION },
+  );
+}
+
+/** Where the body starts in the file, and its length; undefined when the host's 206 is not ours. */
+interface Placement {
+  /** The file offset of the body's first byte. */
+  offset: number;
+  /** Bytes in this body, from Content-Length or Content-Range, when known. */
+  length?: number;
+}
+
+const CONTENT_RANGE = /^bytes (\d+)-(\d+)\/(\d+|\*)$/;
+
+function placementOf(response: Response, rangeStart: number): Placement | undefined {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  const length = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
+  if (response.status === 416) return undefined;
+  if (response.status !== 206) return length === undefined ? { offset: 0 } : { offset: 0, length };
+  const match = CONTENT_RANGE.exec(response.headers.get('content-range')?.trim() ?? '');
+  const start = Number(match?.[1]);
+  const end = Number(match?.[2]);
+  // A part that starts elsewhere (or a 206 nobody asked for) cannot be placed: start over.
+  if (match === null || rangeStart === 0 || start !== rangeStart || end < start) return undefined;
+  return { offset: start, length: end - start + 1 };
+}
+
+/**
+ * The body, counted for progress and against the size limit, its first bytes checked to be a
+ * video (when it starts the file), ended with KyyAbortError when the signal fires mid-stream.
+ */
 function observed(
   opened: Awaited<ReturnType<typeof open>>,
-  total: number | undefined,
+  place: Placement,
   host: string,
+  max: number,
   options: DownloadOptions,
 ): ReadableStream<Uint8Array> {
   const { response, controller, release } = opened;
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const { signal, onProgress } = options;
+  const { offset, length } = place;
   let received = 0;
+  // The first bytes are held back until they show a video (only when the body starts the file).
+  let head: Uint8Array | undefined = offset === 0 ? new Uint8Array(0) : undefined;
   const aborted = () =>
     new KyyAbortError('The video download was aborted by its AbortSignal.', {
       operation: OPERATION,
       cause: signal?.reason,
     });
+  const cut = (error?: unknown) =>
+    new KyyConnectionError(
+      `The connection to ${host} broke after ${offset + received}${length === undefined ? '' : ` of ${offset + length}`} bytes of the video. Download again.`,
+      {
+        operation: OPERATION,
+        provablyNotSent: false,
+        ...(error === undefined ? {} : { cause: safeCause(error) }),
+      },
+    );
   // A body that ignores the fetch signal (an injected fetch) still ends on abort.
   const onAbort = () => void reader.cancel(signal?.reason).catch(() => {});
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -153,49 +229,66 @@ function observed(
     signal?.removeEventListener('abort', onAbort);
     release();
   };
+  const fail = (stream: ReadableStreamDefaultController<Uint8Array>, error: KyyError) => {
+    finish();
+    controller.abort(error);
+    void reader.cancel(error).catch(() => {});
+    stream.error(error);
+  };
   return new ReadableStream<Uint8Array>({
     async pull(stream) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (error) {
-        finish();
-        stream.error(
-          signal?.aborted
-            ? aborted()
-            : classifyThrown(error, {
-                operation: OPERATION,
-                timedOut: false,
-                timeoutMs: 0,
-              }),
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          finish();
+          stream.error(signal?.aborted ? aborted() : cut(error));
+          return;
+        }
+        if (signal?.aborted) return fail(stream, aborted());
+        if (chunk.done) {
+          finish();
+          if (head !== undefined && received === 0) {
+            stream.error(notVideo(host, 'an empty body'));
+          } else if (head !== undefined && !startsLikeVideo(head)) {
+            stream.error(notVideo(host, `${received} bytes that do not start like a video`));
+          } else if (length !== undefined && received < length) stream.error(cut());
+          else {
+            if (head !== undefined && head.length > 0) stream.enqueue(head);
+            stream.close();
+          }
+          return;
+        }
+        received += chunk.value.byteLength;
+        if (offset + received > max) return fail(stream, tooLarge(host, max));
+        safely(
+          onProgress,
+          length === undefined
+            ? { receivedBytes: offset + received }
+            : { receivedBytes: offset + received, totalBytes: offset + length },
         );
-        return;
-      }
-      if (signal?.aborted) {
-        finish();
-        stream.error(aborted());
-        return;
-      }
-      if (chunk.done) {
-        finish();
-        if (total !== undefined && received < total) {
-          stream.error(
-            new KyyConnectionError(
-              `The connection to ${host} ended after ${received} of ${total} bytes. Download again.`,
-              { operation: OPERATION, provablyNotSent: false },
-            ),
+        if (head === undefined) {
+          stream.enqueue(chunk.value);
+          return;
+        }
+        const joined = new Uint8Array(head.length + chunk.value.byteLength);
+        joined.set(head);
+        joined.set(chunk.value, head.length);
+        if (joined.length < SNIFF_BYTES) {
+          head = joined;
+          continue;
+        }
+        if (!startsLikeVideo(joined)) {
+          return fail(
+            stream,
+            notVideo(host, 'a body that does not start like a video (an MP4 has "ftyp" at byte 4)'),
           );
-        } else stream.close();
+        }
+        head = undefined;
+        stream.enqueue(joined);
         return;
       }
-      received += chunk.value.byteLength;
-      safely(
-        onProgress,
-        total === undefined
-          ? { receivedBytes: received }
-          : { receivedBytes: received, totalBytes: total },
-      );
-      stream.enqueue(chunk.value);
     },
     cancel(reason) {
       finish();
@@ -203,6 +296,13 @@ function observed(
       void reader.cancel(reason).catch(() => {});
     },
   });
+}
+
+/** Ends an answer that will not be read. */
+function abandon(opened: Awaited<ReturnType<typeof open>>): void {
+  opened.release();
+  opened.controller.abort();
+  void opened.response.body?.cancel().catch(() => {});
 }
 
 export async function download(
@@ -213,7 +313,20 @@ export async function download(
   const url = videoUrlOf(taskOrUrl);
   const host = new URL(url).host;
   const { signal } = options;
-  // The attempt ends when the headers arrive: a failure in the body is never retried.
+  const max = options.maxDownloadBytes ?? deps.maxDownloadBytes;
+  const rangeStart = options.rangeStart ?? 0;
+  for (const [name, value, least] of [
+    ['maxDownloadBytes', max, 1],
+    ['rangeStart', rangeStart, 0],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < least) {
+      throw new KyyInputError(
+        `download: ${name} must be a whole number of bytes of at least ${least}, got ${String(value)}.`,
+        { operation: 'input' },
+      );
+    }
+  }
+  // The attempt ends when the headers arrive: a failure in the body is never retried here.
   return retrying(deps, {
     rule: 'idempotent',
     signal,
@@ -223,14 +336,29 @@ export async function download(
         cause: signal?.reason,
       }),
     async attempt() {
-      const opened = await open(deps, url, host, signal);
-      const declared = Number(opened.response.headers.get('content-length') ?? Number.NaN);
-      const total = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
+      let opened = await open(deps, url, host, signal, rangeStart);
+      let place = placementOf(opened.response, rangeStart);
+      if (place === undefined) {
+        // The host did not resume where asked: take the whole file again.
+        abandon(opened);
+        opened = await open(deps, url, host, signal, 0);
+        place = placementOf(opened.response, 0) ?? { offset: 0 };
+      }
       const contentType = opened.response.headers.get('content-type') ?? undefined;
+      const text = textTypeOf(contentType ?? null);
+      if (text !== undefined) {
+        abandon(opened);
+        throw notVideo(host, `"${text.slice(0, 60)}"`);
+      }
+      if (place.length !== undefined && place.offset + place.length > max) {
+        abandon(opened);
+        throw tooLarge(host, max);
+      }
       return {
-        body: observed(opened, total, host, options),
+        body: observed(opened, place, host, max, options),
         url,
-        ...(total === undefined ? {} : { contentLength: total }),
+        offset: place.offset,
+        ...(place.length === undefined ? {} : { contentLength: place.length }),
         ...(contentType === undefined ? {} : { contentType }),
       };
     },

@@ -294,7 +294,11 @@ export class KyyVideoFailedError extends KyyError {
   }
 }
 
-/** The video file could not be fetched: the host answered with a failure status. */
+/**
+ * The video file could not be fetched: the host answered with a failure status, sent something
+ * that is not a video (a text type, an empty body, other first bytes), or more than
+ * `maxDownloadBytes`.
+ */
 export class KyyDownloadError extends KyyError {
   override name = 'KyyDownloadError';
   override readonly kind = 'download-failed' as const;

@@ -185,6 +185,34 @@ describe('generate', () => {
     expect(error.step).toBe('create');
     expect(error.cause).toBeInstanceOf(KyyCreateOutcomeUnknownError);
     expect(error.assets.map((a) => a.assetId)).toEqual([ids[FIRST]]);
+    expect(error.message).toContain(`Made for certain: ${ids[FIRST]}.`);
+    expect(creates()).toHaveLength(1);
+  });
+
+  it('wait options that cannot work are refused before anything is uploaded or created', async () => {
+    for (const options of [{ intervalMs: 0 }, { timeoutMs: -1 }, { intervalMs: Number.NaN }]) {
+      const { kyy, creates, ids } = service({});
+      const error = await kyy
+        .generate(
+          { prompt: 'p', model: 'kyyvideo2', firstImage: FIRST, uploadReferences: true },
+          options,
+        )
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(KyyInputError);
+      expect((error as KyyInputError).message).toMatch(/^generate: (intervalMs|timeoutMs) must be/);
+      expect(creates()).toHaveLength(0);
+      expect(ids).toEqual({});
+    }
+  });
+
+  it('a lost create answer with nothing uploaded never claims that nothing was made', async () => {
+    const { kyy, creates } = service({ create: () => networkError('ECONNRESET') });
+    const error = (await kyy
+      .generate({ prompt: 'p', model: 'kyyvideo2' })
+      .catch((e: unknown) => e)) as KyyGenerateError;
+    expect(error.cause).toBeInstanceOf(KyyCreateOutcomeUnknownError);
+    expect(error.message).not.toContain('Nothing was made');
+    expect(error.message).toMatch(/may or may not/);
     expect(creates()).toHaveLength(1);
   });
 

@@ -17,6 +17,7 @@ import type {
   GenerateResult,
   KyyVideos,
 } from './video-types.js';
+import { checkVideoWaitOptions } from './video-wait.js';
 import { checkTask } from './videos.js';
 
 export interface GenerateDeps {
@@ -69,17 +70,22 @@ function stepError(
     ...assets.map((asset) => asset.assetId),
     ...(taskId === undefined ? [] : [`task ${taskId}`]),
   ];
-  return new KyyGenerateError(
-    `generate stopped at step "${step}": ${cause.message} ${made.length === 0 ? 'Nothing was made.' : `Made so far: ${made.join(', ')}.`}`,
-    {
-      operation: 'generate',
-      step,
-      assets,
-      cause,
-      ...(taskId === undefined ? {} : { taskId }),
-      ...(cause.httpStatus === undefined ? {} : { httpStatus: cause.httpStatus }),
-    },
-  );
+  // After an unsure upload or create, "nothing was made" would contradict the cause's own words.
+  const unsure = cause.kind === 'create-outcome-unknown' || cause.kind === 'upload-outcome-unknown';
+  const summary =
+    made.length > 0
+      ? ` ${unsure ? 'Made for certain' : 'Made so far'}: ${made.join(', ')}.`
+      : unsure
+        ? ''
+        : ' Nothing was made.';
+  return new KyyGenerateError(`generate stopped at step "${step}": ${cause.message}${summary}`, {
+    operation: 'generate',
+    step,
+    assets,
+    cause,
+    ...(taskId === undefined ? {} : { taskId }),
+    ...(cause.httpStatus === undefined ? {} : { httpStatus: cause.httpStatus }),
+  });
 }
 
 /** Every asset the batch made (also those that then failed review), by slot. */
@@ -118,6 +124,7 @@ export async function generate(
   const slots = slotsOf(input);
   // URLs are valid media as they are, so the task is judged before any upload is made.
   checkTask(bodyOf(input, slots), options.onWarning);
+  checkVideoWaitOptions(options, 'generate');
 
   let assets: GeneratedAsset[] = [];
   const uploads = input.uploadReferences ? slots.filter((slot) => isUrl(slot.value)) : [];

@@ -17,6 +17,8 @@ export interface KyyClientOptions {
   validate?: 'strict' | 'off';
   /** Largest answer read, in bytes (default 1 MiB); a larger one is an invalid response. */
   maxResponseBytes?: number;
+  /** Largest video `videos.download` accepts, in bytes (default 1 GiB). */
+  maxDownloadBytes?: number;
 }
 
 /**
@@ -34,6 +36,12 @@ export const DEFAULT_MAX_RETRIES = 2;
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
+/**
+ * 1 GiB: a generated video (at most 15 s, 720p) is tens of MB, so this is generous, yet a host
+ * that sends an endless body stops here instead of filling the disk.
+ */
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 1024 * 1024 * 1024;
+
 /** More than this many retries only hammers a service that is clearly unhealthy. */
 const MAX_ALLOWED_RETRIES = 10;
 
@@ -45,6 +53,7 @@ export interface ResolvedOptions {
   maxRetries: number;
   validate: 'strict' | 'off';
   maxResponseBytes: number;
+  maxDownloadBytes: number;
 }
 
 /** Read an environment variable when the runtime has `process.env` (Node), else undefined. */
@@ -125,11 +134,26 @@ export function resolveOptions(options: KyyClientOptions = {}): ResolvedOptions 
       `maxResponseBytes must be a positive whole number of bytes, got ${String(maxResponseBytes)}.`,
     );
   }
+  const maxDownloadBytes = options.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
+  if (!Number.isSafeInteger(maxDownloadBytes) || maxDownloadBytes < 1) {
+    throw configError(
+      `maxDownloadBytes must be a positive whole number of bytes, got ${String(maxDownloadBytes)}.`,
+    );
+  }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw configError('fetch must be a function with the signature of the global fetch.');
   }
   // Looked up per call, not captured now, so a fetch patched later (msw, test setups) is honoured.
   const fetchImpl: typeof fetch =
     options.fetch ?? ((input, init) => globalThis.fetch(input as Request, init));
-  return { apiKey, baseUrl, fetch: fetchImpl, timeoutMs, maxRetries, validate, maxResponseBytes };
+  return {
+    apiKey,
+    baseUrl,
+    fetch: fetchImpl,
+    timeoutMs,
+    maxRetries,
+    validate,
+    maxResponseBytes,
+    maxDownloadBytes,
+  };
 }

@@ -50,14 +50,27 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   /** Called as bytes arrive (exceptions it throws are ignored). */
   onProgress?: (progress: DownloadProgress) => void;
+  /**
+   * The largest video accepted, in bytes (default: the client's `maxDownloadBytes`, 1 GiB). A
+   * larger declared length is refused before reading; a body without one is cut at the limit.
+   */
+  maxDownloadBytes?: number;
+  /**
+   * Resume a cut download: ask for the file from this byte on (`Range: bytes=N-`). The answer's
+   * `offset` says what the host sent: `rangeStart` when it granted the range (206 with a matching
+   * Content-Range), 0 when it sent the whole file again.
+   */
+  rangeStart?: number;
 }
 
 export interface VideoDownload {
   /** The video file (MP4), as it arrives. Read it once; cancel it if you stop early. */
   body: ReadableStream<Uint8Array>;
-  /** From Content-Length, when the host sent one. */
+  /** Bytes in `body` (from Content-Length or Content-Range), when the host said. */
   contentLength?: number;
   contentType?: string;
+  /** Where `body` starts in the file: 0, or `rangeStart` when the host resumed there. */
+  offset: number;
   /** The URL it came from. */
   url: string;
 }

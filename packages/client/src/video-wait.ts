@@ -1,6 +1,9 @@
 import {
+  checkUrl,
   DEFAULT_VIDEO_WAIT_TIMEOUT_MS,
+  DOCUMENTED_VIDEO_GENERATION_MS,
   DOCUMENTED_VIDEO_POLL_INTERVAL_MS,
+  errorsOf,
   FAST_VIDEO_POLL_INTERVAL_MS,
   VIDEO_MODEL_TIERS,
 } from '@kyyvideo/contract';
@@ -30,6 +33,25 @@ export interface VideoWaitDeps extends Pick<VideosCore, 'detail'> {
   redact?: (text: string) => string;
 }
 
+/**
+ * The wait's own numbers, also checked by generate before anything is uploaded or created: a
+ * value that can only fail once the wait starts would otherwise fail after the task was paid for.
+ */
+export function checkVideoWaitOptions(
+  options: Pick<VideoWaitOptions, 'timeoutMs' | 'intervalMs'>,
+  caller: string,
+): void {
+  for (const name of ['timeoutMs', 'intervalMs'] as const) {
+    const value = options[name];
+    if (value !== undefined && !(typeof value === 'number' && value > 0)) {
+      throw new KyyInputError(
+        `${caller}: ${name} must be a positive number of milliseconds, got ${String(value)}.`,
+        { operation: 'input' },
+      );
+    }
+  }
+}
+
 /** Polls a task on the shared wait loop (wait.ts) until it is completed or failed. */
 export async function waitUntilDone(
   core: VideoWaitDeps,
@@ -38,14 +60,9 @@ export async function waitUntilDone(
   random: () => number = Math.random,
 ): Promise<CompletedVideoTask> {
   const id = checkTaskId(taskId);
+  checkVideoWaitOptions(options, 'waitUntilDone');
   const timeoutMs = options.timeoutMs ?? DEFAULT_VIDEO_WAIT_TIMEOUT_MS;
   const { intervalMs } = options;
-  if (intervalMs !== undefined && !(typeof intervalMs === 'number' && intervalMs > 0)) {
-    throw new KyyInputError(
-      `waitUntilDone: intervalMs must be a positive number of milliseconds, got ${String(intervalMs)}.`,
-      { operation: 'input' },
-    );
-  }
   const redact = core.redact ?? ((text: string) => text);
   // Both documented ranges span max/2..max: a pause is the max shortened by up to half, at random.
   const rangeJitter = 1 - VIDEO_WAIT_INTERVAL_MS.min / VIDEO_WAIT_INTERVAL_MS.max;
@@ -77,6 +94,15 @@ export async function waitUntilDone(
         if (typeof task.video_url !== 'string' || task.video_url === '') {
           throw new KyyInvalidResponseError(
             `Video task "${id}" is completed but has no video_url, which the documentation promises. Read it again with videos.get; if it stays so, report it.`,
+            { operation: 'video-wait', taskId: id, httpStatus: 200 },
+          );
+        }
+        // A `javascript:` or `file:` URL handed on as success would be opened or fetched by
+        // whoever trusts this result: only what the contract's URL rule accepts is a video.
+        if (errorsOf(checkUrl(task.video_url, 'video_url')).length > 0) {
+          const scheme = /^([a-z][a-z0-9+.-]{0,20}):/i.exec(task.video_url)?.[1];
+          throw new KyyInvalidResponseError(
+            `Video task "${id}" is completed but its video_url is not a valid http(s) URL${scheme ? ` (its scheme is ${redact(scheme)}:)` : ''}, so it was not taken as the video. Read it again with videos.get; if it stays so, report it.`,
             { operation: 'video-wait', taskId: id, httpStatus: 200 },
           );
         }

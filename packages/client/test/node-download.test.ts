@@ -76,7 +76,7 @@ describe('downloadToFile (@kyyvideo/client/node)', () => {
     expect(error).toBeInstanceOf(KyyAbortError);
     // The temporary file sat beside the target while the video arrived, and is gone now.
     expect(during).toHaveLength(2);
-    expect(during[0]).toMatch(/^\.cat\.mp4\.[0-9a-f]{12}\.part$/);
+    expect(during[0]).toMatch(/^\.cat\.mp4\.\d+-[0-9a-f]{12}\.part$/);
     expect(files()).toEqual(['cat.mp4']);
     expect(readFileSync(path, 'utf8')).toBe('the previous video');
   });

@@ -6,10 +6,13 @@ import { describe, expect, it } from 'vitest';
  * `size` script bundles it for the browser platform too, which would also fail on these.)
  */
 const srcDir = new URL('../src/', import.meta.url);
-/** The `@kyyvideo/client/node` subpath: Node-only by design, and never imported by the rest. */
-const NODE_ONLY = 'node.ts';
+/**
+ * The `@kyyvideo/client/node` subpath and the module only it uses: Node-only by design, and never
+ * imported by the rest.
+ */
+const NODE_ONLY = new Set(['node.ts', 'save-target.ts']);
 const sources = readdirSync(srcDir)
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== NODE_ONLY)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NODE_ONLY.has(f))
   .map((f) => ({ file: f, text: stripComments(readFileSync(new URL(f, srcDir), 'utf8')) }));
 
 function stripComments(code: string): string {
@@ -23,7 +26,7 @@ describe('browser-safe main entry', () => {
 
   it('no module of the main entry imports the Node-only subpath', () => {
     for (const { file, text } of sources)
-      expect(text, file).not.toMatch(/from ['"]\.\/node\.js['"]/);
+      expect(text, file).not.toMatch(/from ['"]\.\/(node|save-target)\.js['"]/);
   });
 
   it.each(sources.map((s) => [s.file, s.text] as const))('%s uses no Node-only API', (_, text) => {

@@ -40,3 +40,42 @@ describe('sample media', () => {
     }
   });
 });
+
+describe('Range requests on the sample media (a cut download resumes)', () => {
+  it('over HTTP: 206 with a matching Content-Range, 416 past the end, 200 without Range', async () => {
+    const server = await startMockServer({ port: 0 });
+    try {
+      const file = await readFile(new URL('sample-video.mp4', MEDIA_DIR));
+      const at = `${server.url}/mock-media/sample-video.mp4`;
+      const whole = await fetch(at);
+      expect(whole.status).toBe(200);
+      expect(whole.headers.get('accept-ranges')).toBe('bytes');
+      await whole.arrayBuffer();
+
+      const cases: Array<[string, number, number]> = [
+        ['bytes=1000-', 1000, file.length - 1],
+        ['bytes=10-19', 10, 19],
+        ['bytes=-100', file.length - 100, file.length - 1],
+        [`bytes=5-${file.length + 50}`, 5, file.length - 1],
+      ];
+      for (const [range, start, end] of cases) {
+        const part = await fetch(at, { headers: { range } });
+        expect(part.status, range).toBe(206);
+        expect(part.headers.get('content-range')).toBe(`bytes ${start}-${end}/${file.length}`);
+        const bytes = Buffer.from(await part.arrayBuffer());
+        expect(bytes.equals(file.subarray(start, end + 1)), range).toBe(true);
+      }
+
+      const past = await fetch(at, { headers: { range: `bytes=${file.length}-` } });
+      expect(past.status).toBe(416);
+      expect(past.headers.get('content-range')).toBe(`bytes */${file.length}`);
+      await past.arrayBuffer();
+
+      const odd = await fetch(at, { headers: { range: 'bytes=0-1,5-6' } });
+      expect(odd.status).toBe(200);
+      expect(Buffer.from(await odd.arrayBuffer()).equals(file)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+});

@@ -1,5 +1,5 @@
 import type { Route } from './core/route-table.js';
-import type { CoreResponse } from './core/types.js';
+import { type CoreResponse, headerOf } from './core/types.js';
 import { EMBEDDED_MEDIA } from './generated/media.js';
 
 /** Where the sample media live, under the base path (public: no key needed, like a CDN link). */
@@ -39,6 +39,30 @@ const notFound = (file: string): CoreResponse => ({
   body: `No sample media ${JSON.stringify(file.slice(0, 60))}: the mock serves ${Object.keys(EMBEDDED_MEDIA).join(', ')}.`,
 });
 
+/**
+ * The part of `bytes` a `Range: bytes=…` header asks for (RFC 9110): `N-`, `N-M` or the suffix
+ * `-N`. Several ranges, other units or a malformed header are ignored (the whole file, 200), as
+ * servers may; a start past the end is unsatisfiable (416). Lets a client resume a cut download.
+ */
+export function rangeOf(
+  header: string | null,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const match = header === null ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const [, first = '', last = ''] = match;
+  if (first === '') {
+    const suffix = Number(last);
+    if (suffix === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(first);
+  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  if (start >= size) return 'unsatisfiable';
+  if (end < start) return undefined;
+  return { start, end };
+}
+
 /** GET of the sample media, without a key (the service's video URLs need none either). */
 export function mediaRoutes(): Route[] {
   return [
@@ -46,13 +70,31 @@ export function mediaRoutes(): Route[] {
       method: 'GET',
       path: `${MEDIA_PATH}/{file}`,
       public: true,
-      handle(_request, { file = '' }) {
+      handle(request, { file = '' }) {
         const media = Object.hasOwn(EMBEDDED_MEDIA, file) ? EMBEDDED_MEDIA[file] : undefined;
         if (!media) return notFound(file);
+        const bytes = bytesOf(file, media.base64);
+        const headers = {
+          'content-type': media.type,
+          'cache-control': 'public, max-age=86400',
+          'accept-ranges': 'bytes',
+        };
+        const range = rangeOf(headerOf(request, 'range'), bytes.length);
+        if (range === 'unsatisfiable') {
+          return {
+            status: 416,
+            headers: { ...headers, 'content-range': `bytes */${bytes.length}` },
+            body: '',
+          };
+        }
+        if (range === undefined) return { status: 200, headers, body: bytes };
         return {
-          status: 200,
-          headers: { 'content-type': media.type, 'cache-control': 'public, max-age=86400' },
-          body: bytesOf(file, media.base64),
+          status: 206,
+          headers: {
+            ...headers,
+            'content-range': `bytes ${range.start}-${range.end}/${bytes.length}`,
+          },
+          body: bytes.subarray(range.start, range.end + 1),
         };
       },
     },

@@ -9,6 +9,7 @@ import {
   warningLine,
 } from '../video-flags.js';
 import {
+  checkWaitFlags,
   labelled,
   saveVideoFile,
   statusLineFor,
@@ -32,6 +33,8 @@ export async function generate(options: GenerateCommandOptions, ctx: CommandCont
   // Usage before credentials: wrong flags are reported (exit 2) without a key or a connection.
   // The client checks the same rules again before any upload; its refusal is worded the same.
   checkedTask(input);
+  // Every other local check too: after the create, a failure can no longer mean "nothing sent".
+  await checkWaitFlags(options);
   const api = await ctx.videos();
   const line = statusLineFor(ctx);
   let taskId: string | undefined;

@@ -3,6 +3,7 @@ import { MOCK_TASK_POLL_INTERVAL_MS } from '@kyyvideo/mock/cli';
 import { effectiveKind } from '../client-messages.js';
 import type { CreatedVideoTask, VideosApi, VideoTask } from '../client-types.js';
 import type { CommandContext } from '../context.js';
+import { UsageError } from '../errors.js';
 import { kyyCommand, shellWord } from '../next-command.js';
 import { createDownloadBar, megabytes } from '../video/download-bar.js';
 import { createStatusLine } from '../video/status-line.js';
@@ -15,6 +16,47 @@ export interface WaitFlags {
   /** Seconds between polls; absent = the documentation's advice (the client's default). */
   interval?: number;
   out?: string;
+  /** Replace an existing file at `out`. */
+  force?: boolean;
+}
+
+/**
+ * The local checks of the wait and save flags, run before anything is sent (a task costs money:
+ * a flag that can only fail after the create must fail before it, exit 2). Seconds become whole
+ * milliseconds for the client, so a value that rounds to 0 ms is refused here.
+ */
+export async function checkWaitFlags(flags: WaitFlags): Promise<void> {
+  for (const [flag, seconds] of [
+    ['--timeout', flags.timeout],
+    ['--interval', flags.interval],
+  ] as const) {
+    if (seconds !== undefined && Math.round(seconds * 1000) < 1) {
+      throw new UsageError(
+        `${flag} ${seconds} is less than a millisecond; give a number of seconds, like 30. Nothing was sent.`,
+      );
+    }
+  }
+  await checkOutFlag(flags);
+}
+
+/** `--out` names a file kyy can write, and not one that exists unless `--force` is given. */
+export async function checkOutFlag(flags: { out?: string; force?: boolean }): Promise<void> {
+  if (flags.out === undefined) return;
+  const { checkSaveTarget } = await import('@kyyvideo/client/node');
+  let exists: boolean;
+  try {
+    ({ exists } = await checkSaveTarget(flags.out));
+  } catch (error) {
+    if (!(error instanceof KyyError)) throw error;
+    throw new UsageError(
+      `--out: ${error.message.replace(/ Nothing was downloaded\.$/, '')} Nothing was sent.`,
+    );
+  }
+  if (exists && !flags.force) {
+    throw new UsageError(
+      `--out ${flags.out} already exists; add --force to replace it, or choose another file. Nothing was sent.`,
+    );
+  }
 }
 
 /**
@@ -26,20 +68,22 @@ export function resumeCommand(ctx: CommandContext, taskId: string, flags: WaitFl
   if (flags.out !== undefined) parts.push(`--out ${shellWord(flags.out)}`);
   if (flags.timeout !== DEFAULT_VIDEO_TIMEOUT_S) parts.push(`--timeout ${flags.timeout}`);
   if (flags.interval !== undefined) parts.push(`--interval ${flags.interval}`);
+  if (flags.force) parts.push('--force');
   return kyyCommand(ctx.globals, parts.join(' '));
 }
 
 /**
- * Gives an error of a wait what the report needs: the task id and, when waiting again makes
- * sense (Ctrl-C, the time limit), the exact command that does it.
+ * Gives an error after a task exists what the report needs: the task id and the exact command
+ * that resumes (waits again and saves to the same file), for every failure but a task that
+ * ended failed (final: there is nothing to resume). The error boundary never reports an error
+ * with a resume command as a usage error (exit 2 means nothing was sent).
  */
 export function withTask(error: unknown, ctx: CommandContext, taskId: string, flags: WaitFlags) {
   if (!(error instanceof Error)) return error;
   const record = error as unknown as Record<string, unknown>;
   if (record.taskId === undefined) record.taskId = taskId;
   const kind = error instanceof KyyError ? effectiveKind(error) : undefined;
-  const resumable = kind === 'abort' || kind === 'wait-timeout';
-  if (resumable) record.next = resumeCommand(ctx, taskId, flags);
+  if (kind !== 'video-failed') record.next = resumeCommand(ctx, taskId, flags);
   return error;
 }
 

@@ -4,6 +4,8 @@ import { kyyCommand } from '../next-command.js';
 import { checkedTask, type TaskFlags, taskInput, warningLine } from '../video-flags.js';
 import { DEFAULT_VIDEO_TIMEOUT_S } from '../video-help.js';
 import {
+  checkOutFlag,
+  checkWaitFlags,
   resumeCommand,
   saveVideoFile,
   statusLineFor,
@@ -43,6 +45,7 @@ export async function get(options: TaskIdOptions, ctx: CommandContext) {
 
 /** `kyy videos wait`: polls until the task ends; with --out saves the MP4. */
 export async function wait(options: TaskIdOptions & WaitFlags, ctx: CommandContext) {
+  await checkWaitFlags(options);
   const api = await ctx.videos();
   const line = statusLineFor(ctx);
   let task: Awaited<ReturnType<typeof api.videos.waitUntilDone>>;
@@ -73,12 +76,15 @@ export interface DownloadCommandOptions {
   /** A task id, or a `video_url` as the task gave it. */
   task: string;
   out: string;
+  /** Replace an existing file at `out`. */
+  force?: boolean;
 }
 
 const isUrl = (value: string) => /^https?:\/\//i.test(value);
 
 /** `kyy videos download`: the MP4 of a completed task (or a video_url) to a file, atomically. */
 export async function download(options: DownloadCommandOptions, ctx: CommandContext) {
+  await checkOutFlag(options);
   const api = await ctx.videos();
   let target: Parameters<typeof api.saveVideo>[0] = options.task;
   if (!isUrl(options.task)) {
@@ -111,5 +117,9 @@ export async function download(options: DownloadCommandOptions, ctx: CommandCont
 
 /** A download resumes as a wait that saves to the same file (it returns at once when done). */
 function flagsFor(options: DownloadCommandOptions): WaitFlags {
-  return { out: options.out, timeout: DEFAULT_VIDEO_TIMEOUT_S };
+  return {
+    out: options.out,
+    timeout: DEFAULT_VIDEO_TIMEOUT_S,
+    ...(options.force ? { force: true } : {}),
+  };
 }

@@ -1,4 +1,6 @@
 import { inspect } from 'node:util';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { EXAMPLE_VIDEO_TASK_REQUEST } from '@kyyvideo/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKyyClient } from '../../src/client.js';
 import {
@@ -151,6 +153,33 @@ describe('a server that echoes the key never gets it into an error', () => {
   );
 });
 
+describe('a server that echoes the key percent-encoded never gets it into an error', () => {
+  const SLASHED = 'sk/echo+0123456789abcdef=';
+  const upper = encodeURIComponent(SLASHED);
+  const lower = upper.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
+
+  it(
+    'in msg, the status text and a Location, with upper- and lower-case hex',
+    async () => {
+      const handlers: Handler[] = [
+        (_, res) => sendJson(res, 200, { code: 7, msg: `bad key=${upper}&k=${lower}`, data: null }),
+        (_, res) => sendJson(res, 500, `down ${lower}`, `Oops%20${upper}`),
+        (_, res) => {
+          res.writeHead(302, { location: `https://elsewhere.test/?key=${lower}` });
+          res.end();
+        },
+      ];
+      for (const handler of handlers) {
+        const { kyy } = await serve(handler, { apiKey: SLASHED, maxRetries: 0 });
+        const shown = everythingShown(await failure(kyy.assets.get(ID)));
+        for (const form of [SLASHED, upper, lower]) expect(shown).not.toContain(form);
+        expect(shown).toContain('[redacted]');
+      }
+    },
+    LIMIT,
+  );
+});
+
 describe('redirects are never followed', () => {
   it(
     'a 308 loop: one upload is one POST, and the error names the Location',
@@ -262,6 +291,75 @@ describe('huge answers are capped', () => {
       expect(seen).toHaveLength(1);
       const roomy = createKyyClient({ apiKey: KEY, baseUrl: kyy.baseUrl, maxResponseBytes: 4096 });
       expect((await roomy.assets.upload(IMAGE)).assetId).toBe(ID);
+    },
+    LIMIT,
+  );
+});
+
+describe('compressed answers are capped by their decoded size', () => {
+  // 64 MiB of zeros compresses to about 64 KB (gzip) or 50 bytes (brotli): far below the cap as
+  // sent, 64 times over it once decoded.
+  const PLAIN = Buffer.alloc(64 * 1024 * 1024, 0);
+  const BOMBS = {
+    gzip: gzipSync(PLAIN),
+    br: brotliCompressSync(PLAIN),
+  };
+
+  function bomb(coding: keyof typeof BOMBS, status: number): Handler {
+    return (_, res) => {
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-encoding': coding,
+        'content-length': String(BOMBS[coding].length),
+      });
+      res.end(BOMBS[coding]);
+    };
+  }
+
+  for (const coding of ['gzip', 'br'] as const) {
+    it(
+      `a ${coding} bomb as a 200 or a 500 is cut at the cap, once, never retried`,
+      async () => {
+        expect(BOMBS[coding].length).toBeLessThan(1024 * 1024);
+        for (const status of [200, 500]) {
+          const { kyy, seen } = await serve(bomb(coding, status));
+          const error = await failure(kyy.assets.get(ID));
+          expect(error).toBeInstanceOf(KyyInvalidResponseError);
+          expect(error.message).toMatch(/larger than 1 MiB \(maxResponseBytes\)/);
+          expect(error.attempts).toBe(1);
+          expect(seen).toHaveLength(1);
+        }
+      },
+      LIMIT,
+    );
+
+    it(
+      `a ${coding} bomb answering the paid create is one request, outcome unknown`,
+      async () => {
+        const { kyy, seen } = await serve(bomb(coding, 200));
+        const error = await failure(kyy.videos.create(EXAMPLE_VIDEO_TASK_REQUEST));
+        expect(error.kind).toBe('create-outcome-unknown');
+        expect((error.cause as KyyError).message).toMatch(/larger than 1 MiB/);
+        expect(seen).toHaveLength(1);
+      },
+      LIMIT,
+    );
+  }
+
+  it(
+    'a small compressed answer still reads normally',
+    async () => {
+      const body = Buffer.from(JSON.stringify({ code: 0, msg: null, data: { assetId: ID } }));
+      const { kyy } = await serve((_, res) => {
+        const packed = gzipSync(body);
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+          'content-length': String(packed.length),
+        });
+        res.end(packed);
+      });
+      expect((await kyy.assets.upload(IMAGE)).assetId).toBe(ID);
     },
     LIMIT,
   );

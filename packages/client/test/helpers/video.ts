@@ -26,9 +26,10 @@ export function taskBody(status = 'queued', extra: Record<string, unknown> = {})
   };
 }
 
-/** Bytes standing in for an MP4. */
+/** Bytes standing in for an MP4: `ftyp` at byte 4, as a real one has, then a pattern. */
 export function videoBytes(size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i++) bytes[i] = i % 251;
+  bytes.set(new TextEncoder().encode('ftyp').subarray(0, Math.max(0, size - 4)), 4);
   return bytes;
 }

@@ -62,7 +62,12 @@ export {
 } from './limits.js';
 export { checkName } from './name.js';
 export { errorsOf, type Problem, type ProblemItem, type ProblemKind } from './problem.js';
-export { redactSecret, SECRET_MASK } from './redact.js';
+export {
+  isMaskableSecret,
+  MIN_MASKED_SECRET_LENGTH,
+  redactSecret,
+  SECRET_MASK,
+} from './redact.js';
 export { checkUpload, isValidUpload, type UploadFields } from './upload.js';
 export { checkUrl } from './url.js';
 export { shownValue } from './value.js';

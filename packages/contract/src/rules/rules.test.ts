@@ -10,8 +10,6 @@ import {
   MAX_NAME_LENGTH,
   MAX_URL_LENGTH,
   parseAssetIdOrRef,
-  redactSecret,
-  SECRET_MASK,
 } from './index.js';
 
 describe('checkAssetType', () => {
@@ -135,21 +133,4 @@ describe('checkUpload', () => {
     expect(fields).toEqual(['assetType', 'url', 'name']);
   });
   it('refuses a non-object', () => expect(checkUpload(null)[0]?.field).toBe('body'));
-});
-
-describe('redactSecret', () => {
-  it('masks every occurrence, JSON-escaped forms included', () => {
-    const key = 'sk-"abc\\def"';
-    const text = `a ${key} b ${JSON.stringify(key)} c ${JSON.stringify(JSON.stringify(key))}`;
-    const out = redactSecret(text, key);
-    expect(out).not.toContain('abc');
-    expect(out.split(SECRET_MASK).length - 1).toBe(3);
-  });
-  it('masks several secrets and short ones, and ignores empty ones', () => {
-    expect(redactSecret('k1 and key-two', ['k1', 'key-two', '', undefined])).toBe(
-      `${SECRET_MASK} and ${SECRET_MASK}`,
-    );
-    expect(redactSecret('text', '')).toBe('text');
-    expect(redactSecret('text', undefined)).toBe('text');
-  });
 });
