@@ -199,4 +199,15 @@ describe('kyy-mock (real process)', () => {
     expect(results[4]?.output).toContain('There is no --api-key flag');
     expect(results[4]?.output).not.toContain('sk-never-as-a-flag');
   });
+
+  it('-V prints the version, as kyy -V does', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['-V', '--version']) {
+      const result = await runCli([flag]);
+      expect(result.code, flag).toBe(0);
+      expect(result.output.trim(), flag).toBe(pkg.version);
+    }
+  });
 });

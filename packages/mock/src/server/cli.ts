@@ -25,7 +25,7 @@ function version(): string {
 
 const program = new Command('kyy-mock')
   .description('Runs a local mock of the KyyVideo2 API and prints its base URL.')
-  .version(version(), '-v, --version', 'print the version')
+  .version(version(), '-V, --version', 'print the version')
   .helpOption('-h, --help', 'show this help')
   .exitOverride()
   .configureOutput({ outputError: () => {} });
