@@ -1,4 +1,7 @@
-import { DOCUMENTED_VIDEO_POLL_INTERVAL_MS } from '@kyyvideo/contract';
+import {
+  DOCUMENTED_VIDEO_GENERATION_MS,
+  DOCUMENTED_VIDEO_POLL_INTERVAL_MS,
+} from '@kyyvideo/contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rejection, settle } from '../test/helpers/settle.js';
 import { TASK_ID, taskBody } from '../test/helpers/video.js';
@@ -154,6 +157,8 @@ describe('waitUntilDone', () => {
     expect(error.lastStatus).toBe('processing');
     expect(error.taskId).toBe(TASK_ID);
     expect(error.operation).toBe('video-wait');
+    const { min, max } = DOCUMENTED_VIDEO_GENERATION_MS.standard;
+    expect(error.message).toContain(`Standard models take ${min / 60_000}–${max / 60_000} min`);
   });
 
   it("honours a refused poll's Retry-After instead of its own pause", async () => {

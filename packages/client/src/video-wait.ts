@@ -21,6 +21,9 @@ export const FAST_VIDEO_WAIT_INTERVAL_MS = FAST_VIDEO_POLL_INTERVAL_MS;
 
 export { DEFAULT_VIDEO_WAIT_TIMEOUT_MS };
 
+/** The documented generation time of standard models, for the time-out message. */
+const STANDARD_GENERATION = `${DOCUMENTED_VIDEO_GENERATION_MS.standard.min / 60_000}–${DOCUMENTED_VIDEO_GENERATION_MS.standard.max / 60_000} min`;
+
 /** The pause range for a task, by the tier of the model the service says it runs. */
 export function videoIntervalRange(model: string | undefined): { min: number; max: number } {
   const tier = (VIDEO_MODEL_TIERS as Record<string, string>)[model ?? ''];
@@ -111,7 +114,7 @@ export async function waitUntilDone(
       intervalMs: (_poll, last) => intervalMs ?? videoIntervalRange(last?.model).max,
       jitterRatio: intervalMs === undefined ? rangeJitter : WAIT_JITTER_RATIO,
       timedOutMessage: (lastStatus) =>
-        `Video task "${id}" was not done after ${duration(timeoutMs)} (last status: ${lastStatus ?? 'never read'}). Standard models take 2–5 min once started, and a queue can add more; wait again with a larger timeoutMs.`,
+        `Video task "${id}" was not done after ${duration(timeoutMs)} (last status: ${lastStatus ?? 'never read'}). Standard models take ${STANDARD_GENERATION} once started, and a queue can add more; wait again with a larger timeoutMs.`,
       redact: core.redact,
     },
     random,
