@@ -135,7 +135,7 @@ export function toPublicUrl(url: string, target: Pick<ResolvedTarget, 'baseUrl' 
 /**
  * Pause between polls of a video task. The mocks finish a task in seconds (a mock-only choice),
  * so the page polls every second there; against the real service the client's defaults apply
- * (the documentation's 20–40 s, sooner for fast models).
+ * (the documented polling interval, from the contract; sooner for fast models).
  */
 export const MOCK_VIDEO_POLL_INTERVAL_MS = 1_000;
 
