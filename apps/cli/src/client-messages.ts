@@ -1,5 +1,12 @@
-import { KyyError, type KyyErrorKind } from '@kyyvideo/client/errors';
+import {
+  KyyConnectionError,
+  KyyError,
+  type KyyErrorKind,
+  KyyGenerateError,
+  KyyWaitTimeoutError,
+} from '@kyyvideo/client/errors';
 import type { GlobalOptions } from './context.js';
+import type { FailureContext } from './failure.js';
 import { kyyCommand } from './next-command.js';
 
 /**
@@ -12,10 +19,6 @@ export function effectiveKind(error: KyyError): KyyErrorKind {
     : error.kind;
 }
 
-function field(error: Error, name: string): unknown {
-  return (error as unknown as Record<string, unknown>)[name];
-}
-
 /**
  * The client's messages speak to programmers in its option names and units; kyy's users know
  * its flags, and typed --timeout in seconds. Where the client's sentence does not fit, kyy says
@@ -24,41 +27,38 @@ function field(error: Error, name: string): unknown {
 export function messageInCliTerms(
   error: Error,
   globals?: Partial<GlobalOptions>,
-  timeoutSeconds = field(error, 'timeoutSeconds'),
+  context: FailureContext = {},
 ): string {
-  const kind = error instanceof KyyError ? error.kind : undefined;
-  const assetId = field(error, 'assetId');
-  const taskId = field(error, 'taskId');
-  const id = typeof assetId === 'string' ? JSON.stringify(assetId) : 'this id';
-  const operation = field(error, 'operation');
-  if (kind === 'generate-failed' && error.cause instanceof KyyError) {
+  const kyyError = error instanceof KyyError ? error : undefined;
+  const kind = kyyError?.kind;
+  const assetId = kyyError?.assetId ?? context.assetId;
+  const taskId = kyyError?.taskId ?? context.taskId;
+  const id = assetId === undefined ? 'this id' : JSON.stringify(assetId);
+  const operation = kyyError?.operation;
+  if (error instanceof KyyGenerateError && error.cause instanceof KyyError) {
     // The step's own error says what happened; the task id is in it or in the report's details.
-    const assets = field(error, 'assets');
-    const made = Array.isArray(assets)
-      ? assets.map((asset: { assetId?: unknown }) => asset.assetId).filter((id) => id)
-      : [];
+    const made = error.assets.map((asset) => asset.assetId).filter((id) => id);
     const step = messageInCliTerms(error.cause, globals);
     return made.length === 0
       ? step
       : `${step} Assets it made (they exist; reuse them as asset://… or delete them): ${made.join(', ')}.`;
   }
   if (typeof operation === 'string' && operation.startsWith('video')) {
-    const video = videoMessage(error, kind, typeof taskId === 'string' ? taskId : undefined);
+    const video = videoMessage(operation, kind, taskId);
     if (video !== undefined) return video;
   }
   if (kind === 'not-found') {
     return `No asset ${id} exists: it was never created or has been deleted.`;
   }
   if (kind === 'url-unreachable') {
-    const code = field(error, 'code');
+    const code = kyyError?.code;
     return `The service could not download the file's URL${code === undefined ? '' : ` (code ${String(code)})`}. Make sure the URL is public (no login, no localhost or private network), then upload again.`;
   }
-  const timeout = timeoutSeconds;
-  if (kind === 'wait-timeout' && typeof timeout === 'number') {
-    const last = field(error, 'lastStatus');
-    return `Asset ${id} was not Active after ${timeout} s (last status: ${typeof last === 'string' ? last : 'never read'}). Review can take longer for images with faces; wait again with a larger --timeout.`;
+  const timeout = context.timeoutSeconds;
+  if (error instanceof KyyWaitTimeoutError && timeout !== undefined) {
+    return `Asset ${id} was not Active after ${timeout} s (last status: ${error.lastStatus ?? 'never read'}). Review can take longer for images with faces; wait again with a larger --timeout.`;
   }
-  if (kind === 'connection' && field(error, 'provablyNotSent') === true) {
+  if (error instanceof KyyConnectionError && error.provablyNotSent) {
     if (globals?.mock) {
       return `Nothing answers at the local mock's address, so nothing was sent. Start the mock in another terminal with \`kyy mock\`, then run ${kyyCommand(globals, '…')} again.`;
     }
@@ -72,7 +72,7 @@ export function messageInCliTerms(
 
 /** The video calls' errors where the client's sentence speaks of its own API. */
 function videoMessage(
-  error: Error,
+  operation: string,
   kind: string | undefined,
   taskId: string | undefined,
 ): string | undefined {
@@ -81,7 +81,7 @@ function videoMessage(
     return `No ${task} exists at this service: check the id (tasks are not shared between the mock and the real service).`;
   }
   if (kind === 'abort' && taskId !== undefined) {
-    return field(error, 'operation') === 'video-download'
+    return operation === 'video-download'
       ? `Stopped downloading the video of ${task}; no file was written.`
       : `Stopped waiting for ${task}.`;
   }

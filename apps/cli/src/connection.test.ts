@@ -38,10 +38,7 @@ describe('resolveBaseUrl', () => {
     );
   });
 
-  it('rejects --mock with --base-url, and URLs that are not http(s)', () => {
-    expect(() => resolveBaseUrl({ mock: true, baseUrl: 'http://x.example' }, {})).toThrow(
-      /either --mock or --base-url/,
-    );
+  it('rejects URLs that are not http(s)', () => {
     expect(() => resolveBaseUrl({ baseUrl: 'localhost:4010' }, {})).toThrow(/--base-url must/);
     expect(() => resolveBaseUrl({}, { KYY_BASE_URL: 'nope' })).toThrow(
       /KYY_BASE_URL must be an http\(s\) URL/,

@@ -9,6 +9,7 @@ import { quote } from './quote.js';
 import { problemSentence } from './validate.js';
 
 export interface ConnectionFlags {
+  /** commander refuses it together with `mock` (the option's `conflicts`). */
   baseUrl?: string;
   mock?: boolean;
   apiKeyFile?: string;
@@ -50,9 +51,6 @@ export function mockBaseUrl(env: Io['env']): string {
 }
 
 export function resolveBaseUrl(flags: ConnectionFlags, env: Io['env']): string {
-  if (flags.mock && flags.baseUrl !== undefined) {
-    throw new UsageError('Use either --mock or --base-url, not both.');
-  }
   const fromEnv = env.KYY_BASE_URL?.trim() ? env.KYY_BASE_URL.trim() : undefined;
   const [value, what] =
     flags.baseUrl !== undefined

@@ -48,10 +48,3 @@ export type CommandFunction<T> = (
   options: T,
   ctx: CommandContext,
 ) => Promise<CommandResult | undefined>;
-
-/** The mock launcher's module (commands/mock.ts), until it hands argv to the mock package. */
-export interface CommandModule<T> {
-  /** Turns commander's strings into typed options, or throws a UsageError saying what to fix. */
-  parse(args: string[], opts: Record<string, unknown>): T;
-  run(options: T, ctx: CommandContext): Promise<CommandResult | undefined>;
-}

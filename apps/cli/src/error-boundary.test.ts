@@ -1,7 +1,9 @@
 import * as clientErrors from '@kyyvideo/client/errors';
+import { DOCUMENTED_POLL_TIMEOUT_MS } from '@kyyvideo/contract/rules';
 import { describe, expect, it } from 'vitest';
 import { printErrorReport, toErrorReport } from './error-boundary.js';
 import { UsageError } from './errors.js';
+import { CommandFailure, withContext } from './failure.js';
 import { Output } from './output.js';
 
 /** A real client error of the class with this name (the CLI switches on its `kind`). */
@@ -25,13 +27,51 @@ describe('toErrorReport', () => {
 
   it('an error that carries a resume command (something was sent) is never exit 2', () => {
     const next = 'kyy videos wait video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4';
-    for (const error of [named('KyyInputError', { next }), new UsageError('x')]) {
-      if (error instanceof UsageError) Object.assign(error, { next });
-      const report = toErrorReport(error);
+    for (const error of [named('KyyInputError'), new UsageError('x')]) {
+      const report = toErrorReport(new CommandFailure(error, { next }));
       expect(report.exitCode).toBe(1);
       expect(report.next).toBe(next);
     }
-    expect(toErrorReport(named('KyyWaitTimeoutError', { next })).exitCode).toBe(4);
+    const timedOut = new CommandFailure(named('KyyWaitTimeoutError'), { next });
+    expect(toErrorReport(timedOut).exitCode).toBe(4);
+  });
+
+  it("reports kyy's context beside the client error, which it leaves as thrown", () => {
+    const error = new clientErrors.KyyWaitTimeoutError('timed out', {
+      operation: 'wait',
+      lastStatus: 'Processing',
+    });
+    const wrapped = withContext(error, {
+      assetId: 'asset-20260330142158-q75m8',
+      timeoutSeconds: 2,
+    });
+    expect(error).not.toHaveProperty('timeoutSeconds');
+    expect(error.assetId).toBeUndefined();
+    const report = toErrorReport(wrapped);
+    expect(report).toMatchObject({
+      type: 'KyyWaitTimeoutError',
+      kind: 'wait-timeout',
+      exitCode: 4,
+    });
+    expect(report.details).toEqual({
+      operation: 'wait',
+      assetId: 'asset-20260330142158-q75m8',
+      lastStatus: 'Processing',
+    });
+    expect(report.message).toMatch(
+      /^Asset "asset-20260330142158-q75m8" was not Active after 2 s \(last status: Processing\)/,
+    );
+    // A second wrapper adds what the first lacked and keeps what it had; the client's own id wins.
+    const again = withContext(wrapped, { assetId: 'asset-20260330142158-zzzzz', next: 'kyy x' });
+    expect(again).toBeInstanceOf(CommandFailure);
+    expect((again as CommandFailure).error).toBe(error);
+    expect((again as CommandFailure).context).toEqual({
+      assetId: 'asset-20260330142158-q75m8',
+      timeoutSeconds: 2,
+      next: 'kyy x',
+    });
+    const own = new clientErrors.KyyNotFoundError('gone', { operation: 'get', assetId: 'asset-1' });
+    expect(toErrorReport(withContext(own, { assetId: 'asset-2' })).details.assetId).toBe('asset-1');
   });
 
   it('a failed video task exits 6, also as a step of generate, whose cause decides', () => {
@@ -90,6 +130,14 @@ describe('toErrorReport', () => {
     expect(toErrorReport(commander('commander.helpDisplayed', 0)).exitCode).toBe(0);
     const unknown = toErrorReport(commander('commander.unknownOption', 1));
     expect(unknown).toMatchObject({ exitCode: 2, message: 'commander.unknownOption' });
+    const conflict = Object.assign(
+      new Error("error: option '--mock' cannot be used with option '--base-url <url>'"),
+      { code: 'commander.conflictingOption', exitCode: 1 },
+    );
+    expect(toErrorReport(conflict)).toMatchObject({
+      exitCode: 2,
+      message: 'Use either --mock or --base-url, not both.',
+    });
   });
 
   it("speaks of --timeout where the client's wait-timeout message names its timeoutMs", () => {
@@ -120,7 +168,8 @@ describe('printErrorReport', () => {
     printErrorReport(report, new Output(stream, stream, { NO_COLOR: '1' }, mode));
     return stderr;
   };
-  const next = 'Keep waiting with: kyy assets wait asset-20260330142158-q75m8 --timeout 600';
+  // Twice the documented limit, from the contract.
+  const next = `Keep waiting with: kyy assets wait asset-20260330142158-q75m8 --timeout ${(2 * DOCUMENTED_POLL_TIMEOUT_MS) / 1000}`;
 
   it('gives the next step as "hint" in the JSON error, as it does for humans', () => {
     const doc = JSON.parse(print({ json: true, quiet: false })) as { error: unknown };

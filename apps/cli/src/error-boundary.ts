@@ -1,11 +1,23 @@
-import { KyyError, type KyyErrorKind } from '@kyyvideo/client/errors';
+import {
+  KyyAssetFailedError,
+  KyyError,
+  type KyyErrorKind,
+  KyyGenerateError,
+  KyyVideoFailedError,
+  KyyWaitTimeoutError,
+} from '@kyyvideo/client/errors';
+import { DOCUMENTED_POLL_TIMEOUT_MS } from '@kyyvideo/contract/rules';
 import { effectiveKind, messageInCliTerms } from './client-messages.js';
 import type { GlobalOptions } from './context.js';
 import { NotConfirmedError, ResultsBusyError, UsageError } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { type FailureContext, unwrapFailure } from './failure.js';
 import { kyyCommand } from './next-command.js';
 import type { Output } from './output.js';
 import { REDACTED } from './redact.js';
+
+/** A wait that ran out is offered twice the documentation's own polling limit, in s. */
+const KEEP_WAITING_S = (2 * DOCUMENTED_POLL_TIMEOUT_MS) / 1000;
 
 /** What an error becomes at the edge of the process: an exit code and one printable report. */
 export interface ErrorReport {
@@ -35,12 +47,11 @@ const EXIT_BY_KIND: Partial<Record<KyyErrorKind, ExitCode>> = {
   abort: EXIT.interrupted,
 };
 
-function exitCodeOf(error: Error): ExitCode {
+function exitCodeOf(error: Error, context: FailureContext): ExitCode {
   const code = exitCodeByType(error);
   // An error with a resume command came after something was sent (a paid create): never exit 2,
   // which promises that nothing was.
-  const resumable = typeof (error as unknown as Record<string, unknown>).next === 'string';
-  return code === EXIT.usage && resumable ? EXIT.failed : code;
+  return code === EXIT.usage && context.next !== undefined ? EXIT.failed : code;
 }
 
 function exitCodeByType(error: Error): ExitCode {
@@ -51,18 +62,36 @@ function exitCodeByType(error: Error): ExitCode {
   return EXIT.failed;
 }
 
-/** Fields of a client error worth reporting; everything else (headers, causes) stays out. */
-const DETAIL_FIELDS = [
-  'code',
-  'msg',
-  'httpStatus',
-  'operation',
-  'assetId',
-  'lastStatus',
-  'taskId',
-  'step',
-  'serviceError',
-] as const;
+/**
+ * The fields of a client error worth reporting, and the ids kyy knew; everything else (headers,
+ * causes) stays out.
+ */
+function detailsOf(error: Error, context: FailureContext): Record<string, unknown> {
+  const kyy = error instanceof KyyError ? error : undefined;
+  const fields = {
+    code: kyy?.code,
+    msg: kyy?.msg,
+    httpStatus: kyy?.httpStatus,
+    operation: kyy?.operation,
+    assetId: kyy?.assetId ?? context.assetId,
+    lastStatus: error instanceof KyyWaitTimeoutError ? error.lastStatus : undefined,
+    taskId: kyy?.taskId ?? context.taskId,
+    step: error instanceof KyyGenerateError ? error.step : undefined,
+    // generate reports a failed task through its cause; the service's own words belong on top.
+    serviceError:
+      error instanceof KyyVideoFailedError
+        ? error.serviceError
+        : error.cause instanceof KyyVideoFailedError
+          ? error.cause.serviceError
+          : undefined,
+    asset: error instanceof KyyAssetFailedError ? error.asset : undefined,
+    // generate's assets made so far: they exist, so the user needs their ids.
+    assets: error instanceof KyyGenerateError && error.assets.length > 0 ? error.assets : undefined,
+  };
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined && value !== null),
+  );
+}
 
 interface CommanderLike {
   code: string;
@@ -86,7 +115,10 @@ function commanderMessage(message: string): string {
     .replace(/^error: /, '')
     .replace(/'(--?api[-_]?key)=[^']*'/gi, `'$1=${REDACTED}'`);
   const required = /^required option '(?:-\w, )?(--[\w-]+)[^']*' not specified$/.exec(text);
-  return required ? `${required[1]} is required.` : text;
+  if (required) return `${required[1]} is required.`;
+  const flag = "'(?:-\\w, )?(--[\\w-]+)[^']*'";
+  const conflict = new RegExp(`^option ${flag} cannot be used with option ${flag}$`).exec(text);
+  return conflict ? `Use either ${conflict[1]} or ${conflict[2]}, not both.` : text;
 }
 
 export function toErrorReport(error: unknown, globals?: Partial<GlobalOptions>): ErrorReport {
@@ -104,32 +136,18 @@ export function toErrorReport(error: unknown, globals?: Partial<GlobalOptions>):
       details: {},
     };
   }
-  if (error instanceof Error) {
-    const exitCode = exitCodeOf(error);
-    const details: Record<string, unknown> = {};
-    const record = error as unknown as Record<string, unknown>;
-    for (const field of DETAIL_FIELDS) {
-      if (record[field] !== undefined && record[field] !== null) details[field] = record[field];
-    }
-    const asset = record.asset;
-    if (asset && typeof asset === 'object') details.asset = asset;
-    // generate reports a failed task through its cause; the service's own words belong on top.
-    const cause = error.cause as Record<string, unknown> | undefined;
-    if (details.serviceError === undefined && typeof cause?.serviceError === 'string') {
-      details.serviceError = cause.serviceError;
-    }
-    // generate's assets made so far: they exist, so the user needs their ids.
-    if (Array.isArray(record.assets) && record.assets.length > 0) details.assets = record.assets;
+  const { error: thrown, context } = unwrapFailure(error);
+  if (thrown instanceof Error) {
     return {
-      exitCode,
-      type: error.name,
-      ...(error instanceof KyyError && { kind: error.kind }),
-      ...(typeof record.next === 'string' && { next: record.next }),
-      message: messageInCliTerms(error, globals),
-      details,
+      exitCode: exitCodeOf(thrown, context),
+      type: thrown.name,
+      ...(thrown instanceof KyyError && { kind: thrown.kind }),
+      ...(context.next !== undefined && { next: context.next }),
+      message: messageInCliTerms(thrown, globals, context),
+      details: detailsOf(thrown, context),
     };
   }
-  return { exitCode: EXIT.failed, type: 'Error', message: String(error), details: {} };
+  return { exitCode: EXIT.failed, type: 'Error', message: String(thrown), details: {} };
 }
 
 /**
@@ -151,7 +169,7 @@ export function hint(report: ErrorReport, globals?: Partial<GlobalOptions>): str
   }
   switch (report.kind) {
     case 'wait-timeout':
-      return id && `Keep waiting with: ${kyy(`assets wait ${id} --timeout 600`)}`;
+      return id && `Keep waiting with: ${kyy(`assets wait ${id} --timeout ${KEEP_WAITING_S}`)}`;
     case 'asset-failed':
       return id && `${id} cannot be used; remove it with: ${kyy(`assets delete ${id} --yes`)}`;
     case 'abort':

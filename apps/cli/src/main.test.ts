@@ -74,6 +74,27 @@ async function run(
   return { code, stdout, stderr };
 }
 
+describe('help', () => {
+  it('every command ends with the exit-code table, once', async () => {
+    for (const path of [
+      [],
+      ['assets'],
+      ['assets', 'upload'],
+      ['assets', 'batch'],
+      ['generate'],
+      ['videos'],
+      ['videos', 'wait'],
+      ['videos', 'download'],
+      ['mock'],
+    ]) {
+      const r = await run([...path, '--help']);
+      expect(r.code, path.join(' ')).toBe(0);
+      expect(r.stdout.match(/^Exit codes:$/gm), path.join(' ')).toHaveLength(1);
+      expect(r.stdout.trimEnd(), path.join(' ')).toMatch(/130 {2}interrupted \(Ctrl-C\)$/);
+    }
+  });
+});
+
 describe('delete confirmation', () => {
   it('refuses without a terminal and without --yes, before touching the service', async () => {
     const assets = fakeAssets();

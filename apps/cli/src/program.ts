@@ -1,9 +1,14 @@
-import { DEFAULT_PORT, PORT_ENV } from '@kyyvideo/mock/cli';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from '@commander-js/extra-typings';
 import { useColor } from './color.js';
-import type { CommandContext, CommandModule, CommandResult, GlobalOptions } from './context.js';
+import type { CommandContext, CommandResult, GlobalOptions } from './context.js';
 import { UsageError } from './errors.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
+import {
+  addGlobalOptions,
+  type GlobalFlags,
+  type KyyProgram,
+  readGlobals,
+} from './global-options.js';
 import type { Io } from './io.js';
 import {
   examples,
@@ -39,39 +44,10 @@ const ENVIRONMENT_HELP = `Environment:
   KYY_BASE_URL   the service URL (default https://zcbservice.aizfw.cn/kyyReactApiServer)
   NO_COLOR       set to anything to turn colours off (they are only used on a terminal anyway)`;
 
-function addGlobalOptions(program: Command): void {
-  program
-    .option('-V, --version', 'print the version')
-    .option('--base-url <url>', 'service URL (env KYY_BASE_URL)')
-    .option(
-      '--mock',
-      `use the local mock started by \`kyy mock\` (port $${PORT_ENV}, else ${DEFAULT_PORT})`,
-    )
-    .option('--api-key-file <path>', 'read the API key from this file (else env KYY_API_KEY)')
-    .option('--json', 'print exactly one JSON document on stdout (errors: JSON on stderr)')
-    .option('-q, --quiet', 'print only the essential result, no progress')
-    // Accepted only to refuse it with a useful message: a key typed as a flag value ends up in
-    // shell history and process listings.
-    .addOption(new Option('--api-key <key>').hideHelp());
-}
-
-function readGlobals(opts: Record<string, unknown>): GlobalOptions {
-  const globals: GlobalOptions = { json: opts.json === true, quiet: opts.quiet === true };
-  if (typeof opts.baseUrl === 'string') globals.baseUrl = opts.baseUrl;
-  if (opts.mock === true) globals.mock = true;
-  if (typeof opts.apiKeyFile === 'string') globals.apiKeyFile = opts.apiKeyFile;
-  return globals;
-}
-
-/** commander's `<asset-id>` → `assetId`, the way it names options. */
-function camel(name: string): string {
-  return name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-}
-
 /** The context for the command commander chose, after refusing a key typed as a flag. */
-function contextFor(self: Command, hooks: ProgramHooks): CommandContext {
-  const all = self.optsWithGlobals<Record<string, unknown>>();
-  if (typeof all.apiKey === 'string') {
+function contextFor(self: { optsWithGlobals(): GlobalFlags }, hooks: ProgramHooks): CommandContext {
+  const all = self.optsWithGlobals();
+  if (all.apiKey !== undefined) {
     hooks.secret(all.apiKey);
     throw new UsageError(
       'There is no --api-key flag, so the key never lands in shell history: set KYY_API_KEY, or pass --api-key-file <path>.',
@@ -85,35 +61,19 @@ function finish(ctx: CommandContext, result: CommandResult | undefined, hooks: P
   hooks.done(result?.exitCode ?? 0);
 }
 
-/** An action that loads the command function and calls it with commander's typed options. */
+/** Runs a command function, loaded on use, with the options commander parsed for it. */
 function runner(hooks: ProgramHooks): Runner {
-  return (load) =>
-    async (...received: unknown[]) => {
-      const self = received.at(-1) as Command;
-      const ctx = contextFor(self, hooks);
-      const options: Record<string, unknown> = { ...self.opts() };
-      self.registeredArguments.forEach((arg, i) => {
-        options[camel(arg.name())] = self.processedArgs[i];
-      });
-      const command = await load();
-      finish(ctx, await command(options as never, ctx), hooks);
-    };
-}
-
-function mockRunner(hooks: ProgramHooks) {
-  return (load: () => Promise<CommandModule<unknown>>) =>
-    async (...received: unknown[]) => {
-      const self = received.at(-1) as Command;
-      const ctx = contextFor(self, hooks);
-      const module = await load();
-      finish(ctx, await module.run(module.parse([], self.opts()), ctx), hooks);
-    };
+  return async (self, load, options) => {
+    const ctx = contextFor(self, hooks);
+    const command = await load();
+    finish(ctx, await command(options, ctx), hooks);
+  };
 }
 
 /** The whole command tree; commands' code is imported only when one of them runs. */
-export function buildProgram(hooks: ProgramHooks): Command {
+export function buildProgram(hooks: ProgramHooks): KyyProgram {
   const { io } = hooks;
-  const program = new Command('kyy');
+  const program = addGlobalOptions(new Command('kyy'));
   program
     .description('Manage KyyVideo2 assets and generate videos from a terminal or CI')
     .helpOption('-h, --help', 'show help, with examples')
@@ -129,7 +89,6 @@ export function buildProgram(hooks: ProgramHooks): Command {
       getOutHasColors: () => useColor(io.stdout, io.env),
       getErrHasColors: () => useColor(io.stderr, io.env),
     });
-  addGlobalOptions(program);
   // Registered the moment commander parses them, before anything (an error echoing an
   // argument) can be printed.
   program.on('option:api-key', (value: string) => hooks.secret(value));
@@ -153,13 +112,13 @@ export function buildProgram(hooks: ProgramHooks): Command {
     if (program.args.length === 0) program.help({ error: true });
     (program as Command & { unknownCommand(): never }).unknownCommand();
   });
-  program.addHelpText(
-    'after',
-    `${examples(ROOT_EXAMPLES)}\n${ENVIRONMENT_HELP}\n\n${EXIT_CODE_HELP}\n`,
-  );
+  program.addHelpText('after', `${examples(ROOT_EXAMPLES)}\n${ENVIRONMENT_HELP}\n`);
+  // Once for the whole tree: commander adds it to the help of every command.
+  program.addHelpText('afterAll', `${EXIT_CODE_HELP}\n`);
 
-  registerCommands(program, runner(hooks), EXIT_CODE_HELP);
-  registerVideoCommands(program, runner(hooks), EXIT_CODE_HELP);
-  registerMock(program, mockRunner(hooks), EXIT_CODE_HELP);
+  const run = runner(hooks);
+  registerCommands(program, run);
+  registerVideoCommands(program, run);
+  registerMock(program, run);
   return program;
 }

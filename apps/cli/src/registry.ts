@@ -1,8 +1,14 @@
+import {
+  type Command,
+  type CommandUnknownOpts,
+  Option,
+  type OptionValues,
+} from '@commander-js/extra-typings';
 import { DOCUMENTED_POLL_TIMEOUT_MS, MAX_UPLOAD_CONCURRENCY } from '@kyyvideo/contract/rules';
 import { MOCK_CLI_ENVIRONMENT, MOCK_CLI_OPTIONS } from '@kyyvideo/mock/cli';
-import { type Command, Option } from 'commander';
-import type { CommandFunction, CommandModule } from './context.js';
+import type { CommandFunction } from './context.js';
 import { UsageError } from './errors.js';
+import type { GlobalFlags, KyyProgram } from './global-options.js';
 import { integerInRange, positiveSeconds } from './option-values.js';
 import {
   DEFAULT_VIDEO_MODEL,
@@ -19,10 +25,16 @@ import {
  * its action, so `kyy --help` and usage errors never load the client.
  */
 
-/** What the registry needs from the program: how to run a loaded command function. */
+/**
+ * What the registry needs from the program: how to run a command function, loaded on use, with
+ * the options commander parsed. `T` comes from the function alone, so the options commander
+ * inferred from a command's declaration must fit what its function takes, or typecheck fails.
+ */
 export type Runner = <T>(
+  self: { optsWithGlobals(): GlobalFlags },
   load: () => Promise<CommandFunction<T>>,
-) => (...received: unknown[]) => Promise<void>;
+  options: NoInfer<T>,
+) => Promise<void>;
 
 /** The documentation's own polling limit, in s. */
 const DOCUMENTED_TIMEOUT_S = DOCUMENTED_POLL_TIMEOUT_MS / 1000;
@@ -52,7 +64,7 @@ function resultsOption(): Option {
 }
 
 /** `--timeout` of upload and batch only means something with `--wait`. */
-function timeoutNeedsWait(cmd: Command): void {
+function timeoutNeedsWait(cmd: CommandUnknownOpts): void {
   cmd.hook('preAction', (self) => {
     if (self.getOptionValueSource('timeout') === 'cli' && self.opts().wait !== true) {
       throw new UsageError('--timeout only applies with --wait; add --wait or drop --timeout.');
@@ -60,25 +72,21 @@ function timeoutNeedsWait(cmd: Command): void {
   });
 }
 
-function helpFooter(cmd: Command, lines: readonly string[], notes: string, exitCodes: string) {
-  cmd.addHelpText('after', `${examples(lines)}${notes ? `\n${notes}\n` : ''}\n${exitCodes}\n`);
+/** A command's examples and notes; the exit-code table follows once, from the root's `afterAll`. */
+function helpFooter(cmd: CommandUnknownOpts, lines: readonly string[], notes = '') {
+  cmd.addHelpText('after', `${examples(lines)}${notes ? `\n${notes}\n` : ''}`);
 }
 
-export function registerCommands(program: Command, run: Runner, exitCodes: string): void {
+export function registerCommands(program: KyyProgram, run: Runner): void {
   const assets = program
     .command('assets')
     .description('Upload, inspect, wait for and delete assets')
     .helpCommand(false);
-  helpFooter(
-    assets,
-    [
-      'kyy assets upload --type Image --url https://example.com/cat.png --wait',
-      'kyy assets get asset-20260330142158-q75m8',
-      'kyy assets batch uploads.csv --concurrency 4 --wait',
-    ],
-    '',
-    exitCodes,
-  );
+  helpFooter(assets, [
+    'kyy assets upload --type Image --url https://example.com/cat.png --wait',
+    'kyy assets get asset-20260330142158-q75m8',
+    'kyy assets batch uploads.csv --concurrency 4 --wait',
+  ]);
 
   const upload = assets
     .command('upload')
@@ -95,7 +103,9 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
     .option('--name <name>', 'a label to find the asset by')
     .option('--wait', 'wait until the review finishes (Active)')
     .addOption(timeoutOption('with --wait: give up after this many seconds'))
-    .action(run(async () => (await import('./commands/upload.js')).upload));
+    .action((opts, self) =>
+      run(self, async () => (await import('./commands/upload.js')).upload, opts),
+    );
   timeoutNeedsWait(upload);
   helpFooter(
     upload,
@@ -105,30 +115,28 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
       'id=$(kyy assets upload --type Audio --url https://example.com/a.mp3 --quiet)',
     ],
     'Uploads are never retried once they may have reached the service (it has no idempotency\nkey), so a network failure mid-upload exits 1 and says the outcome is unknown.',
-    exitCodes,
   );
 
   const get = assets
     .command('get')
     .description("Show an asset's details and review status")
     .argument('<assetId>', ASSET_ID_ARG)
-    .action(run(async () => (await import('./commands/get.js')).get));
-  helpFooter(
-    get,
-    [
-      'kyy assets get asset-20260330142158-q75m8',
-      'kyy assets get asset://asset-20260330142158-q75m8 --json',
-    ],
-    '',
-    exitCodes,
-  );
+    .action((assetId, _opts, self) =>
+      run(self, async () => (await import('./commands/get.js')).get, { assetId }),
+    );
+  helpFooter(get, [
+    'kyy assets get asset-20260330142158-q75m8',
+    'kyy assets get asset://asset-20260330142158-q75m8 --json',
+  ]);
 
   const wait = assets
     .command('wait')
     .description('Wait until an asset is Active (review passed)')
     .argument('<assetId>', ASSET_ID_ARG)
     .addOption(timeoutOption('give up after this many seconds (exit 4)'))
-    .action(run(async () => (await import('./commands/wait.js')).wait));
+    .action((assetId, opts, self) =>
+      run(self, async () => (await import('./commands/wait.js')).wait, { assetId, ...opts }),
+    );
   helpFooter(
     wait,
     [
@@ -136,7 +144,6 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
       'kyy assets wait asset-20260330142158-q75m8 --timeout 60 --json',
     ],
     'Exits 3 when the review ends Failed and 4 when --timeout runs out first.',
-    exitCodes,
   );
 
   const del = assets
@@ -144,7 +151,12 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
     .description('Delete an asset permanently')
     .argument('<assetId>', ASSET_ID_ARG)
     .option('-y, --yes', 'do not ask for confirmation')
-    .action(run(async () => (await import('./commands/delete.js')).deleteAsset));
+    .action((assetId, opts, self) =>
+      run(self, async () => (await import('./commands/delete.js')).deleteAsset, {
+        assetId,
+        ...opts,
+      }),
+    );
   helpFooter(
     del,
     [
@@ -152,7 +164,6 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
       'kyy assets delete asset-20260330142158-q75m8 --yes --json',
     ],
     'Deletion cannot be undone. On a terminal kyy asks first; without a terminal (CI, pipes)\nit refuses unless --yes is given (exit 2). An id that does not exist (or was already\ndeleted) exits 1 with "not found".',
-    exitCodes,
   );
 
   const batch = assets
@@ -171,7 +182,9 @@ export function registerCommands(program: Command, run: Runner, exitCodes: strin
       '--retry-unknown',
       're-upload items whose earlier outcome is unknown (may create duplicates)',
     )
-    .action(run(async () => (await import('./commands/batch.js')).batch));
+    .action((manifest, opts, self) =>
+      run(self, async () => (await import('./commands/batch.js')).batch, { manifest, ...opts }),
+    );
   timeoutNeedsWait(batch);
   helpFooter(
     batch,
@@ -188,7 +201,6 @@ Only one run at a time may use a results file; a second one exits 5 at once.
 
 Exit code: 0 when every item succeeded; otherwise the code shared by all failed items
 (3 review failed, 4 wait timed out), or 1 when they differ or any other failure occurred.`,
-    exitCodes,
   );
 }
 
@@ -198,7 +210,7 @@ const repeatable = (value: string, previous: string[] | undefined) => [...(previ
 const MEDIA = '<url|asset://…>';
 
 /** The task's flags, shared by `kyy generate` and `kyy videos create` (FLAG_OF_FIELD maps them). */
-function taskOptions(cmd: Command): Command {
+function taskOptions<G extends OptionValues>(cmd: Command<[], Record<never, never>, G>) {
   return cmd
     .argument('<prompt>', 'what the video shows')
     .addOption(new Option('--model <model>', VIDEO_MODEL_HELP).default(DEFAULT_VIDEO_MODEL))
@@ -232,7 +244,10 @@ function taskOptions(cmd: Command): Command {
 const FORCE_HELP = 'replace the file at --out if it exists (else kyy refuses, sending nothing)';
 
 /** How long and how often a video wait polls, and where the MP4 goes. */
-function videoWaitOptions(cmd: Command, outDescription: string): Command {
+function videoWaitOptions<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+  outDescription: string,
+) {
   return cmd
     .option('-o, --out <file>', outDescription)
     .option('--force', FORCE_HELP)
@@ -256,7 +271,7 @@ any failure once the task exists. --out is checked before anything is sent (its 
 it is not a folder, and not an existing file unless --force), and the MP4 is written
 atomically: a failed or interrupted download leaves no partial file.`;
 
-export function registerVideoCommands(program: Command, run: Runner, exitCodes: string): void {
+export function registerVideoCommands(program: KyyProgram, run: Runner): void {
   const generate = videoWaitOptions(
     taskOptions(
       program.command('generate').description('Generate a video: (uploads →) task → wait → MP4'),
@@ -267,7 +282,9 @@ export function registerVideoCommands(program: Command, run: Runner, exitCodes: 
       '--upload-references',
       'upload URL media as assets first and wait for their review, then use their asset:// refs',
     )
-    .action(run(async () => (await import('./commands/generate.js')).generate));
+    .action((prompt, opts, self) =>
+      run(self, async () => (await import('./commands/generate.js')).generate, { prompt, ...opts }),
+    );
   helpFooter(
     generate,
     [
@@ -276,26 +293,22 @@ export function registerVideoCommands(program: Command, run: Runner, exitCodes: 
       `kyy generate "waves at dusk" --model ${FAST_VIDEO_MODEL} --duration 10 --aspect-ratio 9:16 --no-audio --json`,
     ],
     `${VIDEO_NOTES}\nExits 6 when the task ends failed (the service's error is shown).`,
-    exitCodes,
   );
 
   const videos = program
     .command('videos')
     .description('Create, inspect, wait for and download video tasks')
     .helpCommand(false);
-  helpFooter(
-    videos,
-    [
-      'kyy videos create "a cat in the rain" --first-frame asset://asset-20260330142158-q75m8',
-      'kyy videos wait video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4',
-    ],
-    '',
-    exitCodes,
-  );
+  helpFooter(videos, [
+    'kyy videos create "a cat in the rain" --first-frame asset://asset-20260330142158-q75m8',
+    'kyy videos wait video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4',
+  ]);
 
   const create = taskOptions(
     videos.command('create').description('Start a video task and print its id (no waiting)'),
-  ).action(run(async () => (await import('./commands/videos.js')).create));
+  ).action((prompt, opts, self) =>
+    run(self, async () => (await import('./commands/videos.js')).create, { prompt, ...opts }),
+  );
   helpFooter(
     create,
     [
@@ -303,20 +316,16 @@ export function registerVideoCommands(program: Command, run: Runner, exitCodes: 
       'id=$(kyy videos create "a cat" --first-frame asset://asset-20260330142158-q75m8 --quiet)',
     ],
     'A task costs money and the API has no idempotency key: a create whose outcome is unclear\nis never resent (exit 1, and the error says so).',
-    exitCodes,
   );
 
   const get = videos
     .command('get')
     .description("Show a task's status (and its video URL once completed)")
     .argument('<taskId>', TASK_ID_ARG)
-    .action(run(async () => (await import('./commands/videos.js')).get));
-  helpFooter(
-    get,
-    ['kyy videos get video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --json'],
-    '',
-    exitCodes,
-  );
+    .action((taskId, _opts, self) =>
+      run(self, async () => (await import('./commands/videos.js')).get, { taskId }),
+    );
+  helpFooter(get, ['kyy videos get video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --json']);
 
   const wait = videoWaitOptions(
     videos
@@ -324,7 +333,9 @@ export function registerVideoCommands(program: Command, run: Runner, exitCodes: 
       .description('Wait until a task is completed (or failed); with --out save the MP4')
       .argument('<taskId>', TASK_ID_ARG),
     'then save the MP4 to this file',
-  ).action(run(async () => (await import('./commands/videos.js')).wait));
+  ).action((taskId, opts, self) =>
+    run(self, async () => (await import('./commands/videos.js')).wait, { taskId, ...opts }),
+  );
   helpFooter(
     wait,
     [
@@ -332,7 +343,6 @@ export function registerVideoCommands(program: Command, run: Runner, exitCodes: 
       'kyy videos wait video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4 --timeout 900',
     ],
     `${VIDEO_NOTES}\nExits 6 when the task ends failed and 4 when --timeout runs out first.`,
-    exitCodes,
   );
 
   const download = videos
@@ -341,40 +351,32 @@ export function registerVideoCommands(program: Command, run: Runner, exitCodes: 
     .argument('<task>', 'task id (video_…), or the video_url a completed task gave')
     .addOption(new Option('-o, --out <file>', 'the file to write').makeOptionMandatory())
     .option('--force', FORCE_HELP)
-    .action(run(async () => (await import('./commands/videos.js')).download));
+    .action((task, opts, self) =>
+      run(self, async () => (await import('./commands/videos.js')).download, { task, ...opts }),
+    );
   helpFooter(
     download,
     ['kyy videos download video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4'],
     'The video_url lasts about 24 hours. The file is written atomically (never a partial file),\nand the API key is never sent to the video host.',
-    exitCodes,
   );
 }
 
 /**
  * `kyy mock` belongs to the mock launcher (commands/mock.ts): commander declares the mock's own
- * flags for parsing and help, and the module turns them into settings and runs the server.
+ * flags for parsing and help, and the mock package's parser, shared with `kyy-mock`, types them.
  */
-export function registerMock(
-  program: Command,
-  runMock: (
-    load: () => Promise<CommandModule<unknown>>,
-  ) => (...received: unknown[]) => Promise<void>,
-  exitCodes: string,
-): void {
+export function registerMock(program: KyyProgram, run: Runner): void {
   const mock = program
     .command('mock')
     .description('Run the local mock of the service (for trying kyy and for tests)');
   // The mock's own flags, shared with `kyy-mock` (one parser, one set of messages).
   for (const { flags, description } of MOCK_CLI_OPTIONS) mock.option(flags, description);
-  mock.action(
-    runMock(
-      async () => (await import('./commands/mock.js')).command as unknown as CommandModule<unknown>,
-    ),
+  mock.action((_opts, self) =>
+    run(self, async () => (await import('./commands/mock.js')).mock, self.opts()),
   );
   helpFooter(
     mock,
     ['kyy mock', 'kyy mock --port 0 --json', 'kyy mock --state .kyy-mock.json --review-delay 500'],
     `Then, in another terminal: kyy --mock assets upload --type Image --url https://example.com/a.png\nUnless KYY_MOCK_API_KEY is set, the mock accepts any non-empty key, and kyy --mock supplies one when none is set.\nStops on Ctrl-C.\n\n${MOCK_CLI_ENVIRONMENT}`,
-    exitCodes,
   );
 }

@@ -54,7 +54,11 @@ export function toItemError(error: unknown, timeoutSeconds?: number): ItemError 
     return {
       type: error.name,
       ...(error instanceof KyyError && { kind: error.kind }),
-      message: messageInCliTerms(error, undefined, timeoutSeconds),
+      message: messageInCliTerms(
+        error,
+        undefined,
+        timeoutSeconds === undefined ? {} : { timeoutSeconds },
+      ),
       ...(code !== undefined && code !== null && { code }),
     };
   }

@@ -1,14 +1,29 @@
 import { resolve } from 'node:path';
 import type { PrepareItem, PrepareProgress } from '@kyyvideo/client';
 import { readManifest } from '../batch/manifest.js';
-import { batchExitCode, type ItemOutcome, outcomeOfFailure } from '../batch/outcome.js';
+import {
+  batchExitCode,
+  type ItemOutcome,
+  type ItemStatus,
+  outcomeOfFailure,
+} from '../batch/outcome.js';
 import { createProgress } from '../batch/progress.js';
-import { ResultsWriter, readResults } from '../batch/results-file.js';
+import { type ResultEvent, ResultsWriter, readResults } from '../batch/results-file.js';
 import { itemKeys, planStep, priorStates, type Step } from '../batch/resume.js';
 import { acquireRunLock } from '../batch/run-lock.js';
 import { summarise } from '../batch/summary.js';
 import type { CommandContext } from '../context.js';
 import { refOf } from './shared.js';
+
+/** The results-file line that records a failed item; an interrupted one records nothing. */
+const FAILURE_EVENT: Partial<Record<ItemStatus, ResultEvent>> = {
+  rejected: 'rejected',
+  unknown: 'unknown',
+  'review-failed': 'review-failed',
+  // The file keeps one event for "waiting stopped"; a rerun waits again either way.
+  'wait-timeout': 'wait-failed',
+  'wait-failed': 'wait-failed',
+};
 
 export interface BatchOptions {
   manifest: string;
@@ -160,9 +175,8 @@ async function runBatch(
           ctx.signal.aborted,
           options.timeout,
         );
-        if (outcome.status !== 'interrupted') {
-          const resultEvent =
-            outcome.status === 'wait-timeout' ? 'wait-failed' : (outcome.status as never);
+        const resultEvent = FAILURE_EVENT[outcome.status];
+        if (resultEvent !== undefined) {
           writer.append({
             ...record(i),
             event: resultEvent,

@@ -1,6 +1,7 @@
 import { toAssetRef } from '@kyyvideo/contract';
 import type { Asset, AssetsApi } from '../client-types.js';
 import type { CommandContext } from '../context.js';
+import { withContext } from '../failure.js';
 import { statusText } from '../format.js';
 
 export function refOf(assetId: string): `asset://${string}` {
@@ -31,12 +32,6 @@ export async function waitWithProgress(
   } catch (error) {
     // The id is what the user needs next (to wait again, or delete), so every report carries it;
     // the timeout as typed lets the report say "2 s" rather than the client's milliseconds.
-    if (error instanceof Error) {
-      if (!('assetId' in error) || (error as { assetId?: unknown }).assetId === undefined) {
-        Object.assign(error, { assetId });
-      }
-      Object.assign(error, { timeoutSeconds: timeout });
-    }
-    throw error;
+    throw withContext(error, { assetId, timeoutSeconds: timeout });
   }
 }

@@ -4,6 +4,7 @@ import { effectiveKind } from '../client-messages.js';
 import type { CreatedVideoTask, VideosApi, VideoTask } from '../client-types.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { unwrapFailure, withContext } from '../failure.js';
 import { kyyCommand, shellWord } from '../next-command.js';
 import { createDownloadBar, megabytes } from '../video/download-bar.js';
 import { createStatusLine } from '../video/status-line.js';
@@ -79,12 +80,12 @@ export function resumeCommand(ctx: CommandContext, taskId: string, flags: WaitFl
  * with a resume command as a usage error (exit 2 means nothing was sent).
  */
 export function withTask(error: unknown, ctx: CommandContext, taskId: string, flags: WaitFlags) {
-  if (!(error instanceof Error)) return error;
-  const record = error as unknown as Record<string, unknown>;
-  if (record.taskId === undefined) record.taskId = taskId;
-  const kind = error instanceof KyyError ? effectiveKind(error) : undefined;
-  if (kind !== 'video-failed') record.next = resumeCommand(ctx, taskId, flags);
-  return error;
+  const thrown = unwrapFailure(error).error;
+  const kind = thrown instanceof KyyError ? effectiveKind(thrown) : undefined;
+  return withContext(error, {
+    taskId,
+    ...(kind !== 'video-failed' && { next: resumeCommand(ctx, taskId, flags) }),
+  });
 }
 
 /** The status line for a wait, cleared if a second Ctrl-C ends the process at once. */

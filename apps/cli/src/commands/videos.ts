@@ -1,5 +1,6 @@
 import { KyyVideoFailedError } from '@kyyvideo/client/errors';
 import type { CommandContext } from '../context.js';
+import { CommandFailure } from '../failure.js';
 import { kyyCommand } from '../next-command.js';
 import { checkedTask, type TaskFlags, taskInput, warningLine } from '../video-flags.js';
 import { DEFAULT_VIDEO_TIMEOUT_S } from '../video-help.js';
@@ -96,7 +97,7 @@ export async function download(options: DownloadCommandOptions, ctx: CommandCont
       );
     }
     if (task.status !== 'completed') {
-      throw Object.assign(
+      throw new CommandFailure(
         new Error(`Video task ${task.id} is ${task.status}, not completed yet; nothing was saved.`),
         { taskId: task.id, next: resumeCommand(ctx, task.id, flagsFor(options)) },
       );
