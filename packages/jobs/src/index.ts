@@ -1,0 +1,28 @@
+export {
+  FINAL_PHASES,
+  InvalidTransitionError,
+  type RowAction,
+  type RowError,
+  type RowEvent,
+  type RowPhase,
+  type RowPolicy,
+  type RowState,
+  type Step,
+  type StopReason,
+  start,
+  transition,
+} from './machine.js';
+export type {
+  AddRowsRequest,
+  AssetRowInput,
+  BatchStore,
+  ClaimRequest,
+  ReleaseRequest,
+  Reservation,
+  ReserveSendRequest,
+  RowKind,
+  RowSpec,
+  SaveRequest,
+  StoredRow,
+  VideoRowInput,
+} from './store.js';
