@@ -11,12 +11,19 @@ import { downloadToFile } from '@kyyvideo/client/node';
 import type { RowError, RowEvent } from './machine.js';
 import { looksLikeMp4, removeLeftoverParts } from './mp4-file.js';
 import { withReferences } from './references.js';
-import { isExpiredUrl, type Redact, sendMayHaveCreated, toRowError } from './row-error.js';
+import {
+  type DescribeError,
+  isExpiredUrl,
+  type Redact,
+  sendMayHaveCreated,
+  toRowError,
+} from './row-error.js';
 import type { StoredRow } from './store.js';
 
 /** The calls a batch makes: a `KyyClient` has them (tests may pass a stand-in). */
 export interface BatchClient {
-  videos: KyyVideos;
+  /** Needed only when the batch has video rows. */
+  videos?: KyyVideos;
   assets: Pick<KyyAssets, 'upload' | 'waitUntilActive'>;
 }
 
@@ -26,6 +33,7 @@ export interface ActionContext {
   outDir: string;
   signal: AbortSignal;
   redact: Redact;
+  describeError?: DescribeError;
   /** Pause between task polls; the client's default when absent. */
   intervalMs?: number;
   /** Time limit of one video wait in this run. */
@@ -34,6 +42,11 @@ export interface ActionContext {
   assetTimeoutMs?: number;
   /** Called as a download's bytes arrive. */
   onBytes?: (row: StoredRow, bytes: number) => void;
+}
+
+function videosOf(ctx: ActionContext): KyyVideos {
+  if (!ctx.kyy.videos) throw new TypeError('runBatch: video rows need a client with videos');
+  return ctx.kyy.videos;
 }
 
 /**
@@ -48,11 +61,11 @@ export async function send(
   try {
     const id =
       row.kind === 'video'
-        ? (await ctx.kyy.videos.create(withReferences(row.input.task, refs))).id
+        ? (await videosOf(ctx).create(withReferences(row.input.task, refs))).id
         : (await ctx.kyy.assets.upload(row.input.upload)).assetId;
     return { type: 'sent', id };
   } catch (error) {
-    const error_ = toRowError(error, ctx.redact);
+    const error_ = toRowError(error, ctx.redact, ctx.describeError);
     if (!sendMayHaveCreated(error)) return { type: 'send-rejected', error: error_ };
     // An answer that named what it made: it exists, so follow it rather than call it unknown.
     const named = error instanceof KyyError ? (error.taskId ?? error.assetId) : undefined;
@@ -65,7 +78,7 @@ export async function send(
 export async function poll(row: StoredRow, id: string, ctx: ActionContext): Promise<RowEvent> {
   try {
     if (row.kind === 'video') {
-      const task = await ctx.kyy.videos.waitUntilDone(id, {
+      const task = await videosOf(ctx).waitUntilDone(id, {
         signal: ctx.signal,
         ...(ctx.intervalMs === undefined ? {} : { intervalMs: ctx.intervalMs }),
         ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
@@ -79,10 +92,10 @@ export async function poll(row: StoredRow, id: string, ctx: ActionContext): Prom
     return { type: 'completed' };
   } catch (error) {
     if (error instanceof KyyVideoFailedError || error instanceof KyyAssetFailedError) {
-      return { type: 'failed', error: toRowError(error, ctx.redact) };
+      return { type: 'failed', error: toRowError(error, ctx.redact, ctx.describeError) };
     }
     if (ctx.signal.aborted) return { type: 'interrupted' };
-    return { type: 'poll-stopped', error: toRowError(error, ctx.redact) };
+    return { type: 'poll-stopped', error: toRowError(error, ctx.redact, ctx.describeError) };
   }
 }
 
@@ -104,7 +117,7 @@ export async function download(
   const path = resolve(ctx.outDir, row.input.out);
   await removeLeftoverParts(path);
   try {
-    const saved = await downloadToFile(ctx.kyy, url, path, {
+    const saved = await downloadToFile({ videos: videosOf(ctx) }, url, path, {
       signal: ctx.signal,
       ...(ctx.onBytes && { onProgress: (p) => ctx.onBytes?.(row, p.receivedBytes) }),
     });
@@ -121,7 +134,7 @@ export async function download(
     return { type: 'downloaded', file: row.input.out, bytes: saved.bytes };
   } catch (error) {
     if (ctx.signal.aborted) return { type: 'interrupted' };
-    const error_ = toRowError(error, ctx.redact);
+    const error_ = toRowError(error, ctx.redact, ctx.describeError);
     return isExpiredUrl(error)
       ? { type: 'download-failed', error: expiredError(id, error_), expired: true }
       : { type: 'download-failed', error: error_ };

@@ -12,7 +12,7 @@ import {
   transition,
 } from './machine.js';
 import { mediaOf, referenceKey, referenceRows } from './references.js';
-import type { Redact } from './row-error.js';
+import type { DescribeError, Redact } from './row-error.js';
 import type { BatchStore, RowSpec, StoredRow } from './store.js';
 
 /** Rows worked on at once when the caller does not say. */
@@ -55,6 +55,8 @@ export interface BatchOptions {
   assetTimeoutMs?: number;
   /** Applied to every error text before it reaches the store or an event. */
   redact?: Redact;
+  /** Words an error in the caller's terms before it is kept (default: its message). */
+  describeError?: DescribeError;
 }
 
 export interface RowResult {
@@ -132,6 +134,7 @@ export async function runBatch(
     outDir: options.outDir ?? process.cwd(),
     signal,
     redact: options.redact ?? ((text) => text),
+    ...(options.describeError && { describeError: options.describeError }),
     ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.assetTimeoutMs === undefined ? {} : { assetTimeoutMs: options.assetTimeoutMs }),
@@ -258,8 +261,11 @@ export async function runBatch(
     let step = start(state, policy);
     const refs = { current: new Map<string, string>() };
     const persist = async (to: RowState, event: RowEvent | { type: 'start' }) => {
-      // `reserved` was made durable by reserveSend itself, with the budget.
-      if (event.type !== 'reserved') await store.save({ key: row.key, from: state, to, event });
+      // `reserved` was made durable by reserveSend itself, with the budget. `ready` holds
+      // nothing a rerun needs (it prepares again), so it costs no line.
+      if (event.type !== 'reserved' && to.phase !== 'ready') {
+        await store.save({ key: row.key, from: state, to, event });
+      }
       emit({ type: 'step', row, from: state, to, event });
       state = to;
     };

@@ -24,7 +24,13 @@ export {
 } from './machine.js';
 export { looksLikeMp4 } from './mp4-file.js';
 export { mediaOf, referenceKey, referenceRows } from './references.js';
-export { isExpiredUrl, type Redact, sendMayHaveCreated, toRowError } from './row-error.js';
+export {
+  type DescribeError,
+  isExpiredUrl,
+  type Redact,
+  sendMayHaveCreated,
+  toRowError,
+} from './row-error.js';
 export type {
   AddRowsRequest,
   AssetRowInput,

@@ -4,14 +4,17 @@ import type { RowError } from './machine.js';
 /** Text as it may be stored; the engine's caller passes one that masks the API key. */
 export type Redact = (text: string) => string;
 
+/** An error in the caller's words (the CLI names its flags); the error's message otherwise. */
+export type DescribeError = (error: Error) => string;
+
 /** Any thrown value as a row keeps it: plain, serialisable, redacted. */
-export function toRowError(error: unknown, redact: Redact): RowError {
+export function toRowError(error: unknown, redact: Redact, describe?: DescribeError): RowError {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
     return {
       type: error.name,
       ...(error instanceof KyyError && { kind: error.kind }),
-      message: redact(error.message),
+      message: redact(describe ? describe(error) : error.message),
       ...(code !== undefined && code !== null && { code }),
     };
   }
