@@ -10,6 +10,7 @@ import {
 import { downloadToFile } from '@kyyvideo/client/node';
 import type { RowError, RowEvent } from './machine.js';
 import { looksLikeMp4, removeLeftoverParts } from './mp4-file.js';
+import { pause } from './pause.js';
 import { withReferences } from './references.js';
 import {
   type DescribeError,
@@ -75,12 +76,29 @@ export async function send(
   }
 }
 
-export async function poll(row: StoredRow, id: string, ctx: ActionContext): Promise<RowEvent> {
+/**
+ * Waits for what the send made. `justSent`: the create answered `queued` a moment ago, so with
+ * a chosen interval the first read waits one interval instead of asking at once.
+ */
+export async function poll(
+  row: StoredRow,
+  id: string,
+  ctx: ActionContext,
+  justSent = false,
+): Promise<RowEvent> {
   try {
     if (row.kind === 'video') {
+      if (justSent && ctx.intervalMs !== undefined) {
+        await pause(ctx.intervalMs, ctx.signal);
+        if (ctx.signal.aborted) return { type: 'interrupted' };
+      }
       const task = await videosOf(ctx).waitUntilDone(id, {
         signal: ctx.signal,
-        ...(ctx.intervalMs === undefined ? {} : { intervalMs: ctx.intervalMs }),
+        // The rows of a batch start their waits at different moments already; a chosen
+        // interval is kept exactly, so a task is seen done one interval after it is.
+        ...(ctx.intervalMs === undefined
+          ? {}
+          : { intervalMs: ctx.intervalMs, exactInterval: true }),
         ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
       });
       return { type: 'completed', url: task.video_url };

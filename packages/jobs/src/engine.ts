@@ -11,6 +11,7 @@ import {
   start,
   transition,
 } from './machine.js';
+import { pause } from './pause.js';
 import { mediaOf, referenceKey, referenceRows } from './references.js';
 import type { DescribeError, Redact } from './row-error.js';
 import type { BatchStore, RowSpec, StoredRow } from './store.js';
@@ -83,18 +84,6 @@ export interface BatchResult {
 
 /** How often a reference held elsewhere is read again: a review takes seconds. */
 const REFERENCE_FOLLOW_MS = 250;
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((done) => {
-    const timer = setTimeout(finish, ms);
-    function finish() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', finish);
-      done();
-    }
-    signal.addEventListener('abort', finish, { once: true });
-  });
-}
 
 const referencePolicy: RowPolicy = {
   await: true,
@@ -217,7 +206,7 @@ export async function runBatch(
     row: StoredRow,
     action: Exclude<RowAction, { do: 'stop' }>,
     state: RowState,
-    refs: { current: Map<string, string> },
+    refs: { current: Map<string, string>; sentNow?: boolean },
   ): Promise<RowEvent> => {
     switch (action.do) {
       case 'prepare': {
@@ -244,10 +233,15 @@ export async function runBatch(
         result.sentKeys.push(row.key);
         return { type: 'reserved' };
       }
-      case 'send':
-        return send(row, refs.current, ctx);
+      case 'send': {
+        const sent = await send(row, refs.current, ctx);
+        refs.sentNow = sent.type === 'sent';
+        return sent;
+      }
       case 'poll':
-        return signal.aborted ? { type: 'interrupted' } : poll(row, action.id, ctx);
+        return signal.aborted
+          ? { type: 'interrupted' }
+          : poll(row, action.id, ctx, refs.sentNow === true);
       case 'download':
         return signal.aborted ? { type: 'interrupted' } : download(row, action.id, action.url, ctx);
       case 'verify':
@@ -259,7 +253,7 @@ export async function runBatch(
     const policy = policyOf(row);
     let state = row.state;
     let step = start(state, policy);
-    const refs = { current: new Map<string, string>() };
+    const refs: { current: Map<string, string>; sentNow?: boolean } = { current: new Map() };
     const persist = async (to: RowState, event: RowEvent | { type: 'start' }) => {
       // `reserved` was made durable by reserveSend itself, with the budget. `ready` holds
       // nothing a rerun needs (it prepares again), so it costs no line.
