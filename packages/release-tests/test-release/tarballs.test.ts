@@ -93,6 +93,7 @@ it('pnpm pack:all, the printed npm install line, strict tsc, and a round trip ag
     'node_modules/@kyyvideo/cli',
     'node_modules/@kyyvideo/client',
     'node_modules/@kyyvideo/contract',
+    'node_modules/@kyyvideo/jobs',
     'node_modules/@kyyvideo/mock',
   ]);
   for (const [, entry] of ours) expect(entry.resolved).toMatch(/^file:.*\.tgz$/);
