@@ -86,6 +86,33 @@ function handleInterrupts(ctx: CommandContext, progress: BatchProgress, resultsS
   return () => ctx.signal.removeEventListener('abort', sayStopping);
 }
 
+/**
+ * The rows an earlier run settled (nothing is sent for them now) and how many of those
+ * succeeded: counted, and said, before this run starts.
+ */
+function settledEarlier(
+  store: JsonlStore,
+  options: BatchOptions,
+  outcomeOf: (key: string, run: RowRun) => ItemOutcome,
+) {
+  const policy: RowPolicy = {
+    await: options.wait === true,
+    download: false,
+    retryFailed: false,
+    retryUnknown: options.retryUnknown === true,
+  };
+  const earlier = new Set<string>();
+  let earlierOk = 0;
+  for (const row of store.rows()) {
+    const step = start(row.state, policy);
+    if (step.action.do !== 'stop') continue;
+    earlier.add(row.key);
+    const run = { before: row.state, state: step.state, reason: step.action.reason };
+    if (isOk(outcomeOf(row.key, run))) earlierOk++;
+  }
+  return { earlier, earlierOk };
+}
+
 async function runBatchOfAssets(
   options: BatchOptions,
   ctx: CommandContext,
@@ -110,23 +137,10 @@ async function runBatchOfAssets(
   const outcomes = (): ItemOutcome[] =>
     items.map((item, i) => outcomeOfRow(base(item), runs.get(keys[i] as string)));
 
-  // What earlier runs settled is counted (and said) before this run starts.
   await store.add({ rows });
-  const policy: RowPolicy = {
-    await: options.wait === true,
-    download: false,
-    retryFailed: false,
-    retryUnknown: options.retryUnknown === true,
-  };
-  const earlier = new Set<string>();
-  let earlierOk = 0;
-  for (const row of store.rows()) {
-    const step = start(row.state, policy);
-    if (step.action.do !== 'stop') continue;
-    earlier.add(row.key);
-    const run = { before: row.state, state: step.state, reason: step.action.reason };
-    if (isOk(outcomeOfRow(base(itemOf.get(row.key) as ManifestItem), run))) earlierOk++;
-  }
+  const { earlier, earlierOk } = settledEarlier(store, options, (key, run) =>
+    outcomeOfRow(base(itemOf.get(key) as ManifestItem), run),
+  );
   const earlierFailed = earlier.size - earlierOk;
   if (earlier.size > 0) {
     ctx.out.info(
