@@ -11,6 +11,7 @@ import { mockVsPrismSuite } from './suites/mock-vs-prism.js';
 import { sizeSuite } from './suites/size.js';
 import { soakSuite } from './suites/soak.js';
 import type { BenchContext, Suite, SuiteResult } from './suites/types.js';
+import { videosBatchSuite } from './suites/videos-batch.js';
 
 const SUITE_RUNNERS: Record<SuiteName, Suite | undefined> = {
   client: clientOverheadSuite,
@@ -19,6 +20,7 @@ const SUITE_RUNNERS: Record<SuiteName, Suite | undefined> = {
   cli: cliColdStartSuite,
   batch: batchSuite,
   soak: soakSuite,
+  videos: videosBatchSuite,
 };
 
 async function main(): Promise<void> {
