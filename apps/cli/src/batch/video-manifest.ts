@@ -14,7 +14,7 @@ import {
 import type { VideoRow } from '@kyyvideo/jobs';
 import { UsageError } from '../errors.js';
 import { quote } from '../validate.js';
-import { DEFAULT_VIDEO_MODEL } from '../video-defaults.js';
+import { DEFAULT_VIDEO_MODEL } from '../video-help.js';
 import { type RawItem, rawFromCsv, rawFromJsonl, type TableShape } from './manifest-table.js';
 
 /** One video of the manifest, with where it came from so messages can point at it. */
