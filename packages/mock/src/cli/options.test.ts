@@ -48,3 +48,18 @@ describe('the state and store flags', () => {
     );
   });
 });
+
+describe('--task-concurrency', () => {
+  it('becomes the mock option, and is absent (no limit) unless given', () => {
+    expect(parseMockCliOptions({ taskConcurrency: '10' }, {})).toMatchObject({
+      taskConcurrency: 10,
+    });
+    expect(parseMockCliOptions({}, {})).not.toHaveProperty('taskConcurrency');
+  });
+
+  it('refuses what is not a whole number of at least 1, naming the flag', () => {
+    for (const bad of ['0', '-2', '1.5', 'ten']) {
+      expect(() => parseMockCliOptions({ taskConcurrency: bad }, {})).toThrow(/--task-concurrency/);
+    }
+  });
+});
