@@ -1,4 +1,13 @@
 export {
+  type BatchEvent,
+  type BatchOptions,
+  type BatchResult,
+  DEFAULT_BATCH_CONCURRENCY,
+  type RowResult,
+  runBatch,
+} from './engine.js';
+export { type JsonlRecord, JsonlStore, ResultsFileError, readStates } from './jsonl-store.js';
+export {
   FINAL_PHASES,
   InvalidTransitionError,
   type RowAction,
@@ -12,6 +21,9 @@ export {
   start,
   transition,
 } from './machine.js';
+export { looksLikeMp4 } from './mp4-file.js';
+export { mediaOf, referenceKey, referenceRows } from './references.js';
+export { isExpiredUrl, type Redact, sendMayHaveCreated, toRowError } from './row-error.js';
 export type {
   AddRowsRequest,
   AssetRowInput,
@@ -26,3 +38,4 @@ export type {
   StoredRow,
   VideoRowInput,
 } from './store.js';
+export { runVideoBatch, type VideoRow } from './video-batch.js';

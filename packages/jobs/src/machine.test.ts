@@ -153,6 +153,14 @@ describe('start: what a rerun does with what an earlier run left', () => {
     expect(start(failed, { ...video, retryFailed: true }).action.do).toBe('prepare');
   });
 
+  it('a row left ready is prepared again, then reserved, without a new state', () => {
+    const ready: RowState = { phase: 'ready' };
+    expect(start(ready, video).action).toEqual({ do: 'prepare' });
+    const step = transition(ready, { type: 'prepared' }, video);
+    expect(step.state).toBe(ready);
+    expect(step.action).toEqual({ do: 'reserve' });
+  });
+
   it('rejected (nothing created) is tried again', () => {
     expect(start({ phase: 'rejected', error: err }, video).action).toEqual({ do: 'prepare' });
   });

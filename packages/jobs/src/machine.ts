@@ -210,6 +210,8 @@ export function transition(state: RowState, event: RowEvent, policy: RowPolicy):
       }
       throw invalid();
     case 'ready':
+      // A rerun prepares a `ready` row again (its references' ids are not in its state).
+      if (event.type === 'prepared') return { state, action: { do: 'reserve' } };
       if (event.type === 'reserved') return { state: { phase: 'sending' }, action: { do: 'send' } };
       if (event.type === 'budget-reached') return { state, action: PAUSED };
       throw invalid();
