@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type { RowSpec } from '../src/index.js';
+import {
+  batchStatus,
+  enqueueBatch,
+  openQueue,
+  PostgresBatchStore,
+  type QueueConnection,
+  RowTakenOverError,
+} from '../src/postgres/index.js';
+import { usePostgres } from './postgres-support.js';
+
+const postgres = await usePostgres();
+
+function videoRows(n: number, duration = 5): RowSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    key: String(i + 1),
+    index: i + 1,
+    kind: 'video' as const,
+    input: {
+      task: { model: 'kyyvideo2_fast', prompt: `video ${i + 1}`, duration },
+      out: `video-${i + 1}.mp4`,
+    },
+  }));
+}
+
+async function withQueue<T>(
+  work: (queue: QueueConnection, url: string) => Promise<T>,
+  options: { leaseSeconds?: number } = {},
+): Promise<T> {
+  if (!postgres) throw new Error('unreachable');
+  const url = await postgres.database();
+  const queue = await openQueue(url, { ...options, superviseSeconds: 1 });
+  try {
+    return await work(queue, url);
+  } finally {
+    await queue.close();
+  }
+}
+
+describe.skipIf(!postgres)('the PostgreSQL store', () => {
+  it('queues rows keyed by batch and row: the same manifest again adds nothing', async () => {
+    await withQueue(async (queue) => {
+      const first = await enqueueBatch(queue, { batch: 'b1', rows: videoRows(3) });
+      expect(first).toEqual({ added: ['1', '2', '3'], existing: 0, resumed: 0 });
+      const again = await enqueueBatch(queue, { batch: 'b1', rows: videoRows(4) });
+      expect(again).toEqual({ added: ['4'], existing: 3, resumed: 0 });
+      const other = await enqueueBatch(queue, { batch: 'b2', rows: videoRows(2) });
+      expect(other.added).toEqual(['1', '2']);
+      const [b1] = await batchStatus(queue, { batch: 'b1' });
+      expect(b1?.counts).toMatchObject({ rows: 4, pending: 4, running: 0 });
+    });
+  });
+
+  it('refuses a bad batch name and reference uploads before writing anything', async () => {
+    await withQueue(async (queue) => {
+      await expect(enqueueBatch(queue, { batch: 'a:b', rows: videoRows(1) })).rejects.toThrow(
+        /not a batch name/,
+      );
+      const [row] = videoRows(1);
+      if (row?.kind !== 'video') throw new Error('unreachable');
+      const withRefs: RowSpec = {
+        ...row,
+        input: { ...row.input, uploadReferences: ['https://e.x/a.png'] },
+      };
+      await expect(enqueueBatch(queue, { batch: 'refs', rows: [withRefs] })).rejects.toThrow(
+        /reference uploads are not available/,
+      );
+      expect(await batchStatus(queue)).toEqual([]);
+    });
+  });
+
+  it('--max-tasks holds across workers: concurrent reservations never pass it', async () => {
+    await withQueue(async (queue) => {
+      await enqueueBatch(queue, { batch: 'budget', rows: videoRows(10, 7), maxTasks: 4 });
+      const stores = [new PostgresBatchStore(queue), new PostgresBatchStore(queue)];
+      const claimed = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => stores[i % 2]?.claim({})),
+      );
+      const answers = await Promise.all(
+        claimed.map(async (row, i) => {
+          if (!row) throw new Error('a queued row was not handed out');
+          const store = stores[i % 2] as PostgresBatchStore;
+          await store.save({
+            key: row.key,
+            from: row.state,
+            to: { phase: 'ready' },
+            event: { type: 'prepared' },
+          });
+          return store.reserveSend({
+            key: row.key,
+            from: { phase: 'ready' },
+            to: { phase: 'sending' },
+          });
+        }),
+      );
+      expect(answers.filter((a) => a.ok)).toHaveLength(4);
+      const [status] = await batchStatus(queue, { batch: 'budget' });
+      expect(status?.creates).toBe(4);
+      expect(status?.secondsByModel).toEqual({ kyyvideo2_fast: 28 });
+      expect(status?.counts).toMatchObject({ running: 4, pending: 6 });
+      // Rows let go while the budget is spent wait without a job, so no worker spins on them.
+      for (const [i, row] of claimed.entries()) {
+        if (row && !answers[i]?.ok) {
+          await stores[i % 2]?.release({ key: row.key, state: { phase: 'ready' } });
+        }
+      }
+      const [after] = await batchStatus(queue, { batch: 'budget' });
+      expect(after?.waitingForBudget).toBe(6);
+      expect(await stores[0]?.claim({})).toBeUndefined();
+      // A larger limit given again queues them again.
+      const more = await enqueueBatch(queue, {
+        batch: 'budget',
+        rows: videoRows(10, 7),
+        maxTasks: 6,
+      });
+      expect(more.resumed).toBe(6);
+      await Promise.all(stores.map((s) => s.close()));
+    });
+  });
+
+  it('a write from a stale state is refused: a worker whose row was taken over cannot act on it', async () => {
+    await withQueue(async (queue) => {
+      await enqueueBatch(queue, { batch: 'cas', rows: videoRows(1) });
+      const store = new PostgresBatchStore(queue);
+      const row = await store.claim({});
+      if (!row) throw new Error('no row');
+      await store.save({
+        key: row.key,
+        from: row.state,
+        to: { phase: 'ready' },
+        event: { type: 'prepared' },
+      });
+      await expect(
+        store.save({
+          key: row.key,
+          from: { phase: 'new' },
+          to: { phase: 'rejected', error: { type: 'X', message: 'stale' } },
+          event: { type: 'prepare-failed', error: { type: 'X', message: 'stale' } },
+        }),
+      ).rejects.toBeInstanceOf(RowTakenOverError);
+      await store.close();
+    });
+  });
+
+  it('a dead worker holds its row only until the lease runs out; the row comes back for any worker', async () => {
+    await withQueue(
+      async (queue, url) => {
+        await enqueueBatch(queue, { batch: 'lease', rows: videoRows(1) });
+        // The dying worker: its own connection, closed without letting the row go.
+        const dying = await openQueue(url);
+        const store = new PostgresBatchStore(dying);
+        const row = await store.claim({});
+        if (!row) throw new Error('no row');
+        await store.save({
+          key: row.key,
+          from: row.state,
+          to: { phase: 'ready' },
+          event: { type: 'prepared' },
+        });
+        expect(
+          await store.reserveSend({
+            key: row.key,
+            from: { phase: 'ready' },
+            to: { phase: 'sending' },
+          }),
+        ).toEqual({ ok: true, sends: 1 });
+        await store.close();
+        await dying.close();
+        const other = new PostgresBatchStore(queue, { idleMs: 200 });
+        const controller = new AbortController();
+        const limit = setTimeout(() => controller.abort(), 90_000);
+        const again = await other.claim({ signal: controller.signal });
+        clearTimeout(limit);
+        // Handed over with its write-ahead: the engine turns it into `unknown`, never a second create.
+        expect(again).toMatchObject({ key: 'lease:1', state: { phase: 'sending' } });
+        await other.close();
+      },
+      { leaseSeconds: 10 },
+    );
+  });
+});
