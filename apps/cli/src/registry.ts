@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import type { CommandFunction, CommandModule } from './context.js';
 import { UsageError } from './errors.js';
 import { integerInRange, positiveSeconds } from './option-values.js';
+import { registerQueueCommands } from './registry-queue.js';
 import {
   DEFAULT_VIDEO_MODEL,
   DEFAULT_VIDEO_TIMEOUT_S,
@@ -343,6 +344,7 @@ export function registerVideoCommands(program: Command, run: Runner, exitCodes: 
     'The video_url lasts about 24 hours. The file is written atomically (never a partial file),\nand the API key is never sent to the video host.',
     exitCodes,
   );
+  registerQueueCommands(program, videos, run, exitCodes);
 }
 
 /**
