@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { type Db as IDatabase, PgBoss } from 'pg-boss';
+import { PgBoss } from 'pg-boss';
 import { withReconnect } from './reconnect.js';
 import { ensureSchema } from './schema.js';
 
@@ -33,26 +33,6 @@ export interface QueueConnection {
   boss: PgBoss;
   leaseSeconds: number;
   close(): Promise<void>;
-}
-
-/** Runs `work` in one transaction; pg-boss calls made with the `db` it gets join it. */
-export async function inTransaction<T>(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient, db: IDatabase) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
-  const db: IDatabase = { executeSql: (text, values) => client.query(text, values as unknown[]) };
-  try {
-    await client.query('BEGIN');
-    const result = await work(client, db);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 /** A connection URL as it may be shown: without its password. */

@@ -1,9 +1,10 @@
 import type { JobInsert } from 'pg-boss';
 import type { RowSpec } from '../store.js';
-import { CREATE_QUEUE, FOLLOW_QUEUE, inTransaction, type QueueConnection } from './connection.js';
+import { CREATE_QUEUE, FOLLOW_QUEUE, type QueueConnection } from './connection.js';
 import { BATCH_NAME_RULE, isBatchName } from './row-key.js';
 import { SCHEMA } from './schema.js';
 import type { RowJob } from './store.js';
+import { inTransaction } from './transaction.js';
 
 export interface EnqueueRequest {
   batch: string;

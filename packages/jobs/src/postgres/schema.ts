@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from './transaction.js';
 
 /**
  * The tables beside pg-boss's own schema. A row's state, the batch's budget counter and the
@@ -45,16 +46,8 @@ CREATE TABLE IF NOT EXISTS ${SCHEMA}.ledger (
 
 /** Any number of workers may start at once: the advisory lock keeps their DDL from racing. */
 export async function ensureSchema(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('kyy_batch schema'))");
     await client.query(DDL);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -12,11 +12,12 @@ import type {
   SaveRequest,
   StoredRow,
 } from '../store.js';
-import { CREATE_QUEUE, FOLLOW_QUEUE, inTransaction, type QueueConnection } from './connection.js';
+import { CREATE_QUEUE, FOLLOW_QUEUE, type QueueConnection } from './connection.js';
 import { pause, withReconnect } from './reconnect.js';
 import { engineKey, splitEngineKey } from './row-key.js';
 import { SCHEMA, SETTLED_PHASES } from './schema.js';
 import { hasOpenRows } from './status.js';
+import { inTransaction } from './transaction.js';
 
 export interface PostgresStoreOptions {
   /**
