@@ -2,9 +2,10 @@ import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   KyyAssetFailedError,
-  type KyyClient,
+  type KyyAssets,
   KyyError,
   KyyVideoFailedError,
+  type KyyVideos,
 } from '@kyyvideo/client';
 import { downloadToFile } from '@kyyvideo/client/node';
 import type { RowError, RowEvent } from './machine.js';
@@ -13,9 +14,15 @@ import { withReferences } from './references.js';
 import { isExpiredUrl, type Redact, sendMayHaveCreated, toRowError } from './row-error.js';
 import type { StoredRow } from './store.js';
 
+/** The calls a batch makes: a `KyyClient` has them (tests may pass a stand-in). */
+export interface BatchClient {
+  videos: KyyVideos;
+  assets: Pick<KyyAssets, 'upload' | 'waitUntilActive'>;
+}
+
 /** What the actions need from the run: the client, where files go, and time limits. */
 export interface ActionContext {
-  kyy: Pick<KyyClient, 'videos' | 'assets'>;
+  kyy: BatchClient;
   outDir: string;
   signal: AbortSignal;
   redact: Redact;

@@ -1,6 +1,7 @@
-import { type KyyClient, runPool } from '@kyyvideo/client';
-import { type ActionContext, download, poll, send, verify } from './actions.js';
+import { runPool } from '@kyyvideo/client';
+import { type ActionContext, type BatchClient, download, poll, send, verify } from './actions.js';
 import {
+  FINAL_PHASES,
   type RowAction,
   type RowError,
   type RowEvent,
@@ -68,12 +69,29 @@ export interface BatchResult {
   rows: RowResult[];
   /** Creates and uploads sent in this run. */
   sends: number;
+  /** The keys of the rows whose create or upload was sent in this run, in order. */
+  sentKeys: string[];
   /** A send was refused because `maxSends` was reached. */
   budgetReached: boolean;
   /** The signal fired before the batch ended. */
   interrupted: boolean;
   /** Bytes of video written in this run. */
   bytesDownloaded: number;
+}
+
+/** How often a reference held elsewhere is read again: a review takes seconds. */
+const REFERENCE_FOLLOW_MS = 250;
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(finish, ms);
+    function finish() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', finish);
+      done();
+    }
+    signal.addEventListener('abort', finish, { once: true });
+  });
 }
 
 const referencePolicy: RowPolicy = {
@@ -88,7 +106,7 @@ const referencePolicy: RowPolicy = {
  * this run may do. Each state change is saved in the store before the action it announces.
  */
 export async function runBatch(
-  kyy: Pick<KyyClient, 'videos' | 'assets'>,
+  kyy: BatchClient,
   rows: readonly RowSpec[],
   options: BatchOptions,
 ): Promise<BatchResult> {
@@ -104,6 +122,7 @@ export async function runBatch(
   const result: BatchResult = {
     rows: [],
     sends: 0,
+    sentKeys: [],
     budgetReached: false,
     interrupted: false,
     bytesDownloaded: 0,
@@ -134,18 +153,38 @@ export async function runBatch(
   // A reference is worked on once per run, whichever row (or worker) reaches it first.
   const references = new Map<string, Promise<RowResult>>();
   const runReference = (key: string, claimed?: StoredRow): Promise<RowResult> => {
+    if (claimed) {
+      // Rows waiting on it follow the store, so whoever claimed it first, it runs once.
+      const running = runRow(claimed);
+      references.set(key, running);
+      return running;
+    }
     let running = references.get(key);
     if (!running) {
       running = (async () => {
-        const row = claimed ?? (await store.claim({ key, signal }));
-        if (row) return runRow(row);
-        const stored = await store.get({ key });
-        if (!stored) throw new Error(`the reference row ${key} is not in the store`);
-        return { row: stored, state: stored.state, reason: 'paused' as const };
+        const row = await store.claim({ key, signal });
+        return row ? runRow(row) : followReference(key);
       })();
       references.set(key, running);
     }
     return running;
+  };
+
+  /** A reference another worker (or this run's own claim loop) holds: read it until it ends. */
+  const followReference = async (key: string): Promise<RowResult> => {
+    for (;;) {
+      const stored = await store.get({ key });
+      if (!stored) throw new Error(`the reference row ${key} is not in the store`);
+      const { phase } = stored.state;
+      if (phase === 'completed' || FINAL_PHASES.includes(phase) || signal.aborted) {
+        return {
+          row: stored,
+          state: stored.state,
+          reason: phase === 'completed' ? 'done' : 'paused',
+        };
+      }
+      await pause(REFERENCE_FOLLOW_MS, signal);
+    }
   };
 
   /** The `asset://` reference of each uploaded URL of a video row, or why it has none. */
@@ -199,6 +238,7 @@ export async function runBatch(
           return { type: 'budget-reached' };
         }
         result.sends++;
+        result.sentKeys.push(row.key);
         return { type: 'reserved' };
       }
       case 'send':

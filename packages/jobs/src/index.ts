@@ -1,3 +1,4 @@
+export type { BatchClient } from './actions.js';
 export {
   type BatchEvent,
   type BatchOptions,

@@ -1,4 +1,4 @@
-import type { KyyClient } from '@kyyvideo/client';
+import type { BatchClient } from './actions.js';
 import { type BatchOptions, type BatchResult, runBatch } from './engine.js';
 import type { RowSpec, VideoRowInput } from './store.js';
 
@@ -13,7 +13,7 @@ export interface VideoRow extends VideoRowInput {
  * the same store to resume.
  */
 export function runVideoBatch(
-  kyy: Pick<KyyClient, 'videos' | 'assets'>,
+  kyy: BatchClient,
   rows: readonly VideoRow[],
   options: BatchOptions,
 ): Promise<BatchResult> {
