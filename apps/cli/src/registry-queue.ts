@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { UsageError } from './errors.js';
 import { integerInRange, positiveSeconds } from './option-values.js';
 import { checkQueueUrl } from './queue/open-queue.js';
 import { examples, type Runner } from './registry.js';
@@ -32,39 +33,95 @@ function footer(cmd: Command, lines: readonly string[], notes: string, exitCodes
   cmd.addHelpText('after', `${examples(lines)}\n${notes}\n\n${exitCodes}\n`);
 }
 
+/** `videos batch` flags that belong to a local run, not to queueing (kyy worker has its own). */
+const LOCAL_RUN_FLAGS = [
+  'outDir',
+  'concurrency',
+  'timeout',
+  'interval',
+  'dryRun',
+  'retryFailed',
+  'retryUnknown',
+  'results',
+  'uploadReferences',
+];
+
+const flagOf = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/**
+ * `kyy videos batch <manifest> --queue <url>`: the same command and the same manifest check, but
+ * the rows are queued for `kyy worker` instead of run here. --out-dir is then not asked for (the
+ * workers have it), and flags of a local run are refused rather than silently ignored.
+ */
+function extendVideosBatch(videos: Command, run: Runner): void {
+  const batch = videos.commands.find((c) => c.name() === 'batch');
+  if (!batch) throw new Error('registerVideosBatch must run before registerQueueCommands');
+  batch
+    .addOption(
+      new Option(
+        '--queue <postgres-url>',
+        'queue the rows in this PostgreSQL database for kyy worker',
+      ).argParser(checkQueueUrl),
+    )
+    .option('--batch <name>', 'with --queue: the batch name (default: the manifest file name)')
+    .addOption(leaseOption());
+  // Mandatory only without --queue: checked below, where both are known.
+  const outDir = batch.options.find((o) => o.attributeName() === 'outDir');
+  if (outDir) outDir.mandatory = false;
+  batch.hook('preAction', (self) => {
+    const opts = self.opts();
+    if (opts.queue === undefined) {
+      for (const flag of ['batch', 'lease']) {
+        if (opts[flag] !== undefined)
+          throw new UsageError(`${flagOf(flag)} only applies with --queue.`);
+      }
+      if (opts.outDir === undefined) {
+        throw new UsageError(
+          "required option '--out-dir <dir>' not specified (or give --queue <postgres-url>).",
+        );
+      }
+      return;
+    }
+    const given = LOCAL_RUN_FLAGS.filter((name) => self.getOptionValueSource(name) === 'cli');
+    if (given.length > 0) {
+      throw new UsageError(
+        `${given.map(flagOf).join(', ')} ${given.length === 1 ? 'does' : 'do'} not apply with --queue: the rows are only queued here. Give --out-dir, --concurrency and --interval to kyy worker.${given.includes('uploadReferences') ? ' --upload-references is not available with --queue yet: upload the references first (kyy assets batch --wait) and use their asset:// references.' : ''}`,
+      );
+    }
+  });
+  batch.action(
+    run(async () => {
+      const [{ videosBatch }, { videosEnqueue }] = await Promise.all([
+        import('./commands/videos-batch.js'),
+        import('./commands/videos-enqueue.js'),
+      ]);
+      return (options: Parameters<typeof videosBatch>[0] & { queue?: string }, ctx) =>
+        options.queue === undefined
+          ? videosBatch(options, ctx)
+          : videosEnqueue({ ...options, queue: options.queue }, ctx);
+    }),
+  );
+  batch.addHelpText(
+    'after',
+    `
+With --queue <postgres-url> the manifest is checked the same way (every problem at once,
+exit 2, nothing queued), then its rows are queued for kyy worker and the command returns.
+Rows are keyed by batch and row: queueing the same manifest again adds nothing and lists only
+what was new. --max-tasks is then the batch's limit across every worker. For example:
+  $ kyy videos batch prompts.csv --queue postgres://kyy@db:5432/kyy --batch spring --max-tasks 500
+  $ kyy worker --queue postgres://kyy@db:5432/kyy --out-dir /shared/videos
+  $ kyy videos status --queue postgres://kyy@db:5432/kyy --batch spring
+`,
+  );
+}
+
 export function registerQueueCommands(
   program: Command,
   videos: Command,
   run: Runner,
   exitCodes: string,
 ): void {
-  const batch = videos
-    .command('batch')
-    .description('Queue many videos from a manifest for kyy worker (with --queue)')
-    .argument('<manifest>', 'a .csv (header row) or .jsonl file, one video per row')
-    .addOption(queueOption())
-    .option('--batch <name>', 'the batch name (default: the manifest file name)')
-    .addOption(
-      new Option(
-        '--max-tasks <n>',
-        'creates the whole batch may send, across every worker',
-      ).argParser(integerInRange('--max-tasks', 0, 1_000_000)),
-    )
-    .addOption(leaseOption())
-    .option('--upload-references', 'not available with --queue yet (upload references first)')
-    .action(run(async () => (await import('./commands/videos-enqueue.js')).videosEnqueue));
-  footer(
-    batch,
-    [
-      'kyy videos batch prompts.csv --queue postgres://kyy@db:5432/kyy --batch spring --max-tasks 500',
-      'kyy worker --queue postgres://kyy@db:5432/kyy --out-dir /shared/videos',
-      'kyy videos status --queue postgres://kyy@db:5432/kyy --batch spring',
-    ],
-    `The manifest is checked exactly as without --queue (every problem of every row at once,
-exit 2, nothing queued). Rows are keyed by batch and row: queueing the same manifest again
-adds nothing and lists only what was new. Nothing is sent to the service here; workers do it.`,
-    exitCodes,
-  );
+  extendVideosBatch(videos, run);
 
   const work = program
     .command('worker')

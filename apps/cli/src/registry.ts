@@ -345,6 +345,7 @@ export function registerVideoCommands(program: Command, run: Runner, exitCodes: 
     exitCodes,
   );
   registerVideosBatch(videos, run, exitCodes);
+  registerQueueCommands(program, videos, run, exitCodes);
 }
 
 /** Tasks in flight at once for `videos batch`: far above what a provider's queue admits. */

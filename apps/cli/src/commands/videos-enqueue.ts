@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { RowSpec } from '@kyyvideo/jobs';
+import { readVideoManifest } from '../batch/video-manifest.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { kyyCommand, shellWord } from '../next-command.js';
 import { openQueueAt } from '../queue/open-queue.js';
-import { readVideoManifest } from '../queue/queue-manifest.js';
 
 export interface VideosEnqueueOptions {
   manifest: string;

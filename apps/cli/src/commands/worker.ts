@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { KyyClient } from '@kyyvideo/client';
-import type { BatchEvent } from '@kyyvideo/jobs';
+import type { BatchClient, BatchEvent } from '@kyyvideo/jobs';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { openQueueAt } from '../queue/open-queue.js';
@@ -69,8 +68,7 @@ export async function worker(options: WorkerCommandOptions, ctx: CommandContext)
   ctx.out.info(
     `worker: taking rows from ${displayUrl(options.queue)} (${options.concurrency} at a time, lease ${queue.leaseSeconds} s); videos go to ${outDir}. Ctrl-C stops taking rows.`,
   );
-  // Queued rows are video rows: the engine only calls assets for reference uploads.
-  const kyy = { videos: api.videos, assets: assets as KyyClient['assets'] };
+  const kyy: BatchClient = { videos: api.videos, assets };
   try {
     const result = await runWorker(kyy, queue, {
       outDir,

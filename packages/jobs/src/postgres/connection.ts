@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
-import { withReconnect } from './reconnect.js';
 import { ensureSchema } from './schema.js';
 
 /** New rows wait here for their create. The queue never retries it: a create costs money. */
@@ -81,7 +80,7 @@ export async function openQueue(
   });
   boss.on('error', (error) => options.onError?.(error));
   try {
-    await withReconnect(() => ensureSchema(pool), { limitMs: 10_000 });
+    await ensureSchema(pool);
     await boss.start();
     await ensureQueue(boss, FOLLOW_QUEUE, {
       retryLimit: FOLLOW_RETRY_LIMIT,

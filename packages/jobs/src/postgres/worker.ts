@@ -1,4 +1,4 @@
-import type { KyyClient } from '@kyyvideo/client';
+import type { BatchClient } from '../actions.js';
 import { type BatchEvent, type BatchOptions, runBatch } from '../engine.js';
 import type { QueueConnection } from './connection.js';
 import { PostgresBatchStore } from './store.js';
@@ -38,7 +38,7 @@ const DEFAULT_IDLE_MS = 2_000;
  * another worker (a lease that ran out) starts again without stopping the others.
  */
 export async function runWorker(
-  kyy: Pick<KyyClient, 'videos' | 'assets'>,
+  kyy: BatchClient,
   queue: QueueConnection,
   options: WorkerOptions,
 ): Promise<WorkerResult> {
