@@ -135,6 +135,25 @@ describe.skipIf(!postgres)('kyy worker on PostgreSQL', () => {
     expect(unknown).toBeLessThanOrEqual(5);
   }, 300_000);
 
+  it('SIGTERM: the worker stops taking rows and leaves those in progress to the next worker', async () => {
+    const { recorder, worker, status, mp4s } = await setUp('term', 12, 3000);
+    const first = worker(4);
+    // Some rows created and waiting at the service: in progress when the signal comes.
+    await pollUntil(status, (s) => s.counts.running >= 2, '2 rows in progress');
+    first.process.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('stopped; rows in progress are left for any worker');
+    const left = await status();
+    expect(left.counts.unknown).toBe(0);
+    expect(left.counts.downloaded).toBeLessThan(12);
+    expect(await worker(4).exited).toBe(0);
+    expect(duplicates(recorder.prompts)).toEqual([]);
+    const end = await status();
+    expect(end.counts.downloaded).toBe(12);
+    expect(end.creates).toBe(recorder.prompts.length);
+    expect((await mp4s()).length).toBe(12);
+  }, 300_000);
+
   it('PostgreSQL restarted mid-run: workers reconnect and finish without a duplicate create', async (ctx) => {
     if (!postgres?.restart) {
       process.stderr.write(
@@ -151,7 +170,7 @@ describe.skipIf(!postgres)('kyy worker on PostgreSQL', () => {
     await postgres.restart();
     queue = await openQueue(url);
     const codes = await Promise.all(workers.map((w) => w.exited));
-    expect(codes, workers.map((w) => w.output()).join("\n----\n")).toEqual([0, 0]);
+    expect(codes, workers.map((w) => w.output()).join('\n----\n')).toEqual([0, 0]);
     expect(duplicates(recorder.prompts)).toEqual([]);
     const end = await status();
     expect(end.counts.downloaded + end.counts.failed + end.counts.unknown).toBe(30);

@@ -16,6 +16,9 @@ export interface WorkerCommandOptions {
   exitWhenIdle?: boolean;
 }
 
+/** How often an idle worker looks for rows at most (it also does so when --interval is shorter). */
+const IDLE_LOOK_MAX_MS = 2_000;
+
 function settledLine(event: Extract<BatchEvent, { type: 'settled' }>): string {
   const { row, state } = event;
   const name = row.kind === 'video' ? row.input.out : row.key;
@@ -73,7 +76,11 @@ export async function worker(options: WorkerCommandOptions, ctx: CommandContext)
     const result = await runWorker(kyy, queue, {
       outDir,
       concurrency: options.concurrency,
-      ...(options.interval !== undefined && { intervalMs: options.interval * 1000 }),
+      ...(options.interval !== undefined && {
+        intervalMs: options.interval * 1000,
+        // An idle worker looks for rows as often as it polls, up to its default.
+        idleMs: Math.min(options.interval * 1000, IDLE_LOOK_MAX_MS),
+      }),
       exitWhenIdle: options.exitWhenIdle === true,
       signal: ctx.signal,
       redact: ctx.redact,
