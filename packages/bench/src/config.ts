@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SUITES = ['client', 'size', 'mock', 'cli', 'batch', 'soak'] as const;
+export const SUITES = ['client', 'size', 'mock', 'cli', 'batch', 'soak', 'queue'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchConfig {
