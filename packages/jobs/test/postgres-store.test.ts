@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { RowSpec } from '../src/index.js';
 import {
@@ -141,6 +142,39 @@ describe.skipIf(!postgres)('the PostgreSQL store', () => {
       ).rejects.toBeInstanceOf(RowTakenOverError);
       await store.close();
     });
+  });
+
+  it('a live worker keeps its row past the lease: its heartbeat renews the claim', async () => {
+    await withQueue(
+      async (queue, url) => {
+        await enqueueBatch(queue, { batch: 'beat', rows: videoRows(1) });
+        const store = new PostgresBatchStore(queue);
+        const row = await store.claim({});
+        if (!row) throw new Error('no row');
+        const db = new pg.Client({ connectionString: url });
+        await db.connect();
+        try {
+          // pg-boss's own columns: wait until the claim has lived past its lease, beat by beat.
+          const job = async () =>
+            (
+              await db.query<{ state: string; alive: boolean }>(
+                `SELECT state, heartbeat_on > started_on + interval '15 seconds' AS alive
+                 FROM pgboss.job WHERE name = 'kyy-video-create'`,
+              )
+            ).rows[0];
+          for (let i = 0; i < 120 && !(await job())?.alive; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+          expect(await job()).toEqual({ state: 'active', alive: true });
+          // Nothing was handed over: no other worker can take the row.
+          expect(await new PostgresBatchStore(queue).claim({})).toBeUndefined();
+        } finally {
+          await db.end();
+          await store.close();
+        }
+      },
+      { leaseSeconds: 10 },
+    );
   });
 
   it('a dead worker holds its row only until the lease runs out; the row comes back for any worker', async () => {
