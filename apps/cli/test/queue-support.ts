@@ -138,5 +138,10 @@ export async function pollUntil<T>(
 
 export function duplicates(values: readonly string[]): string[] {
   const seen = new Set<string>();
-  return values.filter((v) => (seen.has(v) ? true : (seen.add(v), false)));
+  const twice: string[] = [];
+  for (const value of values) {
+    if (seen.has(value)) twice.push(value);
+    seen.add(value);
+  }
+  return twice;
 }
