@@ -33,7 +33,7 @@ export async function queueSuite(context: BenchContext): Promise<SuiteResult> {
   if (!started.ok) {
     return {
       name: 'queue',
-      title: '7. `kyy worker` on PostgreSQL: 1, 2 and 4 workers',
+      title: '8. `kyy worker` on PostgreSQL: 1, 2 and 4 workers',
       headlines: [],
       sections: [{ heading: 'Not run', text: started.skip }],
       problems: [`queue: ${started.skip}`],
@@ -113,7 +113,7 @@ export async function queueSuite(context: BenchContext): Promise<SuiteResult> {
     const four = ratio(perSecond[2] ?? 0, perSecond[0] ?? 1);
     return {
       name: 'queue',
-      title: `7. \`kyy worker\` on PostgreSQL: ${rows} videos with 1, 2 and 4 workers`,
+      title: `8. \`kyy worker\` on PostgreSQL: ${rows} videos with 1, 2 and 4 workers`,
       headlines: [
         `Queue workers on PostgreSQL (${rows} videos, ${PER_WORKER_CONCURRENCY} rows per worker, ${TASK_MS / 1000} s tasks): 2 workers make ${formatRatio(two)} the videos per second of one (target ≥ ${TWO_WORKER_TARGET}×), 4 workers ${formatRatio(four)}.`,
       ],
