@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { RowSpec } from '../src/index.js';
 import {
   batchStatus,
+  CREATE_QUEUE,
   enqueueBatch,
+  FOLLOW_QUEUE,
   openQueue,
   PostgresBatchStore,
   type QueueConnection,
@@ -51,6 +53,22 @@ describe.skipIf(!postgres)('the PostgreSQL store', () => {
       const [b1] = await batchStatus(queue, { batch: 'b1' });
       expect(b1?.counts).toMatchObject({ rows: 4, pending: 4, running: 0 });
     });
+  });
+
+  it("the create queue never retries (retryLimit 0) and hands a dead worker's row to the follow queue", async () => {
+    await withQueue(
+      async (queue) => {
+        const create = await queue.boss.getQueue(CREATE_QUEUE);
+        const follow = await queue.boss.getQueue(FOLLOW_QUEUE);
+        expect(create).toMatchObject({
+          retryLimit: 0,
+          deadLetter: FOLLOW_QUEUE,
+          heartbeatSeconds: 10,
+        });
+        expect(follow?.retryLimit).toBeGreaterThan(0);
+      },
+      { leaseSeconds: 10 },
+    );
   });
 
   it('refuses a bad batch name and reference uploads before writing anything', async () => {

@@ -63,6 +63,9 @@ interface RowRecord {
   state: RowState;
 }
 
+/** Seconds before a row let go mid-way can be taken again. */
+const FOLLOW_DELAY_S = 2;
+
 /** jsonb keeps keys in its own order: compare states by content. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -308,7 +311,9 @@ export class PostgresBatchStore implements BatchStore {
           }
         }
         const job: RowJob = { batch, key };
-        await boss.send(FOLLOW_QUEUE, job, { db });
+        // A little later, not at once: a row paused by a failing download or poll would
+        // otherwise go round the workers as fast as they can take it.
+        await boss.send(FOLLOW_QUEUE, job, { db, startAfter: FOLLOW_DELAY_S });
       }),
     );
   }

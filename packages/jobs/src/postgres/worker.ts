@@ -1,6 +1,7 @@
 import type { BatchClient } from '../actions.js';
 import { type BatchEvent, type BatchOptions, runBatch } from '../engine.js';
 import type { QueueConnection } from './connection.js';
+import { pause } from './reconnect.js';
 import { PostgresBatchStore } from './store.js';
 
 export interface WorkerOptions {
@@ -31,6 +32,7 @@ export interface WorkerResult {
 
 const DEFAULT_WORKER_CONCURRENCY = 4;
 const DEFAULT_IDLE_MS = 2_000;
+const LANE_BACKOFF_MAX_MS = 30_000;
 
 /**
  * Works on the rows of every queued batch until stopped (or, with `exitWhenIdle`, until none is
@@ -49,7 +51,7 @@ export async function runWorker(
   });
   const total: WorkerResult = { sends: 0, rowsSettled: 0, bytesDownloaded: 0 };
   const lane = async () => {
-    for (;;) {
+    for (let failures = 0; ; failures++) {
       try {
         const result = await runBatch(kyy, [], {
           store,
@@ -67,6 +69,9 @@ export async function runWorker(
       } catch (error) {
         options.onLaneError?.(error);
         if (signal.aborted) return;
+        // A lost row costs nothing to retry at once; an error that stays (a dropped table, a
+        // revoked grant) must not spin: wait longer each time, up to LANE_BACKOFF_MAX_MS.
+        await pause(Math.min(LANE_BACKOFF_MAX_MS, 250 * 2 ** failures), signal);
       }
     }
   };
