@@ -4,6 +4,7 @@ import { type Command, Option } from 'commander';
 import type { CommandFunction, CommandModule } from './context.js';
 import { UsageError } from './errors.js';
 import { integerInRange, positiveSeconds } from './option-values.js';
+import { registerQueueCommands } from './registry-queue.js';
 import {
   DEFAULT_VIDEO_MODEL,
   DEFAULT_VIDEO_TIMEOUT_S,
@@ -349,6 +350,7 @@ export function registerVideoCommands(program: Command, run: Runner, exitCodes: 
     exitCodes,
   );
   registerVideosBatch(videos, run, exitCodes);
+  registerQueueCommands(program, videos, run, exitCodes);
 }
 
 /** Tasks in flight at once for `videos batch`: far above what a provider's queue admits. */

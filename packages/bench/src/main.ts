@@ -8,6 +8,7 @@ import { batchSuite } from './suites/batch.js';
 import { cliColdStartSuite } from './suites/cli-cold-start.js';
 import { clientOverheadSuite } from './suites/client-overhead.js';
 import { mockVsPrismSuite } from './suites/mock-vs-prism.js';
+import { queueSuite } from './suites/queue.js';
 import { sizeSuite } from './suites/size.js';
 import { soakSuite } from './suites/soak.js';
 import type { BenchContext, Suite, SuiteResult } from './suites/types.js';
@@ -21,6 +22,7 @@ const SUITE_RUNNERS: Record<SuiteName, Suite | undefined> = {
   batch: batchSuite,
   soak: soakSuite,
   videos: videosBatchSuite,
+  queue: queueSuite,
 };
 
 async function main(): Promise<void> {
