@@ -1,3 +1,5 @@
+import { fetchArguments, type PlainRequest } from './plain-request.js';
+
 /**
  * No answer is read past `maxBytes`: a declared Content-Length above it is refused before
  * reading, and a body without one is counted as it streams and cut off at the cap. A 200 MiB or
@@ -50,8 +52,8 @@ export function cappedFetch(base: typeof fetch, maxBytes: number): CappedFetch {
     );
   }
 
-  const fetchCapped = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const response = await base(input, init);
+  const fetchCapped = async (input: RequestInfo | URL | PlainRequest, init?: RequestInit) => {
+    const response = await base(...fetchArguments(input, init));
     if (response.body === null) return response;
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     if (declared > maxBytes) {

@@ -4,11 +4,14 @@ import { cappedFetch } from './capped-fetch.js';
 import type { Answer, RequestOperation } from './envelope.js';
 import { KyyAbortError, KyyError, KyyInvalidResponseError, KyyRedirectError } from './errors.js';
 import { classifyThrown } from './network.js';
+import { PlainRequest } from './plain-request.js';
 import { type RetryRule, type RetrySettings, retrying } from './retry-policy.js';
 import { timedSignal } from './signals.js';
 
 export interface SendSettings extends RetrySettings {
   raw: Client<paths>;
+  /** True once middleware was registered on `raw`: it is then given real Requests. */
+  hasMiddleware: () => boolean;
   /** The fetch openapi-fetch was created with; each attempt wraps it with the size cap. */
   fetch: typeof fetch;
   timeoutMs: number;
@@ -29,6 +32,8 @@ export interface AttemptInit {
   // Never follow: a followed 307/308 resends a POST, a followed 303 turns it into a GET.
   redirect: 'manual';
   fetch: typeof fetch;
+  /** Set while no middleware is registered: fetch then gets the URL and init (plain-request.ts). */
+  Request?: typeof PlainRequest;
 }
 
 /** openapi-fetch's answer, whatever the path: the body typing ends at the interpreter. */
@@ -99,6 +104,7 @@ async function attempt<T>(settings: SendSettings, op: Operation<T>): Promise<T> 
         parseAs: 'stream',
         redirect: 'manual',
         fetch: capped.fetch,
+        ...(settings.hasMiddleware() ? {} : { Request: PlainRequest }),
       });
       body = result.response.ok ? await capped.read(result.response) : result.error;
     } catch (error) {
