@@ -64,7 +64,7 @@ export function cappedFetch(base: typeof fetch, maxBytes: number): CappedFetch {
     // A declared length within the cap is enforced by the HTTP layer itself (unless the body is
     // compressed), and success bodies are read by `read` below; only an error body of unknown
     // decoded length needs the slower wrapper.
-    if (decodedLength(response) >= 0 || response.ok) return response;
+    if (response.ok || decodedLength(response) >= 0) return response;
     return new Response(limited(response.body), {
       status: response.status,
       statusText: response.statusText,
