@@ -17,6 +17,8 @@ export const EXIT = {
   busy: 5,
   /** A video task ended `failed` at the service (its `error` text is in the report). */
   generationFailed: 6,
+  /** `--max-tasks` was reached: the creates it allowed were sent, the rows left were not. */
+  budgetReached: 7,
   /** Interrupted with Ctrl-C (128 + SIGINT), the shell convention. */
   interrupted: 130,
 } as const;
@@ -32,4 +34,5 @@ export const EXIT_CODE_HELP = `Exit codes:
   4    wait timed out: the asset (or video task) was not done when --timeout ran out
   5    busy: another kyy run is using the same batch results file (nothing was sent)
   6    generation failed: the video task ended with status failed
+  7    budget reached: --max-tasks creates were sent; the rows left were not created
   130  interrupted (Ctrl-C)`;

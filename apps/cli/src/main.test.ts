@@ -254,11 +254,11 @@ describe('batch progress', () => {
   it('on a second Ctrl-C puts the cursor and line wrap back and says what was recorded', async () => {
     const cleanups: Array<() => void> = [];
     const assets = await clientAnswering('asset-20260330142158-cccc');
-    const upload = assets.prepare;
+    const upload = assets.upload;
     // The shim's second Ctrl-C, arriving while the batch runs.
-    assets.prepare = async (items, options) => {
+    assets.upload = async (input, options) => {
       for (const cleanup of cleanups) cleanup();
-      return upload(items, options);
+      return upload(input, options);
     };
     const r = await run(['assets', 'batch', 'm.csv'], {
       tty: true,

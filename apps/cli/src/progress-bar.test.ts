@@ -35,6 +35,26 @@ describe('the progress bars', () => {
     expect(text().indexOf(HIDE_CURSOR)).toBeLessThan(text().lastIndexOf(SHOW_CURSOR));
   });
 
+  it('the batch bar is erased before a note and before the summary (issue 21: Ctrl-C garbled it)', async () => {
+    const written: string[] = [];
+    const stderr = { write: (s: string) => written.push(s), isTTY: true, columns: 100 };
+    const stdout = { write: () => true, isTTY: true, columns: 100 };
+    const out = new Output(stdout, stderr, { NO_COLOR: '1' }, { json: false, quiet: false });
+    const progress = await createProgress(out, 12, { ok: 0, failed: 0 });
+    const item = { where: 'line 2', input: { assetType: 'Image' as const, url: 'https://x/a' } };
+    for (let i = 0; i < 12; i++)
+      progress.finished({ ...item, index: i, status: 'interrupted' }, i + 1);
+    progress.note('Ctrl-C: letting the uploads in flight finish');
+    progress.stop();
+    const ERASE_LINE = '\u001b[2K';
+    const note = written.indexOf('Ctrl-C: letting the uploads in flight finish\n');
+    expect(note).toBeGreaterThan(0);
+    // The note starts on an erased line, not after the bar's text…
+    expect(written[note - 1]).toBe(ERASE_LINE);
+    // …and so does whatever follows the bar once it stops (the summary).
+    expect(written.at(-1)).toBe(ERASE_LINE);
+  });
+
   it('draws nothing off a terminal', async () => {
     const { out, text } = output(false);
     const bar = await createDownloadBar(out);

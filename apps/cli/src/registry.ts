@@ -10,6 +10,7 @@ import type { CommandFunction } from './context.js';
 import { UsageError } from './errors.js';
 import type { GlobalFlags, KyyProgram } from './global-options.js';
 import { integerInRange, positiveSeconds } from './option-values.js';
+import { queueFlags, registerQueueCommands } from './registry-queue.js';
 import {
   DEFAULT_VIDEO_MODEL,
   DEFAULT_VIDEO_TIMEOUT_S,
@@ -358,6 +359,101 @@ export function registerVideoCommands(program: KyyProgram, run: Runner): void {
     download,
     ['kyy videos download video_fd35ee52-2a98-44a6-b930-29a88ce9b8fd --out cat.mp4'],
     'The video_url lasts about 24 hours. The file is written atomically (never a partial file),\nand the API key is never sent to the video host.',
+  );
+  registerVideosBatch(videos, run);
+  registerQueueCommands(program, videos, run);
+}
+
+/** Tasks in flight at once for `videos batch`: far above what a provider's queue admits. */
+const MAX_VIDEO_CONCURRENCY = 64;
+const DEFAULT_VIDEO_CONCURRENCY = 4;
+
+function registerVideosBatch<G extends OptionValues>(
+  videos: Command<[], Record<never, never>, G>,
+  run: Runner,
+): void {
+  const local = videos
+    .command('batch')
+    .description('Make many videos from a manifest: create, wait, download; resumable')
+    .argument('<manifest>', 'a .csv (header row) or .jsonl file, one video per row')
+    // Required without --queue only: the action asks for it, where both are known.
+    .option('--out-dir <dir>', 'folder for the MP4s (created if missing)')
+    .addOption(
+      new Option('-c, --concurrency <n>', `tasks in flight at once (1-${MAX_VIDEO_CONCURRENCY})`)
+        .default(DEFAULT_VIDEO_CONCURRENCY)
+        .argParser(integerInRange('--concurrency', 1, MAX_VIDEO_CONCURRENCY)),
+    )
+    .option(
+      '--upload-references',
+      'upload URL media as assets first (each distinct URL once) and use their asset:// refs',
+    )
+    .addOption(
+      new Option('--timeout <seconds>', 'per task, in this run: stop waiting after this long')
+        .default(DEFAULT_VIDEO_TIMEOUT_S)
+        .argParser(positiveSeconds('--timeout')),
+    )
+    .addOption(
+      new Option(
+        '--interval <seconds>',
+        `seconds between status checks (default: ${VIDEO_POLL_HELP})`,
+      ).argParser(positiveSeconds('--interval')),
+    )
+    .option('--dry-run', 'send nothing; print what would be created')
+    .addOption(
+      new Option('--max-tasks <n>', 'send at most n creates in this run, then exit 7').argParser(
+        integerInRange('--max-tasks', 1, 1_000_000),
+      ),
+    )
+    .option('--retry-failed', 'create again the rows whose task ended failed')
+    .option(
+      '--retry-unknown',
+      'create again the rows whose create may have reached the service (may pay twice)',
+    )
+    .addOption(resultsOption());
+  const batch = queueFlags(local).action((manifest, opts, self) => {
+    const { queue, batch: name, lease, outDir, ...flags } = opts;
+    if (queue !== undefined) {
+      const { maxTasks, uploadReferences } = flags;
+      return run(self, async () => (await import('./commands/videos-enqueue.js')).videosEnqueue, {
+        manifest,
+        queue,
+        batch: name,
+        lease,
+        maxTasks,
+        uploadReferences,
+      });
+    }
+    if (outDir === undefined) {
+      throw new UsageError(
+        "required option '--out-dir <dir>' not specified (or give --queue <postgres-url>).",
+      );
+    }
+    return run(self, async () => (await import('./commands/videos-batch.js')).videosBatch, {
+      manifest,
+      outDir,
+      ...flags,
+    });
+  });
+  helpFooter(
+    batch,
+    [
+      'kyy videos batch prompts.csv --out-dir videos',
+      'kyy videos batch prompts.jsonl --out-dir videos --upload-references --concurrency 10 --max-tasks 50',
+      'kyy videos batch prompts.csv --out-dir videos --dry-run',
+    ],
+    `Manifest columns: prompt (required), model, duration, aspect_ratio, audio (true/false),
+first_frame, last_frame, ref_images, ref_videos, ref_audios (several URLs or asset://
+refs separated by spaces), out (file name in --out-dir; default row-<n>.mp4). Every
+problem of every row is listed before anything is sent (exit 2).
+
+Each step is recorded in the results file before it happens. Running the same command
+again resumes: downloaded rows are checked and skipped, rows with a task id are polled
+and never created again, a create that may have reached the service is reported
+"unknown" and left alone unless --retry-unknown. One run at a time per results file
+(a second one exits 5). Downloads are atomic and checked to be MP4.
+
+Exit code: 0 every row downloaded; 6 some tasks failed; 7 --max-tasks reached; 1 an
+unknown outcome or another failure; 130 Ctrl-C (run the same command to resume).`,
   );
 }
 

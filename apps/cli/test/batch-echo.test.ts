@@ -83,6 +83,6 @@ describe('a server that echoes the key', () => {
     expect(written.length).toBeGreaterThan(1);
     for (const text of [...written, r.stdout, r.stderr]) expect(text).not.toContain(KEY);
     // The results file recorded the failures (so the check above looked at real content).
-    expect(written.join('\n')).toMatch(/"event":"(unknown|rejected)"/);
+    expect(written.join('\n')).toMatch(/"event":"send-(unknown|rejected)"/);
   }, 60_000);
 });

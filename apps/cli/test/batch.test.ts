@@ -85,8 +85,9 @@ describe('kyy assets batch', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l).event);
-    expect(events.filter((e) => e === 'started')).toHaveLength(3);
-    expect(events.filter((e) => e === 'uploaded')).toHaveLength(3);
+    // Each upload announced before it was sent (reserved), then its answer (sent).
+    expect(events.filter((e) => e === 'reserved')).toHaveLength(3);
+    expect(events.filter((e) => e === 'sent')).toHaveLength(3);
   });
 
   it('prints one plain line per item without a terminal, then a summary on stdout', async () => {
@@ -240,7 +241,7 @@ describe('kyy assets batch', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { key: string; event: string })
-      .filter((r) => r.event === 'started')
+      .filter((r) => r.event === 'reserved')
       .map((r) => r.key);
     expect(new Set(started).size).toBe(started.length);
     // The upload that was in flight at the kill is reported, not silently repeated.
@@ -324,12 +325,12 @@ describe('kyy assets batch', () => {
       expect(r.stderr).toContain(
         'Stopped. Every finished step is recorded in m.csv.results.jsonl; run the same command again to resume.',
       );
-      // The held upload is on disk as started (outcome unknown), the first as uploaded.
+      // The held upload is on disk as reserved (outcome unknown), the first as sent.
       const events = readFileSync(join(cwd, 'm.csv.results.jsonl'), 'utf8')
         .trim()
         .split('\n')
         .map((l) => (JSON.parse(l) as { event: string }).event);
-      expect(events).toEqual(['started', 'uploaded', 'started']);
+      expect(events).toEqual(['reserved', 'sent', 'reserved']);
     } finally {
       for (const res of held) res.destroy();
       await new Promise((done) => server.close(done));
@@ -434,7 +435,7 @@ describe('nothing secret on disk', () => {
       expect(r.code, r.stderr).toBe(1);
       expect((JSON.parse(r.stdout) as BatchDoc).items[0]?.status).toBe('rejected');
       const results = readFileSync(join(cwd, 'm.csv.results.jsonl'), 'utf8');
-      expect(results).toContain('"event":"rejected"');
+      expect(results).toContain('"event":"send-rejected"');
       expect(results).not.toContain(KEY);
       expect(r.stdout + r.stderr).not.toContain(KEY);
     } finally {

@@ -1,7 +1,16 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SUITES = ['client', 'size', 'mock', 'cli', 'batch', 'soak'] as const;
+export const SUITES = [
+  'client',
+  'size',
+  'mock',
+  'cli',
+  'batch',
+  'soak',
+  'videos',
+  'queue',
+] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchConfig {

@@ -8,9 +8,11 @@ import { batchSuite } from './suites/batch.js';
 import { cliColdStartSuite } from './suites/cli-cold-start.js';
 import { clientOverheadSuite } from './suites/client-overhead.js';
 import { mockVsPrismSuite } from './suites/mock-vs-prism.js';
+import { queueSuite } from './suites/queue.js';
 import { sizeSuite } from './suites/size.js';
 import { soakSuite } from './suites/soak.js';
 import type { BenchContext, Suite, SuiteResult } from './suites/types.js';
+import { videosBatchSuite } from './suites/videos-batch.js';
 
 const SUITE_RUNNERS: Record<SuiteName, Suite | undefined> = {
   client: clientOverheadSuite,
@@ -19,6 +21,8 @@ const SUITE_RUNNERS: Record<SuiteName, Suite | undefined> = {
   cli: cliColdStartSuite,
   batch: batchSuite,
   soak: soakSuite,
+  videos: videosBatchSuite,
+  queue: queueSuite,
 };
 
 async function main(): Promise<void> {

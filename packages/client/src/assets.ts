@@ -55,9 +55,7 @@ export function createAssetsCore(deps: CoreDeps): AssetsCore {
     const ctx = context('upload');
     const { assetId } = await send(settings, {
       operation: 'upload',
-      method: 'POST',
-      path: '/kyyVideo2/asset/upload',
-      body,
+      request: (raw, init) => raw.POST('/kyyVideo2/asset/upload', { ...init, body }),
       retry: 'once',
       interpret: (answer) => interpretUpload(answer, ctx),
       recover: uploadOutcome,
@@ -74,8 +72,8 @@ export function createAssetsCore(deps: CoreDeps): AssetsCore {
     const ctx = context('get', id);
     return send(settings, {
       operation: 'get',
-      method: 'GET',
-      path: '/kyyVideo2/asset/{assetId}',
+      request: (raw, init) =>
+        raw.GET('/kyyVideo2/asset/{assetId}', { ...init, params: { path: { assetId: id } } }),
       assetId: id,
       retry: 'idempotent',
       interpret: (answer) => interpretGet(answer, ctx),
@@ -101,8 +99,8 @@ export function createAssetsCore(deps: CoreDeps): AssetsCore {
     let mayHaveDeleted = false;
     return send<DeleteResult>(settings, {
       operation: 'delete',
-      method: 'DELETE',
-      path: '/kyyVideo2/asset/{assetId}',
+      request: (raw, init) =>
+        raw.DELETE('/kyyVideo2/asset/{assetId}', { ...init, params: { path: { assetId: id } } }),
       assetId: id,
       retry: 'idempotent',
       interpret: (answer) => {

@@ -1,3 +1,5 @@
+import { fetchArguments, type PlainRequest } from './plain-request.js';
+
 /**
  * No answer is read past `maxBytes`: a declared Content-Length above it is refused before
  * reading, and a body without one is counted as it streams and cut off at the cap. A 200 MiB or
@@ -50,8 +52,8 @@ export function cappedFetch(base: typeof fetch, maxBytes: number): CappedFetch {
     );
   }
 
-  const fetchCapped = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const response = await base(input, init);
+  const fetchCapped = async (input: RequestInfo | URL | PlainRequest, init?: RequestInit) => {
+    const response = await base(...fetchArguments(input, init));
     if (response.body === null) return response;
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     if (declared > maxBytes) {
@@ -62,7 +64,7 @@ export function cappedFetch(base: typeof fetch, maxBytes: number): CappedFetch {
     // A declared length within the cap is enforced by the HTTP layer itself (unless the body is
     // compressed), and success bodies are read by `read` below; only an error body of unknown
     // decoded length needs the slower wrapper.
-    if (decodedLength(response) >= 0 || response.ok) return response;
+    if (response.ok || decodedLength(response) >= 0) return response;
     return new Response(limited(response.body), {
       status: response.status,
       statusText: response.statusText,

@@ -4,6 +4,7 @@ import { createAssetsCore } from './assets.js';
 import { download } from './download.js';
 import { generate } from './generate.js';
 import { type KyyClientOptions, resolveOptions } from './options.js';
+import { watchMiddleware } from './plain-request.js';
 import { prepare } from './prepare.js';
 import type { KyyAssets, KyyClient, WaitOptions } from './types.js';
 import type { KyyVideos } from './video-types.js';
@@ -24,14 +25,17 @@ export function createKyyClient(options?: KyyClientOptions): KyyClient {
   const { apiKey, baseUrl } = resolved;
   const redact = (text: string) => redactSecret(text, apiKey);
 
-  const raw = createClient<paths>({
-    baseUrl,
-    fetch: resolved.fetch,
-    headers: { Authorization: `Bearer ${apiKey}` },
-  });
+  const { raw, hasMiddleware } = watchMiddleware(
+    createClient<paths>({
+      baseUrl,
+      fetch: resolved.fetch,
+      headers: { Authorization: `Bearer ${apiKey}` },
+    }),
+  );
 
   const settings = {
     raw,
+    hasMiddleware,
     fetch: resolved.fetch,
     timeoutMs: resolved.timeoutMs,
     maxRetries: resolved.maxRetries,

@@ -4,11 +4,14 @@ import { cappedFetch } from './capped-fetch.js';
 import type { Answer, RequestOperation } from './envelope.js';
 import { KyyAbortError, KyyError, KyyInvalidResponseError, KyyRedirectError } from './errors.js';
 import { classifyThrown } from './network.js';
+import { PlainRequest } from './plain-request.js';
 import { type RetryRule, type RetrySettings, retrying } from './retry-policy.js';
 import { timedSignal } from './signals.js';
 
 export interface SendSettings extends RetrySettings {
   raw: Client<paths>;
+  /** True once middleware was registered on `raw`: it is then given real Requests. */
+  hasMiddleware: () => boolean;
   /** The fetch openapi-fetch was created with; each attempt wraps it with the size cap. */
   fetch: typeof fetch;
   timeoutMs: number;
@@ -21,15 +24,37 @@ export interface CoreDeps {
   validate: 'strict' | 'off';
 }
 
+/** What each attempt adds to a request: its timeout, the size cap, no redirects, the raw body. */
+export interface AttemptInit {
+  signal: AbortSignal;
+  // Success bodies come back unread and are read in `attempt`, within the size cap.
+  parseAs: 'stream';
+  // Never follow: a followed 307/308 resends a POST, a followed 303 turns it into a GET.
+  redirect: 'manual';
+  fetch: typeof fetch;
+  /** Set while no middleware is registered: fetch then gets the URL and init (plain-request.ts). */
+  Request?: typeof PlainRequest;
+}
+
+/** openapi-fetch's answer, whatever the path: the body typing ends at the interpreter. */
+export interface RawAnswer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
 /** One operation of the API: everything `send` needs to perform it, retries included. */
 export interface Operation<T> {
   operation: RequestOperation;
-  method: 'GET' | 'POST' | 'DELETE';
-  /** The spec's path, with `{assetId}` filled from `assetId` and `{id}` from `taskId`. */
-  path: keyof paths;
+  /**
+   * The request, made with openapi-fetch's typed methods so that the spec checks its path, path
+   * parameters and body at compile time. It must pass `init` on: that is the attempt's timeout,
+   * size cap and redirect rule.
+   */
+  request: (raw: Client<paths>, init: AttemptInit) => Promise<RawAnswer>;
+  /** The ids the operation is about, for its errors. */
   assetId?: string;
   taskId?: string;
-  body?: unknown;
   retry: RetryRule;
   /** Turns an answer into the result, or throws the typed error (see envelope.ts). */
   interpret: (answer: Answer) => T;
@@ -65,35 +90,21 @@ function size(bytes: number): string {
     : `${bytes} bytes`;
 }
 
-/** Loose view of openapi-fetch's `request`, for a path chosen at run time. */
-type RequestFn = (
-  method: string,
-  path: string,
-  init: Record<string, unknown>,
-) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-
 /** One request under its own timeout; whatever happens becomes an answer or a typed error. */
 async function attempt<T>(settings: SendSettings, op: Operation<T>): Promise<T> {
   const timer = timedSignal(op.signal, settings.timeoutMs);
   const capped = cappedFetch(settings.fetch, settings.maxResponseBytes);
   const ids = where(op);
-  const pathParams = {
-    ...(op.assetId === undefined ? {} : { assetId: op.assetId }),
-    ...(op.taskId === undefined ? {} : { id: op.taskId }),
-  };
   try {
-    let result: Awaited<ReturnType<RequestFn>>;
+    let result: RawAnswer;
     let body: unknown;
     try {
-      result = await (settings.raw.request as unknown as RequestFn)(op.method, op.path, {
-        ...(Object.keys(pathParams).length === 0 ? {} : { params: { path: pathParams } }),
-        ...(op.body === undefined ? {} : { body: op.body }),
+      result = await op.request(settings.raw, {
         signal: timer.signal,
-        // Success bodies come back unread and are read here, within the size cap.
         parseAs: 'stream',
-        // Never follow: a followed 307/308 resends a POST, a followed 303 turns it into a GET.
         redirect: 'manual',
         fetch: capped.fetch,
+        ...(settings.hasMiddleware() ? {} : { Request: PlainRequest }),
       });
       body = result.response.ok ? await capped.read(result.response) : result.error;
     } catch (error) {

@@ -37,6 +37,11 @@ export interface VideoWaitOptions {
   intervalMs?: number;
   /** Called with every task read while waiting (exceptions it throws are ignored). */
   onStatus?: (task: VideoTask) => void;
+  /**
+   * Pause exactly `intervalMs` between polls instead of a random shorter pause. For callers
+   * whose waits already start at different moments (a batch of many tasks). Default false.
+   */
+  exactInterval?: boolean;
 }
 
 export interface DownloadProgress {

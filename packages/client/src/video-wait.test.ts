@@ -115,6 +115,16 @@ describe('waitUntilDone', () => {
     expect((calls[1] ?? 0) - (calls[0] ?? 0)).toBe(4_000);
   });
 
+  it('exactInterval pauses exactly intervalMs, whatever the random draw', async () => {
+    const { core, calls } = fakeDetail(standard('queued'), standard('completed'));
+    const wait = settle(
+      waitUntilDone(core, TASK_ID, { intervalMs: 5_000, exactInterval: true }, () => 1),
+    );
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect((await wait.result).ok).toBe(true);
+    expect((calls[1] ?? 0) - (calls[0] ?? 0)).toBe(5_000);
+  });
+
   it('failed ends the wait with the service error text, the key redacted', async () => {
     const { core } = fakeDetail(
       standard('processing'),

@@ -112,7 +112,11 @@ export async function waitUntilDone(
         return task as CompletedVideoTask;
       },
       intervalMs: (_poll, last) => intervalMs ?? videoIntervalRange(last?.model).max,
-      jitterRatio: intervalMs === undefined ? rangeJitter : WAIT_JITTER_RATIO,
+      jitterRatio: options.exactInterval
+        ? 0
+        : intervalMs === undefined
+          ? rangeJitter
+          : WAIT_JITTER_RATIO,
       timedOutMessage: (lastStatus) =>
         `Video task "${id}" was not done after ${duration(timeoutMs)} (last status: ${lastStatus ?? 'never read'}). Standard models take ${STANDARD_GENERATION} once started, and a queue can add more; wait again with a larger timeoutMs.`,
       redact: core.redact,

@@ -85,9 +85,7 @@ export function createVideosCore(deps: CoreDeps): VideosCore {
     const ctx = context('video-create');
     return send(settings, {
       operation: 'video-create',
-      method: 'POST',
-      path: '/v1/kyyvideo2/videos',
-      body: input,
+      request: (raw, init) => raw.POST('/v1/kyyvideo2/videos', { ...init, body: input }),
       retry: 'once',
       interpret: (answer) => interpretCreate(answer, ctx),
       recover: createOutcome,
@@ -100,8 +98,7 @@ export function createVideosCore(deps: CoreDeps): VideosCore {
     const ctx = context('video-get', id);
     return send(settings, {
       operation: 'video-get',
-      method: 'GET',
-      path: '/v1/result/{id}',
+      request: (raw, init) => raw.GET('/v1/result/{id}', { ...init, params: { path: { id } } }),
       taskId: id,
       retry: 'idempotent',
       interpret: (answer) => interpretTask(answer, ctx),

@@ -18,6 +18,7 @@ import {
   type UploadInput,
 } from '../src/index.js';
 import { downloadToFile, type SavedVideo } from '../src/node.js';
+import type { Operation } from '../src/send.js';
 
 describe('public types', () => {
   it('matches the agreed API', () => {
@@ -94,5 +95,60 @@ describe('video types', () => {
       expectTypeOf(error.serviceError).toEqualTypeOf<string | null>();
     if (error.kind === 'create-outcome-unknown')
       expectTypeOf(error.taskId).toEqualTypeOf<string | undefined>();
+  });
+});
+
+describe('the request path (send.ts)', () => {
+  // Each operation's request is an openapi-fetch call typed by the spec's paths, so a request
+  // the spec does not describe fails to compile where it is written.
+  type Request = Operation<unknown>['request'];
+
+  it('accepts the requests the spec describes', () => {
+    const upload: Request = (raw, init) =>
+      raw.POST('/kyyVideo2/asset/upload', {
+        ...init,
+        body: { assetType: 'Image', url: 'https://example.com/a.png' },
+      });
+    const detail: Request = (raw, init) =>
+      raw.GET('/v1/result/{id}', { ...init, params: { path: { id: 'video_x' } } });
+    void [upload, detail];
+  });
+
+  it('rejects a wrong path, method, path parameter or body at compile time', () => {
+    const wrongPath: Request = (raw, init) =>
+      // @ts-expect-error: no such path in the spec
+      raw.POST('/kyyVideo2/assets/upload', {
+        ...init,
+        body: { assetType: 'Image', url: 'https://example.com/a.png' },
+      });
+    const wrongMethod: Request = (raw, init) =>
+      // @ts-expect-error: the spec has no GET on the upload path
+      raw.GET('/kyyVideo2/asset/upload', init);
+    const wrongParam: Request = (raw, init) =>
+      raw.GET('/kyyVideo2/asset/{assetId}', {
+        ...init,
+        // @ts-expect-error: the parameter is assetId
+        params: { path: { id: 'asset-20260330142158-q75m8' } },
+      });
+    const missingParam: Request = (raw, init) =>
+      // @ts-expect-error: the path needs its assetId
+      raw.DELETE('/kyyVideo2/asset/{assetId}', init);
+    const wrongBody: Request = (raw, init) =>
+      raw.POST('/kyyVideo2/asset/upload', {
+        ...init,
+        // @ts-expect-error: the service is case-sensitive
+        body: { assetType: 'image', url: 'https://example.com/a.png' },
+      });
+    const camelBody: Request = (raw, init) =>
+      raw.POST('/v1/kyyvideo2/videos', {
+        ...init,
+        // @ts-expect-error: the API's field is first_image
+        body: { model: 'kyyvideo2', prompt: 'x', firstImage: 'https://a.b/c.png' },
+      });
+    void [wrongPath, wrongMethod, wrongParam, missingParam, wrongBody, camelBody];
+  });
+
+  it('hands the interpreter the response openapi-fetch returned', () => {
+    expectTypeOf<Awaited<ReturnType<Request>>['response']>().toEqualTypeOf<Response>();
   });
 });

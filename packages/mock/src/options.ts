@@ -26,6 +26,11 @@ export interface MockOptions {
   /** How long a video task then stays `processing` before it ends (default 3000 ms). */
   taskProcessingMs?: number;
   /**
+   * At most this many video tasks process at once; the others stay `queued` until a slot frees
+   * (mock-only model of a provider's queue). Default: unlimited.
+   */
+  taskConcurrency?: number;
+  /**
    * Which documented version of "which models take reference videos" the mock enforces
    * (mock-only choice; the docs state it both ways). Default `kyyvideo2Page`.
    */
@@ -93,6 +98,7 @@ export interface ResolvedOptions {
   latencyMs: number;
   taskQueuedMs: number;
   taskProcessingMs: number;
+  taskConcurrency: number | undefined;
   referenceVideoRule: ReferenceVideoRuleName;
   storeLimit: number;
 }
@@ -124,6 +130,16 @@ function storeLimit(value: number | undefined): number {
   if (!Number.isSafeInteger(value) || value < 1) {
     throw new RangeError(
       `createMock: storeLimit must be a whole number ≥ 1, got ${String(value)}.`,
+    );
+  }
+  return value;
+}
+
+function taskConcurrency(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(
+      `createMock: taskConcurrency must be a whole number ≥ 1 (or leave it out for no limit), got ${String(value)}.`,
     );
   }
   return value;
@@ -171,6 +187,7 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
       options.taskProcessingMs,
       DEFAULT_TASK_PROCESSING_MS,
     ),
+    taskConcurrency: taskConcurrency(options.taskConcurrency),
     referenceVideoRule: rule,
     storeLimit: storeLimit(options.storeLimit),
   };

@@ -225,3 +225,33 @@ describe('video tasks', () => {
     expect((await query(mock, id)).status).toBe(404);
   });
 });
+
+describe('taskConcurrency: the service processes a few tasks at once', () => {
+  const body = { model: 'kyyvideo2', prompt: 'a cat' };
+
+  it('keeps tasks past the limit queued until a slot frees, in creation order', async () => {
+    const clock = createVirtualClock(Date.parse('2026-03-30T14:00:00Z'));
+    const mock = createMock({ clock, taskConcurrency: 2, taskQueuedMs: 0, taskProcessingMs: 1000 });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await createOk(mock, body)).id);
+    const statuses = async () =>
+      Promise.all(ids.map(async (id) => (await queryOk(mock, id)).status));
+    expect(await statuses()).toEqual(['processing', 'processing', 'queued']);
+    clock.advance(1000);
+    expect(await statuses()).toEqual(['completed', 'completed', 'processing']);
+    clock.advance(1000);
+    expect(await statuses()).toEqual(['completed', 'completed', 'completed']);
+  });
+
+  it('without the option every task processes at once', async () => {
+    const clock = createVirtualClock(Date.parse('2026-03-30T14:00:00Z'));
+    const mock = createMock({ clock, taskQueuedMs: 0, taskProcessingMs: 1000 });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await createOk(mock, body)).id);
+    for (const id of ids) expect((await queryOk(mock, id)).status).toBe('processing');
+  });
+
+  it('refuses a limit that is not a whole number of at least 1', () => {
+    expect(() => createMock({ taskConcurrency: 0 })).toThrow(/taskConcurrency/);
+  });
+});

@@ -58,6 +58,33 @@ export function toVideoTask(
   };
 }
 
+/**
+ * The service's capacity (`taskConcurrency`): at most `size` tasks process at once, in the order
+ * they were created; the others stay `queued` until a slot frees, as a provider's queue does.
+ * Each task's timeline is still fixed when it is created: it takes the slot that frees first.
+ * Mock-only model; the slots are not saved with `--state`, so after a restart earlier tasks no
+ * longer hold one.
+ */
+export class TaskSlots {
+  readonly #freeAt: number[];
+
+  constructor(size: number) {
+    this.#freeAt = Array.from({ length: size }, () => 0);
+  }
+
+  /** When a task that may start processing at `readyAt` and takes `processingMs` runs. */
+  schedule(readyAt: number, processingMs: number): { processingAt: number; endsAt: number } {
+    let slot = 0;
+    for (let i = 1; i < this.#freeAt.length; i++) {
+      if ((this.#freeAt[i] as number) < (this.#freeAt[slot] as number)) slot = i;
+    }
+    const processingAt = Math.max(readyAt, this.#freeAt[slot] as number);
+    const endsAt = processingAt + processingMs;
+    this.#freeAt[slot] = endsAt;
+    return { processingAt, endsAt };
+  }
+}
+
 const HEX = '0123456789abcdef';
 
 /** `video_` and a version-4-shaped UUID drawn from `random` (seeded mocks repeat their ids). */

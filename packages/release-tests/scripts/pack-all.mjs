@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm pack:all [folder]`: until a release is on npm, the way to install our packages. The root
-// script builds the four published packages first; this packs each with `pnpm pack` (which turns
+// script builds the published packages first; this packs each with `pnpm pack` (which turns
 // `workspace:^` into the real version range, so the tarballs depend on each other by version)
 // into one folder and prints the `npm install` line that installs them together.
 
@@ -15,6 +15,7 @@ const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const PUBLISHED = [
   { name: '@kyyvideo/contract', dir: 'packages/contract' },
   { name: '@kyyvideo/client', dir: 'packages/client' },
+  { name: '@kyyvideo/jobs', dir: 'packages/jobs' },
   { name: '@kyyvideo/mock', dir: 'packages/mock' },
   { name: '@kyyvideo/cli', dir: 'apps/cli' },
 ];

@@ -19,7 +19,7 @@ const CLIENT_README = join(REPO_ROOT, 'packages', 'client', 'README.md');
 // registry (which here serves only `latest`).
 const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const NODE_TYPES = fileURLToPath(new URL('../node_modules/@types', import.meta.url));
-/** Building the four packages (turbo) and packing them, on a busy two-core machine. */
+/** Building the published packages (turbo) and packing them, on a busy two-core machine. */
 const PACK_TIMEOUT_MS = 10 * 60_000;
 /** Plain npm fetching the third-party dependencies (zod, commander, …). */
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
@@ -97,6 +97,7 @@ it('pnpm pack:all, the printed npm install line, strict tsc, and a round trip ag
   expect(tarballs.map((file) => relative(packs, file))).toEqual([
     'kyyvideo-contract-0.0.0.tgz',
     'kyyvideo-client-0.0.0.tgz',
+    'kyyvideo-jobs-0.0.0.tgz',
     'kyyvideo-mock-0.0.0.tgz',
     'kyyvideo-cli-0.0.0.tgz',
   ]);
@@ -122,6 +123,7 @@ it('pnpm pack:all, the printed npm install line, strict tsc, and a round trip ag
     'node_modules/@kyyvideo/cli',
     'node_modules/@kyyvideo/client',
     'node_modules/@kyyvideo/contract',
+    'node_modules/@kyyvideo/jobs',
     'node_modules/@kyyvideo/mock',
   ]);
   for (const [, entry] of ours) expect(entry.resolved).toMatch(/^file:.*\.tgz$/);

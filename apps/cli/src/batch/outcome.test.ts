@@ -1,15 +1,5 @@
-import {
-  KyyAbortError,
-  KyyApiError,
-  KyyConnectionError,
-  KyyError,
-  KyyRateLimitError,
-  KyyUploadOutcomeUnknownError,
-  KyyUrlUnreachableError,
-  KyyWaitTimeoutError,
-} from '@kyyvideo/client';
 import { describe, expect, it } from 'vitest';
-import { batchExitCode, type ItemOutcome, type ItemStatus, outcomeOfFailure } from './outcome.js';
+import { batchExitCode, type ItemOutcome, type ItemStatus, outcomeOfRow } from './outcome.js';
 
 const outcome = (status: ItemStatus): ItemOutcome => ({
   index: 0,
@@ -18,43 +8,52 @@ const outcome = (status: ItemStatus): ItemOutcome => ({
   status,
 });
 
-describe('outcomeOfFailure', () => {
+describe('outcomeOfRow', () => {
   const base = {
     index: 0,
     where: 'line 2',
     input: { assetType: 'Image', url: 'https://x.example/a' },
   } as const;
-  const upload = { operation: 'upload' } as const;
+  const ID = 'asset-20260330142158-q75m8';
+  const error = { type: 'KyyWaitTimeoutError', kind: 'wait-timeout' as const, message: 'late' };
 
-  it("takes the client's verdict: refusals and never-sent requests created nothing", () => {
-    for (const error of [
-      new KyyUrlUnreachableError('no', { ...upload, code: 1001 }),
-      new KyyApiError('no', upload),
-      new KyyRateLimitError('slow down', upload),
-      new KyyConnectionError('refused', { ...upload, provablyNotSent: true }),
-    ]) {
-      expect(outcomeOfFailure(base, error, false, false).status).toBe('rejected');
-    }
-  });
-
-  it('treats "outcome unknown" and anything the client did not recognise as unknown', () => {
-    const unknown = new KyyUploadOutcomeUnknownError('maybe', upload);
-    expect(outcomeOfFailure(base, unknown, false, false).status).toBe('unknown');
-    const surprise = new KyyError('Unexpected failure: boom', upload);
-    expect(outcomeOfFailure(base, surprise, false, false).status).toBe('unknown');
-  });
-
-  it('after an upload, names what happened to the wait; an abort is an interruption', () => {
-    const wait = { operation: 'wait', assetId: 'asset-20260330142158-q75m8' } as const;
+  it('uploaded now, waited for now, or done by an earlier run', () => {
+    const sent = { phase: 'sent', id: ID } as const;
     expect(
-      outcomeOfFailure(base, new KyyWaitTimeoutError('late', wait), true, false),
-    ).toMatchObject({
-      status: 'wait-timeout',
-      ref: 'asset://asset-20260330142158-q75m8',
+      outcomeOfRow(base, { before: { phase: 'new' }, state: sent, reason: 'done' }),
+    ).toMatchObject({ status: 'uploaded', ref: `asset://${ID}` });
+    expect(
+      outcomeOfRow(base, {
+        before: sent,
+        state: { phase: 'completed', id: ID },
+        reason: 'done',
+      }).status,
+    ).toBe('active');
+    expect(outcomeOfRow(base, { before: sent, state: sent, reason: 'done' })).toMatchObject({
+      status: 'skipped',
+      previousRun: true,
     });
-    expect(outcomeOfFailure(base, new KyyAbortError('stop', wait), true, true).status).toBe(
+  });
+
+  it('a wait that stopped names why; Ctrl-C (no error) is an interruption', () => {
+    const sent = { phase: 'sent', id: ID } as const;
+    expect(outcomeOfRow(base, { before: sent, state: sent, reason: 'paused', error }).status).toBe(
+      'wait-timeout',
+    );
+    expect(outcomeOfRow(base, { before: sent, state: sent, reason: 'paused' }).status).toBe(
       'interrupted',
     );
+    expect(outcomeOfRow(base, undefined).status).toBe('interrupted');
+  });
+
+  it('a send left by an earlier run is unknown and says how to retry', () => {
+    const got = outcomeOfRow(base, {
+      before: { phase: 'sending' },
+      state: { phase: 'unknown', error },
+      reason: 'settled',
+    });
+    expect(got.status).toBe('unknown');
+    expect(got.error?.message).toContain('--retry-unknown');
   });
 });
 

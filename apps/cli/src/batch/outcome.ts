@@ -1,5 +1,6 @@
-import { KyyError, type KyyErrorKind, toAssetRef } from '@kyyvideo/client';
-import { messageInCliTerms } from '../client-messages.js';
+import type { KyyErrorKind } from '@kyyvideo/client';
+import { toAssetRef } from '@kyyvideo/contract';
+import type { RowError, RowState, StopReason } from '@kyyvideo/jobs';
 import type { UploadInput } from '../client-types.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -47,54 +48,70 @@ export function isOk(outcome: ItemOutcome): boolean {
   return OK.includes(outcome.status);
 }
 
-/** `timeoutSeconds`: --timeout as typed, so a wait timeout is reported in that unit. */
-export function toItemError(error: unknown, timeoutSeconds?: number): ItemError {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return {
-      type: error.name,
-      ...(error instanceof KyyError && { kind: error.kind }),
-      message: messageInCliTerms(
-        error,
-        undefined,
-        timeoutSeconds === undefined ? {} : { timeoutSeconds },
-      ),
-      ...(code !== undefined && code !== null && { code }),
-    };
-  }
-  return { type: 'Error', message: String(error) };
+/** What the engine reports for one row: its state when picked up, and when it stopped. */
+export interface RowRun {
+  before: RowState;
+  state: RowState;
+  reason: StopReason;
+  error?: RowError;
 }
 
+const EARLIER_UNKNOWN: ItemError = {
+  type: 'OutcomeUnknown',
+  message:
+    'an earlier run sent this upload but never learned whether it created an asset; it is not re-uploaded. Check, then rerun with --retry-unknown to upload it again.',
+};
+
 /**
- * What one failed batch item means, from the client's own verdict (its error `kind`): an upload
- * failure is "unknown" exactly when the client says its outcome is unknown or the failure is not
- * one the client recognised; any other upload failure provably created nothing. `uploaded`: the
- * asset exists (uploaded now, or by an earlier run).
+ * What one row of an asset batch means for the report. `run` is undefined for a row this run
+ * never picked up (Ctrl-C came first). A row that ended as it began was settled by an earlier
+ * run, and nothing was sent for it now.
  */
-export function outcomeOfFailure(
+export function outcomeOfRow(
   base: Pick<ItemOutcome, 'index' | 'where' | 'input'>,
-  error: KyyError,
-  uploaded: boolean,
-  interrupted: boolean,
-  timeoutSeconds?: number,
+  run: RowRun | undefined,
 ): ItemOutcome {
-  const assetId = error.assetId;
-  const withId = assetId ? { assetId, ref: toAssetRef(assetId) } : {};
-  if (error.kind === 'abort' || (interrupted && !uploaded && !assetId)) {
-    return { ...base, ...withId, status: 'interrupted' };
+  if (!run) return { ...base, status: 'interrupted' };
+  const { state, before } = run;
+  const withId = 'id' in state && state.id ? { assetId: state.id, ref: toAssetRef(state.id) } : {};
+  const earlier = before.phase === state.phase && run.reason !== 'paused';
+  const error = run.error ?? ('error' in state ? state.error : undefined);
+  const previous = earlier ? { previousRun: true } : {};
+  switch (state.phase) {
+    case 'sent':
+    case 'completed':
+      if (run.reason === 'done') {
+        const status: ItemStatus = earlier
+          ? 'skipped'
+          : state.phase === 'sent'
+            ? 'uploaded'
+            : 'active';
+        return { ...base, ...withId, ...previous, status };
+      }
+      if (!error) return { ...base, ...withId, status: 'interrupted' };
+      return {
+        ...base,
+        ...withId,
+        status: error.kind === 'wait-timeout' ? 'wait-timeout' : 'wait-failed',
+        error,
+      };
+    case 'failed':
+      return { ...base, ...withId, ...previous, status: 'review-failed', ...(error && { error }) };
+    case 'rejected':
+      return { ...base, status: 'rejected', ...(error && { error }) };
+    case 'unknown': {
+      const fromEarlier = before.phase === 'sending' || before.phase === 'unknown';
+      return {
+        ...base,
+        ...withId,
+        ...(fromEarlier && { previousRun: true }),
+        status: 'unknown',
+        error: fromEarlier ? EARLIER_UNKNOWN : (error ?? EARLIER_UNKNOWN),
+      };
+    }
+    default:
+      return { ...base, status: 'interrupted' };
   }
-  const itemError = toItemError(error, timeoutSeconds);
-  if (!uploaded) {
-    const unknown = error.kind === 'upload-outcome-unknown' || error.kind === 'unexpected';
-    return { ...base, ...withId, status: unknown ? 'unknown' : 'rejected', error: itemError };
-  }
-  const status: ItemStatus =
-    error.kind === 'asset-failed'
-      ? 'review-failed'
-      : error.kind === 'wait-timeout'
-        ? 'wait-timeout'
-        : 'wait-failed';
-  return { ...base, ...withId, status, error: itemError };
 }
 
 function exitCodeFor(status: ItemStatus): number {

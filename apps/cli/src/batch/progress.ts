@@ -7,6 +7,9 @@ import { INTERRUPTED_WORD } from './summary.js';
 export interface BatchProgress {
   /** One item finished (done counts items finished so far, skipped ones included). */
   finished(outcome: ItemOutcome, done: number): void;
+  /** Prints a line for a human; on a terminal the bar is cleared first and drawn again below. */
+  note(line: string): void;
+  /** Clears the bar, so what follows (the summary) starts on a clean line. */
   stop(): void;
 }
 
@@ -33,6 +36,7 @@ function lineProgress(out: Output, total: number): BatchProgress {
         `[${String(done).padStart(width)}/${total}] ${o.where}  ${status}  ${describe(o)}\n`,
       );
     },
+    note: (line) => out.info(line),
     stop() {},
   };
 }
@@ -42,6 +46,7 @@ async function barProgress(out: Output, total: number, before: Before): Promise<
   const bar = await createProgressBar(
     out,
     ' {bar} {value}/{total} | {ok} ok, {failed} failed{interrupted} | {rate} | {last}',
+    { clearOnComplete: true },
   );
   let ok = before.ok;
   let failed = before.failed;
@@ -65,12 +70,27 @@ async function barProgress(out: Output, total: number, before: Before): Promise<
     rate: rate(ok + failed),
     last: ok + failed > 0 ? 'resumed' : '',
   });
+  let drawn = true;
+  let value = ok + failed;
+  let last = '';
   return {
+    note(line) {
+      // Text written over a drawn bar mixes with it ("12 interrupted2 | 0 ok"): clear the bar,
+      // print, then draw it again below.
+      if (drawn) bar.stop();
+      out.stderr.write(`${line}\n`);
+      if (drawn) {
+        bar.start(total, value, { ok, failed, interrupted: words(), rate: rate(value), last });
+      }
+    },
     finished(o, done) {
+      value = done;
+      last = `${o.where} ${o.status}`;
       finishedNow++;
       if (isOk(o)) ok++;
       else if (o.status === 'interrupted') interrupted++;
       else failed++;
+      if (!drawn) return;
       bar.update(done, {
         ok,
         failed,
@@ -80,6 +100,8 @@ async function barProgress(out: Output, total: number, before: Before): Promise<
       });
     },
     stop() {
+      if (!drawn) return;
+      drawn = false;
       bar.stop();
     },
   };
@@ -100,8 +122,9 @@ export async function createProgress(
   total: number,
   before: Before,
 ): Promise<BatchProgress> {
-  if (out.quiet) return { finished() {}, stop() {} };
+  const silent: BatchProgress = { finished() {}, note: (line) => out.info(line), stop() {} };
+  if (out.quiet) return silent;
   if (out.stderr.isTTY) return barProgress(out, total, before);
-  if (out.json) return { finished() {}, stop() {} };
+  if (out.json) return silent;
   return lineProgress(out, total);
 }

@@ -1,29 +1,28 @@
 import { resolve } from 'node:path';
-import type { PrepareItem, PrepareProgress } from '@kyyvideo/client';
-import { readManifest } from '../batch/manifest.js';
+import {
+  JsonlStore,
+  ResultsFileError,
+  type RowPolicy,
+  type RowSpec,
+  runBatch,
+  start,
+} from '@kyyvideo/jobs';
+import { type ManifestItem, readManifest } from '../batch/manifest.js';
 import {
   batchExitCode,
   type ItemOutcome,
-  type ItemStatus,
-  outcomeOfFailure,
+  isOk,
+  outcomeOfRow,
+  type RowRun,
 } from '../batch/outcome.js';
-import { createProgress } from '../batch/progress.js';
-import { type ResultEvent, ResultsWriter, readResults } from '../batch/results-file.js';
-import { itemKeys, planStep, priorStates, type Step } from '../batch/resume.js';
+import { type BatchProgress, createProgress } from '../batch/progress.js';
+import { itemKeys } from '../batch/resume.js';
 import { acquireRunLock } from '../batch/run-lock.js';
 import { summarise } from '../batch/summary.js';
+import { messageInCliTerms } from '../client-messages.js';
 import type { CommandContext } from '../context.js';
-import { refOf } from './shared.js';
-
-/** The results-file line that records a failed item; an interrupted one records nothing. */
-const FAILURE_EVENT: Partial<Record<ItemStatus, ResultEvent>> = {
-  rejected: 'rejected',
-  unknown: 'unknown',
-  'review-failed': 'review-failed',
-  // The file keeps one event for "waiting stopped"; a rerun waits again either way.
-  'wait-timeout': 'wait-failed',
-  'wait-failed': 'wait-failed',
-};
+import { UsageError } from '../errors.js';
+import { quote } from '../quote.js';
 
 export interface BatchOptions {
   manifest: string;
@@ -36,33 +35,6 @@ export interface BatchOptions {
   retryUnknown?: boolean;
 }
 
-/** What an earlier run left, as this run reports it (nothing is sent for these). */
-function previousOutcome(
-  base: Pick<ItemOutcome, 'index' | 'where' | 'input'>,
-  step: Extract<Step, { do: 'skip' }>,
-  lastError: ItemOutcome['error'],
-): ItemOutcome {
-  const withId = step.assetId ? { assetId: step.assetId, ref: refOf(step.assetId) } : {};
-  if (step.reason === 'done') return { ...base, ...withId, status: 'skipped', previousRun: true };
-  return {
-    ...base,
-    ...withId,
-    status: step.reason,
-    previousRun: true,
-    error:
-      step.reason === 'unknown'
-        ? {
-            type: 'OutcomeUnknown',
-            message:
-              'an earlier run sent this upload but never learned whether it created an asset; it is not re-uploaded. Check, then rerun with --retry-unknown to upload it again.',
-          }
-        : (lastError ?? {
-            type: 'KyyAssetFailedError',
-            message: 'review failed in an earlier run',
-          }),
-  };
-}
-
 export async function batch(options: BatchOptions, ctx: CommandContext) {
   const { cwd } = ctx.io;
   const resultsShown = options.results ?? `${options.manifest}.results.jsonl`;
@@ -72,146 +44,151 @@ export async function batch(options: BatchOptions, ctx: CommandContext) {
   // Before reading what earlier runs did: a run still going would otherwise be repeated.
   const lock = acquireRunLock(resultsPath, resultsShown);
   try {
-    return await runBatch(options, ctx, items, resultsPath, resultsShown);
+    const store = openStore(resultsPath, resultsShown, ctx);
+    try {
+      return await runBatchOfAssets(options, ctx, items, store, resultsShown);
+    } finally {
+      await store.close();
+    }
   } finally {
     lock.release();
   }
 }
 
-async function runBatch(
-  options: BatchOptions,
-  ctx: CommandContext,
-  items: Awaited<ReturnType<typeof readManifest>>,
-  resultsPath: string,
-  resultsShown: string,
-) {
-  const keys = itemKeys(items);
-  const states = priorStates(readResults(resultsPath, resultsShown));
-  const plan = { wait: options.wait === true, retryUnknown: options.retryUnknown === true };
-  const steps: Step[] = keys.map((key) => planStep(states.get(key) ?? { kind: 'new' }, plan));
-  const outcomes: ItemOutcome[] = items.map((item, i) => {
-    const step = steps[i] as Step;
-    const base = { index: item.index, where: item.where, input: item.input };
-    if (step.do !== 'skip') return { ...base, status: 'interrupted' };
-    const prior = states.get(keys[i] as string);
-    return previousOutcome(base, step, prior && 'lastError' in prior ? prior.lastError : undefined);
-  });
-
-  // The items this run sends, in manifest order: uploads, and waits for earlier uploads.
-  const queue = items.map((_, i) => i).filter((i) => steps[i]?.do !== 'skip');
-  const work: PrepareItem[] = queue.map((i) => {
-    const step = steps[i] as Step;
-    return step.do === 'wait' ? { waitFor: step.assetId } : (items[i]?.input as PrepareItem);
-  });
-  const assets = queue.length > 0 ? await ctx.assets() : undefined;
-  const earlierOk = outcomes.filter((o) => o.status === 'skipped').length;
-  const earlierFailed = outcomes.filter((o) => o.previousRun && o.status !== 'skipped').length;
-  if (earlierOk + earlierFailed > 0) {
-    ctx.out.info(
-      `Resuming from ${resultsShown}: ${earlierOk} done earlier${earlierFailed > 0 ? `, ${earlierFailed} need attention` : ''}, ${queue.length} to do.`,
+function openStore(path: string, shown: string, ctx: CommandContext): JsonlStore {
+  try {
+    return new JsonlStore(path, { redact: (text) => ctx.redact(text) });
+  } catch (error) {
+    if (!(error instanceof ResultsFileError)) throw error;
+    throw new UsageError(
+      error.line === undefined
+        ? `The results file ${quote(shown)} ${error.message}; pass --results <file> somewhere writable.`
+        : `The results file ${quote(shown)} line ${error.line} is not a kyy batch record. Fix or remove that line, or pass --results with another file.`,
     );
   }
+}
 
-  const writer = new ResultsWriter(resultsPath, resultsShown, ctx.redact);
-  const progress = await createProgress(ctx.out, items.length, {
-    ok: earlierOk,
-    failed: earlierFailed,
-  });
-  const stopProgressOnSecondInterrupt = () => {
-    // The bin shim exits at once on a second Ctrl-C: leave the terminal usable and say what
-    // is on disk before it does.
+/** Ctrl-C once: say so without garbling the bar; twice: leave the terminal usable, then exit. */
+function handleInterrupts(ctx: CommandContext, progress: BatchProgress, resultsShown: string) {
+  ctx.onSecondInterrupt?.(() => {
     progress.stop();
     // Cursor back on, line wrap back on, whatever state the bar left them in.
     if (ctx.io.stderr.isTTY) ctx.io.stderr.write('\u001b[?25h\u001b[?7h');
     ctx.io.stderr.write(
       `\nStopped. Every finished step is recorded in ${resultsShown}; run the same command again to resume.\n`,
     );
-  };
-  ctx.onSecondInterrupt?.(stopProgressOnSecondInterrupt);
+  });
   const sayStopping = () =>
-    ctx.out.info(
+    progress.note(
       'Ctrl-C: letting the uploads in flight finish, starting no more (Ctrl-C again to quit now).',
     );
   ctx.signal.addEventListener('abort', sayStopping, { once: true });
-  const uploadedNow = new Set<number>();
+  return () => ctx.signal.removeEventListener('abort', sayStopping);
+}
 
-  const record = (i: number) => {
-    const item = items[i] as (typeof items)[number];
-    return { key: keys[i] as string, index: item.index, input: item.input };
+/**
+ * The rows an earlier run settled (nothing is sent for them now) and how many of those
+ * succeeded: counted, and said, before this run starts.
+ */
+function settledEarlier(
+  store: JsonlStore,
+  options: BatchOptions,
+  outcomeOf: (key: string, run: RowRun) => ItemOutcome,
+) {
+  const policy: RowPolicy = {
+    await: options.wait === true,
+    download: false,
+    retryFailed: false,
+    retryUnknown: options.retryUnknown === true,
   };
-  // The batch engine's own count of the items it finished, after those earlier runs settled.
-  const settle = (i: number, outcome: ItemOutcome, doneNow: number) => {
-    outcomes[i] = outcome;
-    progress.finished(outcome, earlierOk + earlierFailed + doneNow);
-  };
-
-  const onProgress = (event: PrepareProgress) => {
-    if (event.type === 'deleted') return;
-    const i = queue[event.index] as number;
-    const item = items[i] as (typeof items)[number];
-    const base = { index: item.index, where: item.where, input: item.input };
-    switch (event.type) {
-      case 'uploading':
-        // On disk before the upload is sent: a kill from here on leaves "outcome unknown".
-        writer.append({ ...record(i), event: 'started' });
-        return;
-      case 'uploaded':
-        uploadedNow.add(i);
-        writer.append({ ...record(i), event: 'uploaded', assetId: event.assetId });
-        return;
-      case 'ready': {
-        // Without --wait the engine calls an item ready as soon as it is uploaded.
-        if (options.wait) writer.append({ ...record(i), event: 'active', assetId: event.assetId });
-        const status = options.wait ? 'active' : 'uploaded';
-        settle(i, { ...base, status, assetId: event.assetId, ref: event.ref }, event.done);
-        return;
-      }
-      case 'failed': {
-        const uploaded = uploadedNow.has(i) || steps[i]?.do === 'wait';
-        const outcome = outcomeOfFailure(
-          base,
-          event.error,
-          uploaded,
-          ctx.signal.aborted,
-          options.timeout,
-        );
-        const resultEvent = FAILURE_EVENT[outcome.status];
-        if (resultEvent !== undefined) {
-          writer.append({
-            ...record(i),
-            event: resultEvent,
-            ...(outcome.assetId === undefined ? {} : { assetId: outcome.assetId }),
-            ...(outcome.error === undefined ? {} : { error: outcome.error }),
-          });
-        }
-        settle(i, outcome, event.done);
-        return;
-      }
-    }
-  };
-
-  try {
-    if (assets && work.length > 0) {
-      await assets.prepare(work, {
-        concurrency: options.concurrency,
-        wait: options.wait === true,
-        waitTimeoutMs: Math.round(options.timeout * 1000),
-        signal: ctx.signal,
-        // Ctrl-C stops new uploads from starting; the ones in flight finish, so none is left
-        // unknown. Waits stop at once (the asset exists; a rerun waits again).
-        finishStartedUploads: true,
-        onProgress,
-      });
-    }
-  } finally {
-    ctx.signal.removeEventListener('abort', sayStopping);
-    progress.stop();
-    writer.close();
+  const earlier = new Set<string>();
+  let earlierOk = 0;
+  for (const row of store.rows()) {
+    const step = start(row.state, policy);
+    if (step.action.do !== 'stop') continue;
+    earlier.add(row.key);
+    const run = { before: row.state, state: step.state, reason: step.action.reason };
+    if (isOk(outcomeOf(row.key, run))) earlierOk++;
   }
-  return summarise(outcomes, {
+  return { earlier, earlierOk };
+}
+
+async function runBatchOfAssets(
+  options: BatchOptions,
+  ctx: CommandContext,
+  items: readonly ManifestItem[],
+  store: JsonlStore,
+  resultsShown: string,
+) {
+  const keys = itemKeys(items);
+  const rows: RowSpec[] = items.map((item, i) => ({
+    key: keys[i] as string,
+    index: item.index + 1,
+    kind: 'asset',
+    input: { upload: item.input },
+  }));
+  const itemOf = new Map(rows.map((row, i) => [row.key, items[i] as ManifestItem]));
+  const base = (item: ManifestItem) => ({
+    index: item.index,
+    where: item.where,
+    input: item.input,
+  });
+  const runs = new Map<string, RowRun>();
+  const outcomes = (): ItemOutcome[] =>
+    items.map((item, i) => outcomeOfRow(base(item), runs.get(keys[i] as string)));
+
+  await store.add({ rows });
+  const { earlier, earlierOk } = settledEarlier(store, options, (key, run) =>
+    outcomeOfRow(base(itemOf.get(key) as ManifestItem), run),
+  );
+  const earlierFailed = earlier.size - earlierOk;
+  if (earlier.size > 0) {
+    ctx.out.info(
+      `Resuming from ${resultsShown}: ${earlierOk} done earlier${earlierFailed > 0 ? `, ${earlierFailed} need attention` : ''}, ${items.length - earlier.size} to do.`,
+    );
+  }
+  const assets = await ctx.assets();
+  const progress = await createProgress(ctx.out, items.length, {
+    ok: earlierOk,
+    failed: earlierFailed,
+  });
+  const stopListening = handleInterrupts(ctx, progress, resultsShown);
+  let done = earlier.size;
+  try {
+    await runBatch({ assets }, rows, {
+      store,
+      concurrency: options.concurrency,
+      signal: ctx.signal,
+      waitForAssets: options.wait === true,
+      retryUnknown: options.retryUnknown === true,
+      assetTimeoutMs: Math.round(options.timeout * 1000),
+      redact: (text) => ctx.redact(text),
+      describeError: (error) =>
+        messageInCliTerms(error, ctx.globals, { timeoutSeconds: options.timeout }),
+      onEvent: (event) => {
+        if (event.type !== 'settled') return;
+        const run: RowRun = {
+          before: event.row.state,
+          state: event.state,
+          reason: event.reason,
+          ...(event.error && { error: event.error }),
+        };
+        runs.set(event.row.key, run);
+        if (earlier.has(event.row.key)) return;
+        const item = itemOf.get(event.row.key) as ManifestItem;
+        progress.finished(outcomeOfRow(base(item), run), ++done);
+      },
+    });
+  } finally {
+    stopListening();
+    // Cleared before the summary: the summary must not be written over the bar.
+    progress.stop();
+  }
+  const all = outcomes();
+  return summarise(all, {
     resultsFile: resultsShown,
     interrupted: ctx.signal.aborted,
-    exitCode: batchExitCode(outcomes, ctx.signal.aborted),
+    exitCode: batchExitCode(all, ctx.signal.aborted),
     out: ctx.out,
   });
 }

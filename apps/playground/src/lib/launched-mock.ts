@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { MOCK_BASE_URL } from '@kyyvideo/contract';
 
 /**

@@ -83,3 +83,18 @@ describe('the proxy, record and replay flags', () => {
     }
   });
 });
+
+describe('--task-concurrency', () => {
+  it('becomes the mock option, and is absent (no limit) unless given', () => {
+    expect(parseMockCliOptions({ taskConcurrency: '10' }, {})).toMatchObject({
+      taskConcurrency: 10,
+    });
+    expect(parseMockCliOptions({}, {})).not.toHaveProperty('taskConcurrency');
+  });
+
+  it('refuses what is not a whole number of at least 1, naming the flag', () => {
+    for (const bad of ['0', '-2', '1.5', 'ten']) {
+      expect(() => parseMockCliOptions({ taskConcurrency: bad }, {})).toThrow(/--task-concurrency/);
+    }
+  });
+});

@@ -77,6 +77,11 @@ const FLAGS: readonly MockCliOption[] = [
     default: String(DEFAULT_TASK_PROCESSING_MS),
   },
   {
+    flags: '--task-concurrency <n>',
+    description:
+      'at most this many video tasks process at once; the others stay queued until a slot frees (default: no limit)',
+  },
+  {
     flags: '--reference-video-rule <rule>',
     description: `which documented version of "which models take reference videos" to enforce: ${REFERENCE_VIDEO_RULE_NAMES.join(' or ')} (mock-only choice; the docs state it both ways)`,
     default: DEFAULT_REFERENCE_VIDEO_RULE,
@@ -159,6 +164,7 @@ export interface MockCliSettings {
   reviewDelayMs?: number;
   taskQueuedMs?: number;
   taskProcessingMs?: number;
+  taskConcurrency?: number;
   referenceVideoRule?: ReferenceVideoRuleName;
   latencyMs?: number;
   headersTimeoutMs?: number;
@@ -278,6 +284,10 @@ export function parseMockCliOptions(
   if (apiKey !== undefined && apiKey !== '') {
     if (apiKey.trim() === '') throw new MockUsageError(`${API_KEY_ENV} must not be blank.`);
     settings.apiKey = apiKey;
+  }
+  const slots = text(opts.taskConcurrency);
+  if (slots !== undefined) {
+    settings.taskConcurrency = wholeNumber(slots, '--task-concurrency', 1, MAX_STORE_LIMIT);
   }
   const rule = text(opts.referenceVideoRule);
   if (rule !== undefined) {

@@ -17,7 +17,7 @@ import { parseJsonBody } from '../json-body.js';
 import type { ResolvedOptions } from '../options.js';
 import { isUnreachable } from '../reachability.js';
 import type { InternalStore } from '../store.js';
-import { type TaskOutcome, toVideoTask, VIDEO_FAIL_MARKER } from '../tasks.js';
+import { type TaskOutcome, TaskSlots, toVideoTask, VIDEO_FAIL_MARKER } from '../tasks.js';
 import { sentence } from '../validate-upload.js';
 import type { SpecRoute } from './route-table.js';
 import type { CoreResponse } from './types.js';
@@ -115,6 +115,8 @@ export function taskRoutes(
   options: ResolvedOptions,
   clock: MockClock,
 ): SpecRoute[] {
+  const slots =
+    options.taskConcurrency === undefined ? undefined : new TaskSlots(options.taskConcurrency);
   return [
     {
       method: 'POST',
@@ -145,11 +147,13 @@ export function taskRoutes(
                 }
               : { status: 'completed' };
         const now = clock.now();
+        const readyAt = now + options.taskQueuedMs;
         const task = store.insertTask({
           model,
           createdAt: now,
-          processingAt: now + options.taskQueuedMs,
-          endsAt: now + options.taskQueuedMs + options.taskProcessingMs,
+          ...(slots
+            ? slots.schedule(readyAt, options.taskProcessingMs)
+            : { processingAt: readyAt, endsAt: readyAt + options.taskProcessingMs }),
           outcome,
         });
         // Create always answers `queued`, as documented, even with a zero queue time.

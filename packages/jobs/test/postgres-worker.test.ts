@@ -1,0 +1,78 @@
+import { readdirSync } from 'node:fs';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import type { RowSpec } from '../src/index.js';
+import { batchStatus, enqueueBatch, openQueue, runWorker } from '../src/postgres/index.js';
+import { usePostgres } from './postgres-support.js';
+import { API_KEY, CREATE_PATH, useMockServer } from './support.js';
+
+const postgres = await usePostgres();
+const { env, client, creates } = useMockServer({ taskConcurrency: 50 });
+
+const redact = (text: string) => text.split(API_KEY).join('[redacted]');
+
+function videoRows(n: number): RowSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    key: String(i + 1),
+    index: i + 1,
+    kind: 'video' as const,
+    input: {
+      task: { model: 'kyyvideo2_fast', prompt: `video ${i + 1}`, duration: 5 },
+      out: `video-${i + 1}.mp4`,
+    },
+  }));
+}
+
+describe.skipIf(!postgres)('workers on the PostgreSQL store', () => {
+  it('two workers share a batch: each row created once, every MP4 written, the key in no table', async () => {
+    if (!postgres) return;
+    const url = await postgres.database();
+    const queues = await Promise.all([openQueue(url), openQueue(url)]);
+    try {
+      const [first] = queues;
+      if (!first) throw new Error('unreachable');
+      await enqueueBatch(first, { batch: 'two', rows: videoRows(12) });
+      const results = await Promise.all(
+        queues.map((queue) =>
+          runWorker(client(), queue, {
+            outDir: env.dir,
+            concurrency: 3,
+            intervalMs: 20,
+            idleMs: 100,
+            exitWhenIdle: true,
+            redact,
+          }),
+        ),
+      );
+      expect(results.reduce((n, r) => n + r.sends, 0)).toBe(12);
+      expect(creates()).toBe(12);
+      expect(env.server.mock.requests().filter((r) => r.path.endsWith(CREATE_PATH))).toHaveLength(
+        12,
+      );
+      const [status] = await batchStatus(first, { batch: 'two' });
+      expect(status?.counts).toMatchObject({ rows: 12, downloaded: 12, pending: 0, running: 0 });
+      expect(status?.creates).toBe(12);
+      expect(status?.secondsByModel).toEqual({ kyyvideo2_fast: 60 });
+      expect(readdirSync(env.dir).filter((f) => f.endsWith('.mp4'))).toHaveLength(12);
+      // Every table of the database, pg-boss's included, as text: the key is in none of them.
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      try {
+        const tables = await db.query<{ schema: string; name: string }>(
+          `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+           WHERE table_schema IN ('kyy_batch', 'pgboss') AND table_type = 'BASE TABLE'`,
+        );
+        for (const { schema, name } of tables.rows) {
+          const dump = await db.query(`SELECT t::text AS line FROM "${schema}"."${name}" t`);
+          const text = dump.rows.map((r) => r.line).join('\n');
+          expect(text).not.toContain(API_KEY);
+          expect(text).not.toContain(Buffer.from(API_KEY).toString('base64'));
+        }
+      } finally {
+        await db.end();
+      }
+    } finally {
+      await Promise.all(queues.map((q) => q.close()));
+    }
+  });
+});
