@@ -3,7 +3,7 @@ import { UsageError } from './errors.js';
 import { integerInRange, positiveSeconds } from './option-values.js';
 import { checkQueueUrl } from './queue/open-queue.js';
 import { examples, type Runner } from './registry.js';
-import { VIDEO_POLL_HELP } from './video-defaults.js';
+import { VIDEO_POLL_HELP } from './video-help.js';
 
 /**
  * The commands of a batch shared through PostgreSQL: `videos batch --queue` (enqueue),
