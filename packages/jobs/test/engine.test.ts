@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isVideoFile } from '@kyyvideo/client/node';
 import { describe, expect, it } from 'vitest';
 import {
   type BatchEvent,
   JsonlStore,
-  looksLikeMp4,
   type ReserveSendRequest,
   type RowState,
   runVideoBatch,
@@ -78,7 +78,7 @@ describe('runVideoBatch against the mock', () => {
     expect(result.sends).toBe(5);
     expect(result.bytesDownloaded).toBeGreaterThan(0);
     for (let i = 1; i <= 5; i++)
-      expect(await looksLikeMp4(join(env.dir, `video-${i}.mp4`))).toBe(true);
+      expect(await isVideoFile(join(env.dir, `video-${i}.mp4`))).toBe(true);
     expect(readdirSync(env.dir).filter((f) => f.endsWith('.part'))).toEqual([]);
     // Every transition reached the listener after the store had it.
     expect(events.filter((e) => e.type === 'settled')).toHaveLength(5);
@@ -115,7 +115,7 @@ describe('runVideoBatch against the mock', () => {
     expect(creates()).toBe(3);
     expect(again.sends).toBe(0);
     expect(Object.values(phases(again))).toEqual(['downloaded', 'downloaded', 'downloaded']);
-    expect(await looksLikeMp4(join(env.dir, 'video-2.mp4'))).toBe(true);
+    expect(await isVideoFile(join(env.dir, 'video-2.mp4'))).toBe(true);
   });
 
   it('uploads a URL shared by several rows once, and creates with its asset:// reference', async () => {
