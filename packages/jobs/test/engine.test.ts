@@ -130,6 +130,19 @@ describe('runVideoBatch against the mock', () => {
     expect(videos.map((r) => r.state.phase)).toEqual(Array(4).fill('downloaded'));
   });
 
+  it('a reference URL that carries the key is uploaded once across reruns, though the file masks it', async () => {
+    const signed = `https://example.com/signed-frame.png?token=${API_KEY}`;
+    const list = rows(2, () => ({
+      task: { model: 'kyyvideo2_fast', prompt: 'from a signed frame', first_image: signed },
+      uploadReferences: [signed],
+    })).map((r, i) => ({ ...r, task: { ...r.task, prompt: `from a signed frame ${i}` } }));
+    await run(list);
+    await run(list);
+    expect(uploads()).toBe(1);
+    expect(creates()).toBe(2);
+    expect(readFileSync(join(env.dir, 'results.jsonl'), 'utf8')).not.toContain(API_KEY);
+  });
+
   it('maxSends stops creating after the budget; a rerun creates the rest, none twice', async () => {
     const first = await run(rows(5), { maxSends: 2, concurrency: 1 });
     expect(first.budgetReached).toBe(true);
