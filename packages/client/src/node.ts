@@ -7,6 +7,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { KyyConnectionError } from './errors.js';
 import { checkSaveTarget, removeStaleParts, tempPathFor } from './save-target.js';
 import type { KyyClient } from './types.js';
+import { SNIFF_BYTES, startsLikeVideo } from './video-sniff.js';
 import type { DownloadOptions, VideoDownload, VideoTask } from './video-types.js';
 
 /**
@@ -15,6 +16,25 @@ import type { DownloadOptions, VideoDownload, VideoTask } from './video-types.js
  */
 
 export { checkSaveTarget, type SaveTarget } from './save-target.js';
+
+/**
+ * Whether the file at `path` starts like a video, by the same rule `downloadToFile` applies to
+ * the bytes it receives: how a rerun tells a finished download from a file someone replaced.
+ * False when it cannot be read.
+ */
+export async function isVideoFile(path: string): Promise<boolean> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    const head = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    return startsLikeVideo(head.subarray(0, bytesRead));
+  } catch {
+    return false;
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}
 
 export interface SavedVideo {
   /** The absolute path written. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKyyClient } from '../src/client.js';
 import { KyyAbortError, KyyConnectionError, KyyDownloadError } from '../src/errors.js';
-import { downloadToFile } from '../src/node.js';
+import { downloadToFile, isVideoFile } from '../src/node.js';
 import { fakeFetch, type Reply } from './helpers/fake-fetch.js';
 import { VIDEO_URL, videoBytes } from './helpers/video.js';
 
@@ -101,5 +101,20 @@ describe('downloadToFile (@kyyvideo/client/node)', () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KyyDownloadError);
     expect(files()).toEqual([]);
+  });
+});
+
+describe('isVideoFile', () => {
+  it('tells a saved video from a page saved under its name, by the download rule', async () => {
+    const video = join(dir, 'a.mp4');
+    writeFileSync(video, videoBytes(64));
+    const page = join(dir, 'b.mp4');
+    writeFileSync(page, '<!doctype html><title>expired</title>');
+    const short = join(dir, 'c.mp4');
+    writeFileSync(short, videoBytes(64).subarray(0, 6));
+    expect(await isVideoFile(video)).toBe(true);
+    expect(await isVideoFile(page)).toBe(false);
+    expect(await isVideoFile(short)).toBe(false);
+    expect(await isVideoFile(join(dir, 'missing.mp4'))).toBe(false);
   });
 });

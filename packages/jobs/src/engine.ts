@@ -205,7 +205,7 @@ export async function runBatch(
   const perform = async (
     row: StoredRow,
     action: Exclude<RowAction, { do: 'stop' }>,
-    state: RowState,
+    stored: RowState,
     refs: { current: Map<string, string>; sentNow?: boolean },
   ): Promise<RowEvent> => {
     switch (action.do) {
@@ -221,7 +221,7 @@ export async function runBatch(
         if (signal.aborted) return { type: 'interrupted' };
         const reservation = await store.reserveSend({
           key: row.key,
-          from: state,
+          from: stored,
           to: { phase: 'sending' },
           ...(options.maxSends === undefined ? {} : { maxSends: options.maxSends }),
         });
@@ -252,20 +252,24 @@ export async function runBatch(
   const runRow = async (row: StoredRow): Promise<RowResult> => {
     const policy = policyOf(row);
     let state = row.state;
+    // What the store holds for the row: `from` of the next write. It lags `state` when a
+    // change is not written (`ready`), so a store that checks `from` sees what it has.
+    let stored = row.state;
     let step = start(state, policy);
     const refs: { current: Map<string, string>; sentNow?: boolean } = { current: new Map() };
     const persist = async (to: RowState, event: RowEvent | { type: 'start' }) => {
       // `reserved` was made durable by reserveSend itself, with the budget. `ready` holds
       // nothing a rerun needs (it prepares again), so it costs no line.
       if (event.type !== 'reserved' && to.phase !== 'ready') {
-        await store.save({ key: row.key, from: state, to, event });
+        await store.save({ key: row.key, from: stored, to, event });
       }
+      if (to.phase !== 'ready') stored = to;
       emit({ type: 'step', row, from: state, to, event });
       state = to;
     };
     if (step.state !== state) await persist(step.state, { type: 'start' });
     while (step.action.do !== 'stop') {
-      const event = await perform(row, step.action, state, refs);
+      const event = await perform(row, step.action, stored, refs);
       if (event.type === 'downloaded') result.bytesDownloaded += event.bytes;
       const next = transition(state, event, policy);
       if (next.state !== state) await persist(next.state, event);

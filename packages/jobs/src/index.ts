@@ -22,7 +22,6 @@ export {
   start,
   transition,
 } from './machine.js';
-export { looksLikeMp4 } from './mp4-file.js';
 export { mediaOf, referenceKey, referenceRows } from './references.js';
 export {
   type DescribeError,

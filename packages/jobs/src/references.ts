@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AssetType, CreateVideoTaskRequest } from '@kyyvideo/contract';
 import { VIDEO_TASK_MEDIA_FIELDS, type VideoTaskMediaField } from '@kyyvideo/contract';
 import type { RowSpec } from './store.js';
@@ -15,9 +16,13 @@ export function mediaOf(
   return found;
 }
 
-/** The key of the asset row that uploads `url` for the video rows of a batch. */
+/**
+ * The key of the asset row that uploads `url` for the video rows of a batch. A digest, not the
+ * URL: a store masks the API key in what it writes, and a URL carrying the key (a signed link)
+ * would otherwise be stored under another key than the next run asks for, and uploaded again.
+ */
 export function referenceKey(assetType: AssetType, url: string): string {
-  return `ref:${assetType}:${url}`;
+  return `ref:${assetType}:${createHash('sha256').update(url).digest('hex').slice(0, 32)}`;
 }
 
 /**

@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isVideoFile } from '@kyyvideo/client/node';
 import { describe, expect, it } from 'vitest';
 import {
   type BatchEvent,
   JsonlStore,
-  looksLikeMp4,
+  type ReserveSendRequest,
+  type RowState,
   runVideoBatch,
+  type SaveRequest,
   type VideoRow,
 } from '../src/index.js';
 import { API_KEY, useMockServer } from './support.js';
@@ -43,6 +46,29 @@ async function run(list: VideoRow[], options: Partial<Parameters<typeof runVideo
 const phases = (result: Awaited<ReturnType<typeof run>>) =>
   Object.fromEntries(result.rows.map((r) => [r.row.key, r.state.phase]));
 
+/**
+ * A store that refuses a write whose `from` is not what it holds, as the PostgreSQL store does
+ * (a lost update): the engine must name the stored state, not one it kept only in memory.
+ */
+class CheckingStore extends JsonlStore {
+  readonly refused: string[] = [];
+  async #check(key: string, from: RowState): Promise<void> {
+    const held = (await this.get({ key }))?.state;
+    if (JSON.stringify(held) !== JSON.stringify(from)) {
+      this.refused.push(`${key}: from ${from.phase}, holds ${held?.phase}`);
+      throw new Error(`stale write to ${key}`);
+    }
+  }
+  override async save(request: SaveRequest): Promise<void> {
+    await this.#check(request.key, request.from);
+    return super.save(request);
+  }
+  override async reserveSend(request: ReserveSendRequest) {
+    await this.#check(request.key, request.from);
+    return super.reserveSend(request);
+  }
+}
+
 describe('runVideoBatch against the mock', () => {
   it('creates each row once, downloads verified MP4s and leaves no temporary file', async () => {
     const events: BatchEvent[] = [];
@@ -52,10 +78,33 @@ describe('runVideoBatch against the mock', () => {
     expect(result.sends).toBe(5);
     expect(result.bytesDownloaded).toBeGreaterThan(0);
     for (let i = 1; i <= 5; i++)
-      expect(await looksLikeMp4(join(env.dir, `video-${i}.mp4`))).toBe(true);
+      expect(await isVideoFile(join(env.dir, `video-${i}.mp4`))).toBe(true);
     expect(readdirSync(env.dir).filter((f) => f.endsWith('.part'))).toEqual([]);
     // Every transition reached the listener after the store had it.
     expect(events.filter((e) => e.type === 'settled')).toHaveLength(5);
+  });
+
+  it('names what the store holds as `from`, also after a change it does not write (ready)', async () => {
+    const store = new CheckingStore(join(env.dir, 'results.jsonl'), { redact });
+    try {
+      const result = await runVideoBatch(
+        client(),
+        rows(3, (i) =>
+          i === 0
+            ? {
+                task: { model: 'kyyvideo2_fast', prompt: 'from a frame', first_image: FRAME },
+                uploadReferences: [FRAME],
+              }
+            : {},
+        ),
+        { store, concurrency: 2, outDir: env.dir, intervalMs: 20 },
+      );
+      expect(store.refused).toEqual([]);
+      const videos = result.rows.filter((r) => r.row.kind === 'video');
+      expect(videos.map((r) => r.state.phase)).toEqual(Array(3).fill('downloaded'));
+    } finally {
+      await store.close();
+    }
   });
 
   it('a rerun sends nothing for downloaded rows, and re-reads a task whose file is gone', async () => {
@@ -66,7 +115,7 @@ describe('runVideoBatch against the mock', () => {
     expect(creates()).toBe(3);
     expect(again.sends).toBe(0);
     expect(Object.values(phases(again))).toEqual(['downloaded', 'downloaded', 'downloaded']);
-    expect(await looksLikeMp4(join(env.dir, 'video-2.mp4'))).toBe(true);
+    expect(await isVideoFile(join(env.dir, 'video-2.mp4'))).toBe(true);
   });
 
   it('uploads a URL shared by several rows once, and creates with its asset:// reference', async () => {
@@ -79,6 +128,19 @@ describe('runVideoBatch against the mock', () => {
     expect(creates()).toBe(4);
     const videos = result.rows.filter((r) => r.row.kind === 'video');
     expect(videos.map((r) => r.state.phase)).toEqual(Array(4).fill('downloaded'));
+  });
+
+  it('a reference URL that carries the key is uploaded once across reruns, though the file masks it', async () => {
+    const signed = `https://example.com/signed-frame.png?token=${API_KEY}`;
+    const list = rows(2, () => ({
+      task: { model: 'kyyvideo2_fast', prompt: 'from a signed frame', first_image: signed },
+      uploadReferences: [signed],
+    })).map((r, i) => ({ ...r, task: { ...r.task, prompt: `from a signed frame ${i}` } }));
+    await run(list);
+    await run(list);
+    expect(uploads()).toBe(1);
+    expect(creates()).toBe(2);
+    expect(readFileSync(join(env.dir, 'results.jsonl'), 'utf8')).not.toContain(API_KEY);
   });
 
   it('maxSends stops creating after the budget; a rerun creates the rest, none twice', async () => {

@@ -20,6 +20,26 @@ describe('redactSecret', () => {
     expect(out.split(SECRET_MASK).length - 1).toBe(6);
   });
 
+  it('masks a key any of whose characters an encoder escaped, in either hex case', () => {
+    const key = 'sk-test-1234567890abcdef';
+    const every = [...new TextEncoder().encode(key)]
+      .map((byte) => `%${byte.toString(16).padStart(2, '0')}`)
+      .join('');
+    for (const echoed of [
+      'sk%2Dtest%2D1234567890abcdef',
+      'sk%2dtest-1234567890abcdef',
+      every,
+      every.toUpperCase(),
+    ]) {
+      const text = `https://cdn.example.com/v.mp4?token=${echoed}&n=1`;
+      expect(redactSecret(text, key)).toBe(
+        `https://cdn.example.com/v.mp4?token=${SECRET_MASK}&n=1`,
+      );
+    }
+    const spaced = 'key with  spaces 123';
+    expect(redactSecret(`q=${spaced.replaceAll(' ', '+')}`, spaced)).toBe(`q=${SECRET_MASK}`);
+  });
+
   it('masks a key right after an escape (%20, \\n, \\u0020) and before punctuation', () => {
     for (const text of [
       `Bearer%20${encodeURIComponent(KEY)}&x=1`,

@@ -31,13 +31,45 @@ function jsonEscaped(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }
 
-/** The forms a key takes when echoed: as is, JSON-escaped (once, twice) and percent-encoded. */
-function formsOf(secret: string): string[] {
+/** The forms a key takes when echoed inside JSON: escaped once, or twice (a message in a message). */
+function jsonFormsOf(secret: string): string[] {
   const once = jsonEscaped(secret);
-  const percent = encodeURIComponent(secret);
-  const lowerHex = percent.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
-  const form = new URLSearchParams({ k: secret }).toString().slice(2);
-  return [secret, once, jsonEscaped(once), percent, lowerHex, form];
+  return [once, jsonEscaped(once)];
+}
+
+const hexDigit = (digit: string) =>
+  /[A-F]/.test(digit) ? `[${digit}${digit.toLowerCase()}]` : digit;
+
+/**
+ * The key as is or percent-encoded, any character of it either way (a URL encoder may escape
+ * more than `encodeURIComponent` does, `-` as `%2D`), hex in either case, `+` for a space.
+ */
+function echoPattern(secret: string): RegExp {
+  let pattern = '';
+  for (const char of secret) {
+    const bytes = [...new TextEncoder().encode(char)];
+    const encoded = bytes
+      .map(
+        (byte) =>
+          `%${[...byte.toString(16).toUpperCase().padStart(2, '0')].map(hexDigit).join('')}`,
+      )
+      .join('');
+    const raw = char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    pattern += `(?:${raw}|${encoded}${char === ' ' ? '|\\+' : ''})`;
+  }
+  return new RegExp(pattern, 'gu');
+}
+
+// Built once per key: redaction runs on every line kyy writes.
+const patterns = new Map<string, RegExp>();
+function patternOf(secret: string): RegExp {
+  let pattern = patterns.get(secret);
+  if (!pattern) {
+    pattern = echoPattern(secret);
+    if (patterns.size > 64) patterns.clear();
+    patterns.set(secret, pattern);
+  }
+  return pattern;
 }
 
 function standsAlone(text: string, start: number, end: number): boolean {
@@ -73,14 +105,18 @@ export function redactSecret(
   secrets: string | undefined | readonly (string | undefined)[],
 ): string {
   const list = typeof secrets === 'string' || secrets === undefined ? [secrets] : secrets;
+  const keys = list.filter(isMaskableSecret);
   const forms = new Set<string>();
-  for (const secret of list) {
-    if (isMaskableSecret(secret)) for (const form of formsOf(secret)) forms.add(form);
-  }
+  for (const secret of keys) for (const form of jsonFormsOf(secret)) forms.add(form);
   let out = text;
   // Longest first, so an escaped form is replaced whole before a shorter form inside it.
   for (const form of [...forms].sort((a, b) => b.length - a.length)) {
     if (out.includes(form)) out = maskForm(out, form);
+  }
+  for (const secret of [...keys].sort((a, b) => b.length - a.length)) {
+    out = out.replace(patternOf(secret), (match: string, at: number, whole: string) =>
+      standsAlone(whole, at, at + match.length) ? SECRET_MASK : match,
+    );
   }
   return out;
 }
