@@ -179,6 +179,41 @@ describe('kyy videos batch', () => {
     expect(server.mock.requests().length).toBe(requests);
   });
 
+  it('a refused key stops at the first create, counts no create, says what to fix; the rerun resumes', async () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `video ${i},5,v${i}.mp4`);
+    const cwd = workdir({ 'm.csv': csv(rows) });
+    const creates = count(CREATE);
+    const wrongKey = 'sk-kyy-not-this-service-key-Zr8';
+    const refused = await kyy(
+      ['videos', 'batch', 'm.csv', '--out-dir', 'out', '--concurrency', '2', ...FAST, '--json'],
+      { env: { ...env(), KYY_API_KEY: wrongKey }, cwd },
+    );
+    expect(refused.code, refused.stderr).toBe(1);
+    // Two lanes may each have sent one before the first refusal came back; never all eight.
+    expect(count(CREATE) - creates).toBeLessThanOrEqual(2);
+    const doc = JSON.parse(refused.stdout) as Summary & { keyRefused: boolean };
+    expect(doc.keyRefused).toBe(true);
+    expect(doc.createsSent).toBe(0);
+    expect(doc.secondsByModel).toEqual({});
+    expect(refused.stdout + refused.stderr).not.toContain(wrongKey);
+
+    const text = await kyy(
+      ['videos', 'batch', 'm.csv', '--out-dir', 'out', '--concurrency', '1', ...FAST],
+      {
+        env: { ...env(), KYY_API_KEY: wrongKey },
+        cwd,
+      },
+    );
+    expect(text.stdout).toContain('The service refused the API key');
+    expect(text.stdout).toContain('(0 created now');
+    expect(text.stdout).toContain('To resume: kyy videos batch m.csv --out-dir out');
+
+    const rerun = await run(cwd, '--json');
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect((JSON.parse(rerun.stdout) as Summary).createsSent).toBe(8);
+    expect(mp4s(cwd)).toHaveLength(8);
+  });
+
   it('Ctrl-C leaves a resumable state and says how to resume; the rerun creates nothing twice', async () => {
     const rows = Array.from({ length: 6 }, (_, i) => `video ${i},5,v${i}.mp4`);
     const cwd = workdir({ 'm.csv': csv(rows) });
