@@ -70,7 +70,7 @@ export async function worker(options: WorkerCommandOptions, ctx: CommandContext)
     },
   });
   ctx.out.info(
-    `worker: taking rows from ${displayUrl(options.queue)} (${options.concurrency} at a time, lease ${queue.leaseSeconds} s); videos go to ${outDir}. Ctrl-C stops taking rows.`,
+    `worker: taking rows from ${displayUrl(options.queue)} (${options.concurrency} at a time, lease ${queue.leaseSeconds} s); each batch's videos go to ${outDir}/<batch>/. Ctrl-C stops taking rows.`,
   );
   const kyy: BatchClient = { videos: api.videos, assets };
   try {
