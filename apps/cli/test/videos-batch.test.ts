@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningMockServer, startMockServer } from '@kyyvideo/mock/server';
@@ -212,6 +212,38 @@ describe('kyy videos batch', () => {
     expect(rerun.code, rerun.stderr).toBe(0);
     expect((JSON.parse(rerun.stdout) as Summary).createsSent).toBe(8);
     expect(mp4s(cwd)).toHaveLength(8);
+  });
+
+  it("refuses a file in --out-dir that is not the row's own download (exit 2, nothing sent) unless --force", async () => {
+    const cwd = workdir({ 'm.csv': csv(['a cat,5,cat.mp4', 'a dog,5,']) });
+    mkdirSync(join(cwd, 'out'));
+    writeFileSync(join(cwd, 'out', 'row-2.mp4'), 'my own file');
+    const requests = server.mock.requests().length;
+    const refused = await run(cwd);
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('line 3: "out/row-2.mp4" already exists');
+    expect(refused.stderr).toContain('out/row-2.mp4');
+    expect(refused.stderr).toContain('pass --force');
+    expect(refused.stderr).toContain('Nothing was sent.');
+    expect(server.mock.requests().length).toBe(requests);
+    expect(readFileSync(join(cwd, 'out', 'row-2.mp4'), 'utf8')).toBe('my own file');
+
+    // --force replaces it; a rerun then skips the rows' own downloads rather than refusing them.
+    const forced = await run(cwd, '--force', '--json');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'out', 'row-2.mp4')).toString('latin1', 4, 8)).toBe('ftyp');
+    const creates = count(CREATE);
+    const again = await run(cwd);
+    expect(again.code, again.stderr).toBe(0);
+    expect(count(CREATE)).toBe(creates);
+
+    // An edited prompt is a new row: the old row's video is not silently replaced.
+    writeFileSync(join(cwd, 'm.csv'), csv(['a cat in a hat,5,cat.mp4', 'a dog,5,']));
+    const edited = await run(cwd);
+    expect(edited.code, edited.stderr).toBe(2);
+    expect(edited.stderr).toContain('out/cat.mp4');
+    expect(edited.stderr).not.toContain('row-2.mp4');
+    expect(count(CREATE)).toBe(creates);
   });
 
   it('Ctrl-C leaves a resumable state and says how to resume; the rerun creates nothing twice', async () => {
