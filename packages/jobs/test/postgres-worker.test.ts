@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createKyyClient } from '@kyyvideo/client';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { RowSpec } from '../src/index.js';
@@ -97,6 +98,32 @@ describe.skipIf(!postgres)('workers on the PostgreSQL store', () => {
       for (const batch of ['first', 'second']) {
         expect(readdirSync(join(env.dir, batch)).sort()).toEqual(['video-1.mp4', 'video-2.mp4']);
       }
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('a refused key stops every lane of the worker; the rows not sent stay queued', async () => {
+    if (!postgres) return;
+    const url = await postgres.database();
+    const queue = await openQueue(url);
+    try {
+      await enqueueBatch(queue, { batch: 'wrongkey', rows: videoRows(10) });
+      const wrong = createKyyClient({ apiKey: 'not-the-key', baseUrl: env.server.url });
+      const result = await runWorker(wrong, queue, {
+        outDir: env.dir,
+        concurrency: 2,
+        intervalMs: 20,
+        idleMs: 100,
+        redact,
+      });
+      // Without exitWhenIdle only the refusal ends the worker; each lane sent at most one.
+      expect(result.keyRefused).toBe(true);
+      expect(result.sends).toBe(0);
+      expect(creates()).toBeLessThanOrEqual(2);
+      const [status] = await batchStatus(queue, { batch: 'wrongkey' });
+      expect(status?.counts.downloaded).toBe(0);
+      expect((status?.counts.pending ?? 0) + (status?.counts.rejected ?? 0)).toBe(10);
     } finally {
       await queue.close();
     }
