@@ -399,6 +399,7 @@ function registerVideosBatch<G extends OptionValues>(
       ).argParser(positiveSeconds('--interval')),
     )
     .option('--dry-run', 'send nothing; print what would be created')
+    .option('--force', "replace files in --out-dir not recorded as the row's own download")
     .addOption(
       new Option('--max-tasks <n>', 'send at most n creates in this run, then exit 7').argParser(
         integerInRange('--max-tasks', 1, 1_000_000),

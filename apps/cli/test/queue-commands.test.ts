@@ -80,6 +80,7 @@ describe.skipIf(!postgres)('kyy videos batch --queue and kyy videos status', () 
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({
       batch: 'spring',
+      folder: 'spring/',
       rows: 4,
       pending: 4,
       running: 0,
@@ -91,6 +92,7 @@ describe.skipIf(!postgres)('kyy videos batch --queue and kyy videos status', () 
     const human = await kyy(['videos', 'status', '--queue', url]);
     expect(human.stdout).toContain('Batch spring: 4 rows');
     expect(human.stdout).toContain('pending 4, running 0, downloaded 0, failed 0, unknown 0');
+    expect(human.stdout).toContain('videos: written by each worker into <its --out-dir>/spring/');
   });
 
   it('a manifest with problems queues nothing (exit 2, every problem named)', async () => {

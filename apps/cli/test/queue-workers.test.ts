@@ -104,7 +104,8 @@ async function setUp(name: string, rows: number, taskMs: number) {
     if (!one) throw new Error(`batch ${name} is not queued`);
     return one;
   };
-  const mp4s = async () => (await readdir(outDir)).filter((f) => f.endsWith('.mp4'));
+  // A worker writes each batch's videos into a folder named for the batch.
+  const mp4s = async () => (await readdir(join(outDir, name))).filter((f) => f.endsWith('.mp4'));
   return { url, recorder, worker, status, mp4s, file };
 }
 

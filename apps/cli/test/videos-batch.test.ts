@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningMockServer, startMockServer } from '@kyyvideo/mock/server';
@@ -177,6 +177,73 @@ describe('kyy videos batch', () => {
     const r = await run(cwd);
     expect(r.code, r.stderr).toBe(5);
     expect(server.mock.requests().length).toBe(requests);
+  });
+
+  it('a refused key stops at the first create, counts no create, says what to fix; the rerun resumes', async () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `video ${i},5,v${i}.mp4`);
+    const cwd = workdir({ 'm.csv': csv(rows) });
+    const creates = count(CREATE);
+    const wrongKey = 'sk-kyy-not-this-service-key-Zr8';
+    const refused = await kyy(
+      ['videos', 'batch', 'm.csv', '--out-dir', 'out', '--concurrency', '2', ...FAST, '--json'],
+      { env: { ...env(), KYY_API_KEY: wrongKey }, cwd },
+    );
+    expect(refused.code, refused.stderr).toBe(1);
+    // Two lanes may each have sent one before the first refusal came back; never all eight.
+    expect(count(CREATE) - creates).toBeLessThanOrEqual(2);
+    const doc = JSON.parse(refused.stdout) as Summary & { keyRefused: boolean };
+    expect(doc.keyRefused).toBe(true);
+    expect(doc.createsSent).toBe(0);
+    expect(doc.secondsByModel).toEqual({});
+    expect(refused.stdout + refused.stderr).not.toContain(wrongKey);
+
+    const text = await kyy(
+      ['videos', 'batch', 'm.csv', '--out-dir', 'out', '--concurrency', '1', ...FAST],
+      {
+        env: { ...env(), KYY_API_KEY: wrongKey },
+        cwd,
+      },
+    );
+    expect(text.stdout).toContain('The service refused the API key');
+    expect(text.stdout).toContain('(0 created now');
+    expect(text.stdout).toContain('To resume: kyy videos batch m.csv --out-dir out');
+
+    const rerun = await run(cwd, '--json');
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect((JSON.parse(rerun.stdout) as Summary).createsSent).toBe(8);
+    expect(mp4s(cwd)).toHaveLength(8);
+  });
+
+  it("refuses a file in --out-dir that is not the row's own download (exit 2, nothing sent) unless --force", async () => {
+    const cwd = workdir({ 'm.csv': csv(['a cat,5,cat.mp4', 'a dog,5,']) });
+    mkdirSync(join(cwd, 'out'));
+    writeFileSync(join(cwd, 'out', 'row-2.mp4'), 'my own file');
+    const requests = server.mock.requests().length;
+    const refused = await run(cwd);
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('line 3: "out/row-2.mp4" already exists');
+    expect(refused.stderr).toContain('out/row-2.mp4');
+    expect(refused.stderr).toContain('pass --force');
+    expect(refused.stderr).toContain('Nothing was sent.');
+    expect(server.mock.requests().length).toBe(requests);
+    expect(readFileSync(join(cwd, 'out', 'row-2.mp4'), 'utf8')).toBe('my own file');
+
+    // --force replaces it; a rerun then skips the rows' own downloads rather than refusing them.
+    const forced = await run(cwd, '--force', '--json');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'out', 'row-2.mp4')).toString('latin1', 4, 8)).toBe('ftyp');
+    const creates = count(CREATE);
+    const again = await run(cwd);
+    expect(again.code, again.stderr).toBe(0);
+    expect(count(CREATE)).toBe(creates);
+
+    // An edited prompt is a new row: the old row's video is not silently replaced.
+    writeFileSync(join(cwd, 'm.csv'), csv(['a cat in a hat,5,cat.mp4', 'a dog,5,']));
+    const edited = await run(cwd);
+    expect(edited.code, edited.stderr).toBe(2);
+    expect(edited.stderr).toContain('out/cat.mp4');
+    expect(edited.stderr).not.toContain('row-2.mp4');
+    expect(count(CREATE)).toBe(creates);
   });
 
   it('Ctrl-C leaves a resumable state and says how to resume; the rerun creates nothing twice', async () => {

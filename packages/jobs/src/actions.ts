@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import {
   KyyAssetFailedError,
   type KyyAssets,
@@ -134,6 +135,8 @@ export async function download(
   // downloadToFile removes what a killed earlier download of this file left, and refuses a
   // body that is not a video: nothing is kept then.
   try {
+    // A queued batch's files go to a folder of its own, made on its first download.
+    await mkdir(dirname(path), { recursive: true });
     const saved = await downloadToFile({ videos: videosOf(ctx) }, url, path, {
       signal: ctx.signal,
       ...(ctx.onBytes && { onProgress: (p) => ctx.onBytes?.(row, p.receivedBytes) }),

@@ -70,10 +70,15 @@ export interface RowResult {
 export interface BatchResult {
   /** Every row this run picked up (references included), in the order they settled. */
   rows: RowResult[];
-  /** Creates and uploads sent in this run. */
+  /** Creates and uploads sent in this run that the service may have accepted (not refused). */
   sends: number;
-  /** The keys of the rows whose create or upload was sent in this run, in order. */
+  /** The keys of the rows whose create or upload was sent and not refused, in order. */
   sentKeys: string[];
+  /**
+   * The service refused the API key: no row was claimed or sent after that answer, so the rows
+   * not sent yet stay as they were, to resume with a working key.
+   */
+  keyRefused: boolean;
   /** A send was refused because `maxSends` was reached. */
   budgetReached: boolean;
   /** The signal fired before the batch ended. */
@@ -117,7 +122,11 @@ export async function runBatch(
     budgetReached: false,
     interrupted: false,
     bytesDownloaded: 0,
+    keyRefused: false,
   };
+  // A refused key refuses every create alike: each further one would be another paid request
+  // turned away, so the run stops starting them.
+  const stopping = () => signal.aborted || result.keyRefused;
   const ctx: ActionContext = {
     kyy,
     outDir: options.outDir ?? process.cwd(),
@@ -210,15 +219,15 @@ export async function runBatch(
   ): Promise<RowEvent> => {
     switch (action.do) {
       case 'prepare': {
-        if (signal.aborted) return { type: 'interrupted' };
+        if (stopping()) return { type: 'interrupted' };
         const ready = await prepare(row);
         if ('error' in ready) return { type: 'prepare-failed', error: ready.error };
         refs.current = ready.refs;
         // A reference wait cut by Ctrl-C leaves this row as it was, not rejected.
-        return signal.aborted ? { type: 'interrupted' } : { type: 'prepared' };
+        return stopping() ? { type: 'interrupted' } : { type: 'prepared' };
       }
       case 'reserve': {
-        if (signal.aborted) return { type: 'interrupted' };
+        if (stopping()) return { type: 'interrupted' };
         const reservation = await store.reserveSend({
           key: row.key,
           from: stored,
@@ -236,6 +245,12 @@ export async function runBatch(
       case 'send': {
         const sent = await send(row, refs.current, ctx);
         refs.sentNow = sent.type === 'sent';
+        if (sent.type === 'send-rejected') {
+          // Refused: provably nothing was created, so it is not counted as a create.
+          result.sends--;
+          result.sentKeys.splice(result.sentKeys.lastIndexOf(row.key), 1);
+          if (sent.error.kind === 'authentication') result.keyRefused = true;
+        }
         return sent;
       }
       case 'poll':
@@ -290,7 +305,7 @@ export async function runBatch(
   await store.add({ rows: [...rows, ...referenceRows(rows)] });
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_BATCH_CONCURRENCY);
   await runPool(concurrency, concurrency, async () => {
-    while (!signal.aborted) {
+    while (!stopping()) {
       const row = await store.claim({ signal });
       if (!row) return;
       if (row.kind === 'asset' && row.input.reference) await runReference(row.key, row);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createKyyClient } from '@kyyvideo/client';
 import { isVideoFile } from '@kyyvideo/client/node';
 import { describe, expect, it } from 'vitest';
 import {
@@ -210,6 +211,27 @@ describe('runVideoBatch against the mock', () => {
     expect(row?.reason).toBe('paused');
     expect(row?.error?.message).toMatch(/no longer serves the video.*24 hours/);
     expect(existsSync(join(env.dir, 'video-1.mp4'))).toBe(false);
+  });
+
+  it('a refused key stops the batch at its first create: the rest stay new, nothing counted', async () => {
+    const wrong = createKyyClient({ apiKey: 'not-the-key', baseUrl: env.server.url });
+    const store = new JsonlStore(join(env.dir, 'results.jsonl'), { redact });
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      result = await runVideoBatch(wrong, rows(20), { store, concurrency: 1, outDir: env.dir });
+    } finally {
+      await store.close();
+    }
+    expect(creates()).toBe(1);
+    expect(result.keyRefused).toBe(true);
+    expect(result.sends).toBe(0);
+    expect(result.sentKeys).toEqual([]);
+    expect(phases(result)).toEqual({ 'row-1': 'rejected' });
+    // The rerun with the right key creates every row, the refused one included.
+    const again = await run(rows(20));
+    expect(again.keyRefused).toBe(false);
+    expect(again.sends).toBe(20);
+    expect(creates()).toBe(21);
   });
 
   it('never writes the API key into the results file', async () => {

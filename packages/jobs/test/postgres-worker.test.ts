@@ -1,4 +1,6 @@
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createKyyClient } from '@kyyvideo/client';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { RowSpec } from '../src/index.js';
@@ -53,7 +55,7 @@ describe.skipIf(!postgres)('workers on the PostgreSQL store', () => {
       expect(status?.counts).toMatchObject({ rows: 12, downloaded: 12, pending: 0, running: 0 });
       expect(status?.creates).toBe(12);
       expect(status?.secondsByModel).toEqual({ kyyvideo2_fast: 60 });
-      expect(readdirSync(env.dir).filter((f) => f.endsWith('.mp4'))).toHaveLength(12);
+      expect(readdirSync(join(env.dir, 'two')).filter((f) => f.endsWith('.mp4'))).toHaveLength(12);
       // Every table of the database, pg-boss's included, as text: the key is in none of them.
       const db = new pg.Client({ connectionString: url });
       await db.connect();
@@ -73,6 +75,57 @@ describe.skipIf(!postgres)('workers on the PostgreSQL store', () => {
       }
     } finally {
       await Promise.all(queues.map((q) => q.close()));
+    }
+  });
+
+  it('batches that name the same file each get their own: one folder per batch', async () => {
+    if (!postgres) return;
+    const url = await postgres.database();
+    const queue = await openQueue(url);
+    try {
+      await enqueueBatch(queue, { batch: 'first', rows: videoRows(2) });
+      await enqueueBatch(queue, { batch: 'second', rows: videoRows(2) });
+      const result = await runWorker(client(), queue, {
+        outDir: env.dir,
+        concurrency: 2,
+        intervalMs: 20,
+        idleMs: 100,
+        exitWhenIdle: true,
+        redact,
+      });
+      expect(result.sends).toBe(4);
+      expect(readdirSync(env.dir).sort()).toEqual(['first', 'second']);
+      for (const batch of ['first', 'second']) {
+        expect(readdirSync(join(env.dir, batch)).sort()).toEqual(['video-1.mp4', 'video-2.mp4']);
+      }
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('a refused key stops every lane of the worker; the rows not sent stay queued', async () => {
+    if (!postgres) return;
+    const url = await postgres.database();
+    const queue = await openQueue(url);
+    try {
+      await enqueueBatch(queue, { batch: 'wrongkey', rows: videoRows(10) });
+      const wrong = createKyyClient({ apiKey: 'not-the-key', baseUrl: env.server.url });
+      const result = await runWorker(wrong, queue, {
+        outDir: env.dir,
+        concurrency: 2,
+        intervalMs: 20,
+        idleMs: 100,
+        redact,
+      });
+      // Without exitWhenIdle only the refusal ends the worker; each lane sent at most one.
+      expect(result.keyRefused).toBe(true);
+      expect(result.sends).toBe(0);
+      expect(creates()).toBeLessThanOrEqual(2);
+      const [status] = await batchStatus(queue, { batch: 'wrongkey' });
+      expect(status?.counts.downloaded).toBe(0);
+      expect((status?.counts.pending ?? 0) + (status?.counts.rejected ?? 0)).toBe(10);
+    } finally {
+      await queue.close();
     }
   });
 });

@@ -15,6 +15,7 @@ import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { kyyCommand, shellWord } from '../next-command.js';
 import { quote } from '../quote.js';
+import { checkExistingFiles } from '../videos-batch/existing-files.js';
 import { describePlan, planBatch, statesIn } from '../videos-batch/plan.js';
 import { summarise } from '../videos-batch/summary.js';
 
@@ -34,6 +35,8 @@ export interface VideosBatchOptions {
   maxTasks?: number;
   retryFailed?: boolean;
   retryUnknown?: boolean;
+  /** Replace files in --out-dir that the results file does not record as the row's download. */
+  force?: boolean;
 }
 
 function policyOf(options: VideosBatchOptions): RowPolicy {
@@ -55,6 +58,8 @@ function rerunCommand(options: VideosBatchOptions, ctx: CommandContext): string 
   ];
   if (options.results !== undefined) parts.push('--results', shellWord(options.results));
   if (options.uploadReferences) parts.push('--upload-references');
+  // Files it was told to replace are still there until their rows download.
+  if (options.force) parts.push('--force');
   if (options.maxTasks !== undefined) parts.push('--max-tasks <n>');
   return kyyCommand(ctx.globals, parts.join(' '));
 }
@@ -122,6 +127,13 @@ async function runRows(
   ctx: CommandContext,
   files: { resultsPath: string; resultsShown: string; outDir: string },
 ) {
+  if (!options.force) {
+    checkExistingFiles(rows, readableStates(files.resultsPath, files.resultsShown), {
+      outDir: files.outDir,
+      outDirShown: options.outDir,
+      resultsShown: files.resultsShown,
+    });
+  }
   const store = openStore(files.resultsPath, files.resultsShown, ctx);
   const rerun = rerunCommand(options, ctx);
   try {

@@ -9,7 +9,10 @@ export interface VideosStatusOptions {
   batch?: string;
 }
 
-function statusLines(status: BatchStatus): string[] {
+function statusLines(
+  status: BatchStatus,
+  batchFile: (batch: string, out: string) => string,
+): string[] {
   const { counts } = status;
   const budget =
     status.maxTasks === null
@@ -23,13 +26,14 @@ function statusLines(status: BatchStatus): string[] {
     `Batch ${status.batch}: ${counts.rows} rows`,
     `  pending ${counts.pending}, running ${counts.running}, downloaded ${counts.downloaded}, failed ${counts.failed}, unknown ${counts.unknown}${counts.rejected > 0 ? `, rejected ${counts.rejected}` : ''}`,
     `  creates sent: ${status.creates}${budget}`,
+    `  videos: written by each worker into <its --out-dir>/${batchFile(status.batch, '')}`,
     ...(models.length > 0 ? ['  ledger:', ...models] : []),
   ];
 }
 
 /** `kyy videos status --queue <url>`: every queued batch (or one) by state, and the ledger. */
 export async function videosStatus(options: VideosStatusOptions, _ctx: CommandContext) {
-  const { batchStatus } = await import('@kyyvideo/jobs/postgres');
+  const { batchStatus, batchFile } = await import('@kyyvideo/jobs/postgres');
   const queue = await openQueueAt(options.queue);
   try {
     const batches = await batchStatus(queue, {
@@ -48,11 +52,12 @@ export async function videosStatus(options: VideosStatusOptions, _ctx: CommandCo
       waitingForBudget: b.waitingForBudget,
       secondsByModel: b.secondsByModel,
       createsByModel: b.createsByModel,
+      folder: batchFile(b.batch, ''),
     }));
     const human =
       batches.length === 0
         ? 'No batch is queued yet (kyy videos batch <manifest> --queue <url>).'
-        : batches.flatMap(statusLines).join('\n');
+        : batches.flatMap((b) => statusLines(b, batchFile)).join('\n');
     return { data: options.batch !== undefined ? data[0] : data, human };
   } finally {
     await queue.close();

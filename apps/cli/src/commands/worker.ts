@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { BatchClient, BatchEvent } from '@kyyvideo/jobs';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
 import { openQueueAt } from '../queue/open-queue.js';
 import { quote } from '../quote.js';
 
@@ -69,7 +70,7 @@ export async function worker(options: WorkerCommandOptions, ctx: CommandContext)
     },
   });
   ctx.out.info(
-    `worker: taking rows from ${displayUrl(options.queue)} (${options.concurrency} at a time, lease ${queue.leaseSeconds} s); videos go to ${outDir}. Ctrl-C stops taking rows.`,
+    `worker: taking rows from ${displayUrl(options.queue)} (${options.concurrency} at a time, lease ${queue.leaseSeconds} s); each batch's videos go to ${outDir}/<batch>/. Ctrl-C stops taking rows.`,
   );
   const kyy: BatchClient = { videos: api.videos, assets };
   try {
@@ -92,6 +93,13 @@ export async function worker(options: WorkerCommandOptions, ctx: CommandContext)
           `worker: ${ctx.redact(error instanceof Error ? error.message : String(error))}`,
         ),
     });
+    if (result.keyRefused) {
+      return {
+        data: { ...result, interrupted: ctx.signal.aborted },
+        exitCode: EXIT.failed,
+        human: `worker: the service refused the API key, so this worker stopped taking rows (${result.rowsSettled} rows handled, ${result.sends} creates sent); the rows not sent stay queued. Check KYY_API_KEY (or --api-key-file) and --base-url, then start the worker again.`,
+      };
+    }
     const stopped = ctx.signal.aborted
       ? 'stopped; rows in progress are left for any worker (start one again to go on).'
       : 'nothing left to do.';

@@ -80,6 +80,7 @@ export function summarise(input: SummaryInput, out: Output) {
     ok: exitCode === EXIT.ok,
     interrupted: input.result.interrupted,
     budgetReached: input.result.budgetReached,
+    keyRefused: input.result.keyRefused,
     resultsFile: input.resultsFile,
     counts,
     createsSent: created.creates,
@@ -112,6 +113,14 @@ export function summarise(input: SummaryInput, out: Output) {
     const left = reports.filter((r) => r.state === 'new' || r.state === 'ready').length;
     lines.push(
       c.yellow(`Budget reached (--max-tasks): ${left} row${left === 1 ? '' : 's'} not created.`),
+    );
+  }
+  if (input.result.keyRefused) {
+    const left = reports.filter((r) => r.state === 'new' || r.state === 'ready').length;
+    lines.push(
+      c.red(
+        `The service refused the API key: no further create was sent (${left} row${left === 1 ? '' : 's'} not sent), and a refused create made nothing, so every row stays resumable. Check KYY_API_KEY (or --api-key-file) and --base-url, then resume.`,
+      ),
     );
   }
   const unknown = counts.unknown ?? 0;

@@ -14,7 +14,7 @@ export {
   type EnqueueResult,
   enqueueBatch,
 } from './enqueue.js';
-export { BATCH_NAME_RULE, isBatchName } from './row-key.js';
+export { BATCH_NAME_RULE, batchFile, isBatchName } from './row-key.js';
 export { type BatchStatus, batchStatus, hasOpenRows, type RowCounts } from './status.js';
 export {
   PostgresBatchStore,

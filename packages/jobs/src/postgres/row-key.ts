@@ -20,3 +20,12 @@ export function splitEngineKey(key: string): { batch: string; key: string } {
   if (at < 1) throw new Error(`"${key}" is not a row of a queued batch`);
   return { batch: key.slice(0, at), key: key.slice(at + 1) };
 }
+
+/**
+ * Where a queued row's video goes, relative to the worker's out dir: a folder per batch, since
+ * two batches may name the same file (`cat.mp4`, or the default `row-1.mp4`). A batch name holds
+ * no slash and starts with a letter or digit, so the folder is never `..` and stays inside.
+ */
+export function batchFile(batch: string, out: string): string {
+  return `${batch}/${out}`;
+}

@@ -14,7 +14,7 @@ import type {
 } from '../store.js';
 import { CREATE_QUEUE, FOLLOW_QUEUE, type QueueConnection } from './connection.js';
 import { pause, withReconnect } from './reconnect.js';
-import { engineKey, splitEngineKey } from './row-key.js';
+import { batchFile, engineKey, splitEngineKey } from './row-key.js';
 import { SCHEMA, SETTLED_PHASES } from './schema.js';
 import { hasOpenRows } from './status.js';
 import { inTransaction } from './transaction.js';
@@ -83,13 +83,16 @@ const sameState = (a: unknown, b: unknown) =>
 const settled = (state: RowState) => (SETTLED_PHASES as readonly string[]).includes(state.phase);
 
 function toStoredRow(record: RowRecord): StoredRow {
-  return {
+  const row = {
     key: engineKey(record.batch, record.key),
     index: record.position,
     kind: record.kind,
     input: record.input,
     state: record.state,
   } as StoredRow;
+  return row.kind === 'video'
+    ? { ...row, input: { ...row.input, out: batchFile(record.batch, row.input.out) } }
+    : row;
 }
 
 /** Seconds of video a create asks for, as the ledger counts them. */

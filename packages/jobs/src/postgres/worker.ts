@@ -28,6 +28,8 @@ export interface WorkerResult {
   sends: number;
   rowsSettled: number;
   bytesDownloaded: number;
+  /** The service refused the API key: every lane stopped taking rows, which stay resumable. */
+  keyRefused: boolean;
 }
 
 const DEFAULT_WORKER_CONCURRENCY = 4;
@@ -44,12 +46,16 @@ export async function runWorker(
   queue: QueueConnection,
   options: WorkerOptions,
 ): Promise<WorkerResult> {
-  const signal = options.signal ?? new AbortController().signal;
+  // A refused key refuses every lane's creates alike: the first refusal stops them all.
+  const keyStop = new AbortController();
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, keyStop.signal])
+    : keyStop.signal;
   const store = new PostgresBatchStore(queue, {
     idleMs: options.idleMs ?? DEFAULT_IDLE_MS,
     exitWhenIdle: options.exitWhenIdle === true,
   });
-  const total: WorkerResult = { sends: 0, rowsSettled: 0, bytesDownloaded: 0 };
+  const total: WorkerResult = { sends: 0, rowsSettled: 0, bytesDownloaded: 0, keyRefused: false };
   const lane = async () => {
     for (let failures = 0; ; failures++) {
       try {
@@ -65,6 +71,10 @@ export async function runWorker(
         total.sends += result.sends;
         total.rowsSettled += result.rows.length;
         total.bytesDownloaded += result.bytesDownloaded;
+        if (result.keyRefused) {
+          total.keyRefused = true;
+          keyStop.abort();
+        }
         return;
       } catch (error) {
         options.onLaneError?.(error);
