@@ -50,6 +50,7 @@ const LOCAL_RUN_FLAGS = [
   'retryUnknown',
   'results',
   'uploadReferences',
+  'force',
 ];
 
 const flagOf = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -39,9 +39,10 @@ describe('kyy videos batch --queue: refused before anything is queued', () => {
       '--concurrency',
       '3',
       '--dry-run',
+      '--force',
     ]);
     expect(local.code).toBe(2);
-    expect(local.stderr).toContain('--concurrency, --dry-run do not apply with --queue');
+    expect(local.stderr).toContain('--concurrency, --dry-run, --force do not apply with --queue');
     const noOutDir = await kyy(['videos', 'batch', file]);
     expect(noOutDir.code).toBe(2);
     expect(noOutDir.stderr).toContain("'--out-dir <dir>' not specified (or give --queue");
