@@ -25,12 +25,20 @@ function runHeartbeat(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const ran: Ran = { stdout: '', stderr: '', code: null };
+  // One signal: a second one could land while the script is already exiting, after its handler
+  // is gone, and end it by the signal instead of with the command's exit code.
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    child.kill('SIGTERM');
+  };
   child.stdout.setEncoding('utf8').on('data', (text: string) => {
     ran.stdout += text;
   });
   child.stderr.setEncoding('utf8').on('data', (text: string) => {
     ran.stderr += text;
-    onStderr?.(ran, () => child.kill('SIGTERM'));
+    onStderr?.(ran, stop);
   });
   return new Promise((resolve) =>
     child.on('close', (code) => {
