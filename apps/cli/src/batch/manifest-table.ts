@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { quote } from '../validate.js';
@@ -143,4 +144,14 @@ export function rawFromCsv(
     });
     return { where, values };
   });
+}
+
+/** The manifest's text; a file that cannot be read is a usage error naming it as the user did. */
+export async function readManifestText(path: string, shownAs: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`Cannot read the manifest ${quote(shownAs)} (${reason}); check the path.`);
+  }
 }

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { checkUpload, errorsOf } from '@kyyvideo/contract/rules';
 import type { UploadInput } from '../client-types.js';
 import { UsageError } from '../errors.js';
 import { problemSentence, quote } from '../validate.js';
-import { rawFromCsv, rawFromJson, type TableShape } from './manifest-table.js';
+import { rawFromCsv, rawFromJson, readManifestText, type TableShape } from './manifest-table.js';
 
 /** One upload from the manifest, with where it came from so messages can point at it. */
 export interface ManifestItem {
@@ -115,12 +114,6 @@ export function parseManifest(text: string, file: string): ManifestItem[] {
 }
 
 export async function readManifest(path: string, shownAs: string): Promise<ManifestItem[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UsageError(`Cannot read the manifest ${quote(shownAs)} (${reason}); check the path.`);
-  }
+  const text = await readManifestText(path, shownAs);
   return parseManifest(text, shownAs);
 }

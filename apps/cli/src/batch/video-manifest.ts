@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   buildVideoTask,
@@ -15,7 +14,13 @@ import type { VideoRow } from '@kyyvideo/jobs';
 import { UsageError } from '../errors.js';
 import { quote } from '../validate.js';
 import { DEFAULT_VIDEO_MODEL } from '../video-help.js';
-import { type RawItem, rawFromCsv, rawFromJsonl, type TableShape } from './manifest-table.js';
+import {
+  type RawItem,
+  rawFromCsv,
+  rawFromJsonl,
+  readManifestText,
+  type TableShape,
+} from './manifest-table.js';
 
 /** One video of the manifest, with where it came from so messages can point at it. */
 export interface VideoManifestRow extends VideoRow {
@@ -242,12 +247,6 @@ export async function readVideoManifest(
   shownAs: string,
   options: { uploadReferences: boolean },
 ): Promise<VideoManifestRow[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UsageError(`Cannot read the manifest ${quote(shownAs)} (${reason}); check the path.`);
-  }
+  const text = await readManifestText(path, shownAs);
   return parseVideoManifest(text, shownAs, options);
 }
