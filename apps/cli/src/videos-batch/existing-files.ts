@@ -10,6 +10,10 @@ import { quote } from '../quote.js';
  * that row's own download: a user's file, or the video of a row whose prompt was edited since
  * (a new row to the results file). Found before any request, since a create costs money and its
  * video would then have nowhere to go; `kyy videos download` refuses the same way.
+ *
+ * A row recorded `completed` owns its file too: its download renames the finished file into
+ * place and only then records it, so a run killed between the two leaves the row's own video
+ * there unrecorded. The rerun downloads it again over itself.
  */
 export function checkExistingFiles(
   rows: readonly VideoManifestRow[],
@@ -18,7 +22,8 @@ export function checkExistingFiles(
 ): void {
   const taken = rows.filter((row) => {
     const state = states.get(row.key);
-    const own = state?.phase === 'downloaded' && state.file === row.out;
+    const own =
+      (state?.phase === 'downloaded' && state.file === row.out) || state?.phase === 'completed';
     return !own && existsSync(resolve(dirs.outDir, row.out));
   });
   if (taken.length === 0) return;
