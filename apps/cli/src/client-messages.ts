@@ -65,7 +65,12 @@ export function messageInCliTerms(
   }
   // Client option names that are kyy flags. The per-request timeoutMs has no flag, so only the
   // wait's timeoutMs becomes --timeout.
-  const message = error.message.replace(/\bbaseUrl\b/g, '--base-url');
+  const message = error.message
+    .replace(/\bbaseUrl\b/g, '--base-url')
+    .replace(
+      /\bthe apiKey option or KYY_API_KEY\b/g,
+      'KYY_API_KEY or the file given to --api-key-file',
+    );
   const waited = error instanceof KyyError && effectiveKind(error) === 'wait-timeout';
   return waited ? message.replace(/\btimeoutMs\b/g, '--timeout') : message;
 }

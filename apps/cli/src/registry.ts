@@ -12,6 +12,7 @@ import type { GlobalFlags, KyyProgram } from './global-options.js';
 import { integerInRange, positiveSeconds } from './option-values.js';
 import { queueFlags, registerQueueCommands } from './registry-queue.js';
 import {
+  DEFAULT_VIDEO_CONCURRENCY,
   DEFAULT_VIDEO_MODEL,
   DEFAULT_VIDEO_TIMEOUT_S,
   FAST_VIDEO_MODEL,
@@ -366,7 +367,6 @@ export function registerVideoCommands(program: KyyProgram, run: Runner): void {
 
 /** Tasks in flight at once for `videos batch`: far above what a provider's queue admits. */
 const MAX_VIDEO_CONCURRENCY = 64;
-const DEFAULT_VIDEO_CONCURRENCY = 4;
 
 function registerVideosBatch<G extends OptionValues>(
   videos: Command<[], Record<never, never>, G>,

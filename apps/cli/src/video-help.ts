@@ -19,6 +19,9 @@ const seconds = (range: { min: number; max: number }) =>
 /** `--timeout` of a video wait: the client's default, in s. */
 export const DEFAULT_VIDEO_TIMEOUT_S = DEFAULT_VIDEO_WAIT_TIMEOUT_MS / 1000;
 
+/** `kyy videos batch --concurrency`: tasks in flight at once when not given. */
+export const DEFAULT_VIDEO_CONCURRENCY = 4;
+
 /** The model of the documentation's own create example. */
 export const DEFAULT_VIDEO_MODEL = EXAMPLE_VIDEO_TASK_REQUEST.model;
 

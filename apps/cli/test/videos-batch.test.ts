@@ -139,6 +139,17 @@ describe('kyy videos batch', () => {
     expect(r.stdout).toContain('kyyvideo2_fast: 1 task, 8 s of video');
     expect(r.stdout).toContain('https://example.com/f.png');
     expect(server.mock.requests().length).toBe(requests);
+
+    // It runs the real run's local checks: a file the run would refuse to replace is reported.
+    mkdirSync(join(cwd, 'out'));
+    writeFileSync(join(cwd, 'out', 'row-2.mp4'), 'my own file');
+    const taken = await run(cwd, '--dry-run');
+    expect(taken.code, taken.stderr).toBe(2);
+    expect(taken.stderr).toContain('line 3: "out/row-2.mp4" already exists');
+    const forced = await run(cwd, '--dry-run', '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain('Of 2 rows, 2 would be created');
+    expect(server.mock.requests().length).toBe(requests);
   });
 
   it('--max-tasks sends that many creates, exits 7 with the rows left; the rerun finishes', async () => {
@@ -205,6 +216,8 @@ describe('kyy videos batch', () => {
       },
     );
     expect(text.stdout).toContain('The service refused the API key');
+    // The client's sentence names its own option; kyy names its variable and flag.
+    expect(refused.stdout + text.stdout + text.stderr).not.toContain('apiKey option');
     expect(text.stdout).toContain('(0 created now');
     expect(text.stdout).toContain('To resume: kyy videos batch m.csv --out-dir out');
 
@@ -263,7 +276,10 @@ describe('kyy videos batch', () => {
       },
     );
     expect(stopped.code, stopped.stderr).toBe(130);
-    expect(stopped.stdout).toContain('To resume: kyy videos batch m.csv --out-dir out');
+    // The pasted command runs at the same pace as the one that stopped.
+    expect(stopped.stdout).toContain(
+      'To resume: kyy videos batch m.csv --out-dir out --concurrency 1 --interval 0.05',
+    );
     const sent = count(CREATE) - creates;
     expect(sent).toBeLessThan(6);
     const rerun = await run(cwd);

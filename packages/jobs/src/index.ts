@@ -17,6 +17,7 @@ export {
   type RowPhase,
   type RowPolicy,
   type RowState,
+  resumeUnknownError,
   type Step,
   type StopReason,
   start,

@@ -136,10 +136,11 @@ function paused(error?: RowError): RowAction {
   return error ? { do: 'stop', reason: 'paused', error } : PAUSED;
 }
 
-const resumeUnknownError: RowError = {
+/** Its `type` lets a front end word it in its own terms (the CLI names its flag). */
+export const resumeUnknownError: RowError = {
   type: 'OutcomeUnknown',
   message:
-    'an earlier run stopped after sending this request and before its answer arrived; it may have been created. It is not sent again without the retry-unknown option.',
+    'an earlier run stopped after sending this request and before its answer arrived; it may have been created. It is not sent again unless the batch runs with retryUnknown (which may create it twice).',
 };
 
 /** What follows once a row has an id (sent), by policy. */

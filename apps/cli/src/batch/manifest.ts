@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { checkUpload, errorsOf } from '@kyyvideo/contract/rules';
 import type { UploadInput } from '../client-types.js';
 import { UsageError } from '../errors.js';
+import { plural } from '../plural.js';
 import { problemSentence, quote } from '../validate.js';
 import { rawFromCsv, rawFromJson, readManifestText, type TableShape } from './manifest-table.js';
 
@@ -107,7 +108,7 @@ export function parseManifest(text: string, file: string): ManifestItem[] {
     const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
     const more = problems.length - shown.length;
     throw new UsageError(
-      `${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was uploaded. Fix:\n  ${shown.join('\n  ')}${more > 0 ? `\n  …and ${more} more` : ''}`,
+      `${file} has ${plural(problems.length, 'problem')}; nothing was uploaded. Fix:\n  ${shown.join('\n  ')}${more > 0 ? `\n  …and ${more} more` : ''}`,
     );
   }
   return items;

@@ -1,4 +1,5 @@
 import type { Output } from '../output.js';
+import { plural } from '../plural.js';
 import { type ItemOutcome, isOk } from './outcome.js';
 
 export interface SummaryContext {
@@ -10,10 +11,6 @@ export interface SummaryContext {
 
 /** The word the progress bar and the summary both use for items Ctrl-C stopped. */
 export const INTERRUPTED_WORD = 'interrupted';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * What running the same command again will do with each item, in the terms of resume.ts's plan:

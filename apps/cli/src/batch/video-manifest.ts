@@ -12,6 +12,7 @@ import {
 } from '@kyyvideo/contract';
 import type { VideoRow } from '@kyyvideo/jobs';
 import { UsageError } from '../errors.js';
+import { plural } from '../plural.js';
 import { quote } from '../validate.js';
 import { DEFAULT_VIDEO_MODEL } from '../video-help.js';
 import {
@@ -236,7 +237,7 @@ export function parseVideoManifest(
   });
   if (problems.length > 0) {
     throw new UsageError(
-      `${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was sent. Fix:\n  ${problems.join('\n  ')}`,
+      `${file} has ${plural(problems.length, 'problem')}; nothing was sent. Fix:\n  ${problems.join('\n  ')}`,
     );
   }
   return rows;

@@ -11,10 +11,12 @@ import {
 import { acquireRunLock } from '../batch/run-lock.js';
 import { readVideoManifest, type VideoManifestRow } from '../batch/video-manifest.js';
 import { createVideoProgress } from '../batch/video-progress.js';
+import { messageInCliTerms } from '../client-messages.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { kyyCommand, shellWord } from '../next-command.js';
 import { quote } from '../quote.js';
+import { DEFAULT_VIDEO_CONCURRENCY, DEFAULT_VIDEO_TIMEOUT_S } from '../video-help.js';
 import { checkExistingFiles } from '../videos-batch/existing-files.js';
 import { describePlan, planBatch, statesIn } from '../videos-batch/plan.js';
 import { summarise } from '../videos-batch/summary.js';
@@ -48,7 +50,11 @@ function policyOf(options: VideosBatchOptions): RowPolicy {
   };
 }
 
-/** The same command, to resume: the retry flags are left out (they are a new decision). */
+/**
+ * The same command, to resume, with the flags that shape the run (pace, time limit, files to
+ * replace); the retry flags are left out (they are a new decision) and --max-tasks asks for a
+ * new budget.
+ */
 function rerunCommand(options: VideosBatchOptions, ctx: CommandContext): string {
   const parts = [
     'videos batch',
@@ -58,6 +64,11 @@ function rerunCommand(options: VideosBatchOptions, ctx: CommandContext): string 
   ];
   if (options.results !== undefined) parts.push('--results', shellWord(options.results));
   if (options.uploadReferences) parts.push('--upload-references');
+  if (options.concurrency !== DEFAULT_VIDEO_CONCURRENCY) {
+    parts.push('--concurrency', String(options.concurrency));
+  }
+  if (options.interval !== undefined) parts.push('--interval', String(options.interval));
+  if (options.timeout !== DEFAULT_VIDEO_TIMEOUT_S) parts.push('--timeout', String(options.timeout));
   // Files it was told to replace are still there until their rows download.
   if (options.force) parts.push('--force');
   if (options.maxTasks !== undefined) parts.push('--max-tasks <n>');
@@ -73,14 +84,19 @@ export async function videosBatch(options: VideosBatchOptions, ctx: CommandConte
   });
   const resultsShown = options.results ?? `${options.manifest}.results.jsonl`;
   const resultsPath = resolve(cwd, resultsShown);
+  const outDir = resolve(cwd, options.outDir);
   if (options.dryRun) {
-    const plan = planBatch(rows, readableStates(resultsPath, resultsShown), policyOf(options));
+    const states = readableStates(resultsPath, resultsShown);
+    // The real run's refusal, found by the dry run that is meant to preview it.
+    if (!options.force) {
+      checkExistingFiles(rows, states, { outDir, outDirShown: options.outDir, resultsShown });
+    }
+    const plan = planBatch(rows, states, policyOf(options));
     return {
       data: { dryRun: true, ...plan, toCreate: plan.toCreate.map((r) => r.out) },
       human: describePlan(plan, rows.length),
     };
   }
-  const outDir = resolve(cwd, options.outDir);
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (error) {
@@ -168,6 +184,7 @@ async function runRows(
           : { intervalMs: Math.round(options.interval * 1000) }),
         ...(options.maxTasks === undefined ? {} : { maxSends: options.maxTasks }),
         redact: (text) => ctx.redact(text),
+        describeError: (error) => messageInCliTerms(error, ctx.globals),
         onEvent: (event) => progress.onEvent(event),
       });
     } finally {

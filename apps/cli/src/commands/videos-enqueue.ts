@@ -4,6 +4,7 @@ import { readVideoManifest } from '../batch/video-manifest.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { kyyCommand, shellWord } from '../next-command.js';
+import { plural } from '../plural.js';
 import { openQueueAt } from '../queue/open-queue.js';
 
 export interface VideosEnqueueOptions {
@@ -71,7 +72,7 @@ export async function videosEnqueue(options: VideosEnqueueOptions, ctx: CommandC
     const lines = [
       result.added.length === 0
         ? `Batch ${batch}: nothing new; all ${rows.length} rows were already queued.`
-        : `Batch ${batch}: queued ${result.added.length} new row${result.added.length === 1 ? '' : 's'}${result.existing > 0 ? ` (${result.existing} already queued, left as they are)` : ''}.`,
+        : `Batch ${batch}: queued ${plural(result.added.length, 'new row')}${result.existing > 0 ? ` (${result.existing} already queued, left as they are)` : ''}.`,
       ...result.added.map((key) => `  + ${where.get(key) ?? key}`),
       ...(result.resumed > 0
         ? [`${result.resumed} rows waiting for budget were queued again.`]

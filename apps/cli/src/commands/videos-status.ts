@@ -2,6 +2,7 @@ import type { BatchStatus } from '@kyyvideo/jobs/postgres';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { shellWord } from '../next-command.js';
+import { plural } from '../plural.js';
 import { openQueueAt } from '../queue/open-queue.js';
 
 export interface VideosStatusOptions {
@@ -17,7 +18,7 @@ function statusLines(
   const budget =
     status.maxTasks === null
       ? ''
-      : ` of --max-tasks ${status.maxTasks}${status.waitingForBudget > 0 ? ` (${status.waitingForBudget} row${status.waitingForBudget === 1 ? '' : 's'} wait for budget)` : ''}`;
+      : ` of --max-tasks ${status.maxTasks}${status.waitingForBudget > 0 ? ` (${plural(status.waitingForBudget, 'row')} wait${status.waitingForBudget === 1 ? 's' : ''} for budget)` : ''}`;
   const models = Object.entries(status.secondsByModel).map(
     ([model, seconds]) =>
       `    ${model}: ${status.createsByModel[model] ?? 0} creates, ${seconds} s of video`,

@@ -12,7 +12,7 @@ const row = (key: string, out: string, line: number): VideoManifestRow => ({
   out,
   where: `line ${line}`,
   seconds: 5,
-  task: { model: 'kyyvideo2', content: [{ type: 'text', text: key }] } as VideoManifestRow['task'],
+  task: { model: 'kyyvideo2', prompt: key },
 });
 
 function outDirWith(...files: string[]): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type RowPolicy, type RowState, readStates, referenceRows, start } from '@kyyvideo/jobs';
 import type { VideoManifestRow } from '../batch/video-manifest.js';
+import { plural } from '../plural.js';
 
 /** What this run would send: the rows that still need a create, and the uploads they need. */
 export interface BatchPlan {
@@ -53,12 +54,12 @@ export function describePlan(plan: BatchPlan, total: number): string {
   const models = Object.entries(plan.byModel)
     .map(
       ([model, { tasks, seconds }]) =>
-        `  ${model}: ${tasks} task${tasks === 1 ? '' : 's'}, ${seconds} s of video`,
+        `  ${model}: ${plural(tasks, 'task')}, ${seconds} s of video`,
     )
     .join('\n');
   const seconds = Object.values(plan.byModel).reduce((sum, m) => sum + m.seconds, 0);
   return [
-    `Dry run: nothing was sent. Of ${total} rows, ${plan.toCreate.length} would be created (${seconds} s of video)${plan.downloaded > 0 ? `, ${plan.downloaded} are downloaded already` : ''}.`,
+    `Dry run: nothing was sent. Of ${plural(total, 'row')}, ${plan.toCreate.length} would be created (${seconds} s of video)${plan.downloaded > 0 ? `, ${plan.downloaded} ${plan.downloaded === 1 ? 'is' : 'are'} downloaded already` : ''}.`,
     ...(models ? [models] : []),
     plan.toUpload.length > 0
       ? `References to upload first: ${plan.toUpload.length}\n${plan.toUpload.map((u) => `  ${u}`).join('\n')}`

@@ -1,7 +1,14 @@
-import type { BatchResult, RowError, RowState, StoredRow } from '@kyyvideo/jobs';
+import {
+  type BatchResult,
+  type RowError,
+  type RowState,
+  resumeUnknownError,
+  type StoredRow,
+} from '@kyyvideo/jobs';
 import type { VideoManifestRow } from '../batch/video-manifest.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
+import { plural } from '../plural.js';
 import { megabytes } from '../video/download-bar.js';
 
 export interface RowReport {
@@ -44,11 +51,21 @@ export function exitCodeOf(reports: readonly RowReport[], result: BatchResult): 
   return reports.every((r) => r.state === 'downloaded') ? EXIT.ok : EXIT.failed;
 }
 
+/** The engine's own sentence for a row found mid-send names its library option; kyy's a flag. */
+function inCliTerms(error: RowError | undefined): RowError | undefined {
+  if (!error || error.type !== resumeUnknownError.type) return error;
+  return {
+    ...error,
+    message:
+      'an earlier run stopped after sending this create and before its answer arrived; it may have been created. It is not sent again without --retry-unknown (which may pay twice).',
+  };
+}
+
 export function reportsOf(input: SummaryInput): RowReport[] {
   const errors = new Map(input.result.rows.map((r) => [r.row.key, r.error]));
   return input.rows.map((row) => {
     const state = input.stored.get(row.key)?.state ?? { phase: 'new' as const };
-    const error = errors.get(row.key) ?? ('error' in state ? state.error : undefined);
+    const error = inCliTerms(errors.get(row.key) ?? ('error' in state ? state.error : undefined));
     return {
       where: row.where,
       out: row.out,
@@ -111,22 +128,20 @@ export function summarise(input: SummaryInput, out: Output) {
   }
   if (input.result.budgetReached) {
     const left = reports.filter((r) => r.state === 'new' || r.state === 'ready').length;
-    lines.push(
-      c.yellow(`Budget reached (--max-tasks): ${left} row${left === 1 ? '' : 's'} not created.`),
-    );
+    lines.push(c.yellow(`Budget reached (--max-tasks): ${plural(left, 'row')} not created.`));
   }
   if (input.result.keyRefused) {
     const left = reports.filter((r) => r.state === 'new' || r.state === 'ready').length;
     lines.push(
       c.red(
-        `The service refused the API key: no further create was sent (${left} row${left === 1 ? '' : 's'} not sent), and a refused create made nothing, so every row stays resumable. Check KYY_API_KEY (or --api-key-file) and --base-url, then resume.`,
+        `The service refused the API key: no further create was sent (${plural(left, 'row')} not sent), and a refused create made nothing, so every row stays resumable. Check KYY_API_KEY (or --api-key-file) and --base-url, then resume.`,
       ),
     );
   }
   const unknown = counts.unknown ?? 0;
   if (unknown > 0 && !input.retryUnknown) {
     lines.push(
-      `${unknown} create${unknown === 1 ? '' : 's'} may have reached the service (outcome unknown) and ${unknown === 1 ? 'is' : 'are'} not sent again; check, then add --retry-unknown to create again (may pay twice).`,
+      `${plural(unknown, 'create')} may have reached the service (outcome unknown) and ${unknown === 1 ? 'is' : 'are'} not sent again; check, then add --retry-unknown to create again (may pay twice).`,
     );
   }
   if ((counts.failed ?? 0) > 0)
