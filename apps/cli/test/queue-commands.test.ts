@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestPostgres, type TestPostgres } from '@kyyvideo/jobs/postgres';
+import { openQueue, startTestPostgres, type TestPostgres } from '@kyyvideo/jobs/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kyy } from './kyy-process.js';
 
@@ -130,5 +130,36 @@ describe.skipIf(!postgres)('kyy videos batch --queue and kyy videos status', () 
     expect(run.stderr).toContain('KYY_API_KEY');
     const status = await kyy(['--json', 'videos', 'status', '--queue', url, '--batch', 'nokey']);
     expect(JSON.parse(status.stdout)).toMatchObject({ pending: 1, running: 0, creates: 0 });
+  });
+
+  it('a worker whose every row fails the same way stops (exit 1) and says why', async () => {
+    const url = await postgres?.database();
+    if (!url) throw new Error('unreachable');
+    const file = await manifest(
+      'damaged.csv',
+      Array.from({ length: 12 }, (_, i) => row(i + 1)),
+    );
+    await kyy(['videos', 'batch', file, '--queue', url, '--batch', 'damaged']);
+    const queue = await openQueue(url);
+    try {
+      // A damaged store (a bug, a hand edit): every row's state is one no engine knows. The
+      // worker's start-up cannot repair it, unlike a dropped table, which it creates again.
+      await queue.pool.query(
+        `UPDATE kyy_batch.row SET state = '{"phase":"bogus"}'::jsonb WHERE batch = 'damaged'`,
+      );
+    } finally {
+      await queue.close();
+    }
+    // Not --exit-when-idle: without the stop, this worker would run until the test's limit.
+    const run = await kyy(
+      ['worker', '--queue', url, '--out-dir', join(dir, 'out'), '--concurrency', '1'],
+      { env: { KYY_API_KEY: 'sk-kyy-worker-dropped-table', KYY_BASE_URL: 'http://127.0.0.1:9' } },
+    );
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout + run.stderr).toContain('so this worker stopped taking rows');
+    expect(run.stdout + run.stderr).toContain(
+      'A batch row in phase "bogus" cannot take the event "start"',
+    );
+    expect(run.stdout + run.stderr).toContain('start the worker again');
   });
 });

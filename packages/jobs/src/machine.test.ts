@@ -165,6 +165,12 @@ describe('start: what a rerun does with what an earlier run left', () => {
     expect(start({ phase: 'rejected', error: err }, video).action).toEqual({ do: 'prepare' });
   });
 
+  it('a phase no machine wrote (a damaged store) is refused by name, never acted on', () => {
+    const damaged = { phase: 'bogus' } as unknown as RowState;
+    expect(() => start(damaged, video)).toThrow(InvalidTransitionError);
+    expect(() => start(damaged, video)).toThrow('phase "bogus"');
+  });
+
   it('a row with a task id is polled, never created again', () => {
     expect(start({ phase: 'sent', id: 'v' }, video).action).toEqual({ do: 'poll', id: 'v' });
     // Even with its URL known: the URL may have expired since.

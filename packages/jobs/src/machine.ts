@@ -192,6 +192,9 @@ export function start(state: RowState, policy: RowPolicy): Step {
       return fresh();
     case 'unknown':
       return policy.retryUnknown ? fresh() : { state, action: settled(state.error) };
+    default:
+      // Only a damaged store holds a phase no version of the machine wrote.
+      throw new InvalidTransitionError(state as RowState, { type: 'start' });
   }
 }
 

@@ -4,7 +4,14 @@ import { createKyyClient } from '@kyyvideo/client';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { RowSpec } from '../src/index.js';
-import { batchStatus, enqueueBatch, openQueue, runWorker } from '../src/postgres/index.js';
+import {
+  batchStatus,
+  enqueueBatch,
+  LANE_FAILURES_TO_STOP,
+  openQueue,
+  runWorker,
+  WorkerStoppedError,
+} from '../src/postgres/index.js';
 import { usePostgres } from './postgres-support.js';
 import { API_KEY, CREATE_PATH, useMockServer } from './support.js';
 
@@ -98,6 +105,46 @@ describe.skipIf(!postgres)('workers on the PostgreSQL store', () => {
       for (const batch of ['first', 'second']) {
         expect(readdirSync(join(env.dir, batch)).sort()).toEqual(['video-1.mp4', 'video-2.mp4']);
       }
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('an error that keeps coming back stops the worker (it does not spin), with the error', async () => {
+    if (!postgres) return;
+    const url = await postgres.database();
+    const queue = await openQueue(url);
+    try {
+      // More rows than failures to stop: each failed claim holds its row until the lease runs
+      // out, so every failure is a fresh row, not a wait for a lease.
+      await enqueueBatch(queue, { batch: 'dropped', rows: videoRows(4 * LANE_FAILURES_TO_STOP) });
+      const before = creates();
+      // A table the store needs is gone: every claim fails the same way, and no wait fixes it.
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      await db.query('DROP TABLE kyy_batch.row CASCADE');
+      await db.end();
+      const laneErrors: unknown[] = [];
+      const stopped = await runWorker(client(), queue, {
+        outDir: env.dir,
+        concurrency: 2,
+        intervalMs: 20,
+        idleMs: 100,
+        redact,
+        onLaneError: (error) => laneErrors.push(error),
+      }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      // Without exitWhenIdle only a stop ends runWorker: the stop is what this test waits on.
+      expect(stopped).toBeInstanceOf(WorkerStoppedError);
+      const error = stopped as WorkerStoppedError;
+      expect(error.message).toContain('does not exist');
+      expect(error.result.sends).toBe(0);
+      expect(creates()).toBe(before);
+      // The failing lane stopped at the limit; the other lane stopped with it.
+      expect(laneErrors.length).toBeGreaterThanOrEqual(LANE_FAILURES_TO_STOP);
+      expect(laneErrors.length).toBeLessThanOrEqual(2 * LANE_FAILURES_TO_STOP);
     } finally {
       await queue.close();
     }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BatchClient, BatchEvent } from '@kyyvideo/jobs';
+import { messageInCliTerms } from '../client-messages.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -58,7 +59,9 @@ export async function worker(options: WorkerCommandOptions, ctx: CommandContext)
   // The key is resolved before the database is touched: a worker without one would take rows.
   const api = await ctx.videos();
   const assets = await ctx.assets();
-  const { runWorker, displayUrl } = await import('@kyyvideo/jobs/postgres');
+  const { runWorker, displayUrl, LANE_FAILURES_TO_STOP, WorkerStoppedError } = await import(
+    '@kyyvideo/jobs/postgres'
+  );
   let lastProblem = '';
   const queue = await openQueueAt(options.queue, {
     ...(options.lease !== undefined && { leaseSeconds: options.lease }),
@@ -75,6 +78,7 @@ export async function worker(options: WorkerCommandOptions, ctx: CommandContext)
   const kyy: BatchClient = { videos: api.videos, assets };
   try {
     const result = await runWorker(kyy, queue, {
+      describeError: (error) => messageInCliTerms(error, ctx.globals),
       outDir,
       concurrency: options.concurrency,
       ...(options.interval !== undefined && {
@@ -92,7 +96,20 @@ export async function worker(options: WorkerCommandOptions, ctx: CommandContext)
         ctx.out.info(
           `worker: ${ctx.redact(error instanceof Error ? error.message : String(error))}`,
         ),
+    }).catch((error: unknown) => {
+      if (!(error instanceof WorkerStoppedError)) throw error;
+      return { ...error.result, stoppedBy: error };
     });
+    if ('stoppedBy' in result) {
+      const { cause } = result.stoppedBy;
+      const why = ctx.redact(cause instanceof Error ? cause.message : String(cause));
+      const { stoppedBy: _, ...counts } = result;
+      return {
+        data: { ...counts, stoppedBy: why, interrupted: false },
+        exitCode: EXIT.failed,
+        human: `worker: the same error came back ${LANE_FAILURES_TO_STOP} times in a row, so this worker stopped taking rows: ${why}\n(${counts.rowsSettled} rows handled, ${counts.sends} creates sent; rows in progress stay resumable by any worker.) Fix the cause (is --queue the database the batch was queued in, with its tables?), then start the worker again.`,
+      };
+    }
     if (result.keyRefused) {
       return {
         data: { ...result, interrupted: ctx.signal.aborted },

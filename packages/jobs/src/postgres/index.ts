@@ -28,4 +28,10 @@ export {
   type TestPostgres,
   type TestPostgresResult,
 } from './throwaway-cluster.js';
-export { runWorker, type WorkerOptions, type WorkerResult } from './worker.js';
+export {
+  LANE_FAILURES_TO_STOP,
+  runWorker,
+  type WorkerOptions,
+  type WorkerResult,
+  WorkerStoppedError,
+} from './worker.js';

@@ -1,8 +1,8 @@
 import type { BatchClient } from '../actions.js';
 import { type BatchEvent, type BatchOptions, runBatch } from '../engine.js';
 import type { QueueConnection } from './connection.js';
-import { pause } from './reconnect.js';
-import { PostgresBatchStore } from './store.js';
+import { isConnectionError, pause } from './reconnect.js';
+import { PostgresBatchStore, RowTakenOverError } from './store.js';
 
 export interface WorkerOptions {
   /** Shared storage in production: every worker writes the MP4s here. */
@@ -18,9 +18,15 @@ export interface WorkerOptions {
   /** Stops taking rows; rows in progress are left resumable by any worker. */
   signal?: AbortSignal;
   onEvent?: (event: BatchEvent) => void;
-  /** A lane's run ended with an error (another worker took its row over); the lane goes on. */
+  /**
+   * A lane's run ended with an error; the lane goes on. After {@link LANE_FAILURES_TO_STOP}
+   * failures in a row of an error that is neither a row taken over nor a lost connection, the
+   * worker stops and `runWorker` rejects with a {@link WorkerStoppedError}.
+   */
   onLaneError?: (error: unknown) => void;
   redact?: BatchOptions['redact'];
+  /** Words a row's error for the people reading the store (default: the error's message). */
+  describeError?: BatchOptions['describeError'];
 }
 
 export interface WorkerResult {
@@ -31,6 +37,31 @@ export interface WorkerResult {
   /** The service refused the API key: every lane stopped taking rows, which stay resumable. */
   keyRefused: boolean;
 }
+
+/**
+ * The worker gave up on an error that kept coming back (a dropped table, a revoked grant, a bug):
+ * retrying it would only spin. Every lane stopped taking rows; rows in progress stay resumable by
+ * any worker once the cause is fixed.
+ */
+export class WorkerStoppedError extends Error {
+  override readonly name = 'WorkerStoppedError';
+  constructor(
+    override readonly cause: unknown,
+    /** What the worker did before it stopped. */
+    readonly result: WorkerResult,
+  ) {
+    super(
+      `the worker stopped: the same lane failed ${LANE_FAILURES_TO_STOP} times in a row (${cause instanceof Error ? cause.message : String(cause)}).`,
+    );
+  }
+}
+
+/**
+ * Failures in a row after which a lane's error is taken as lasting. A row taken over by another
+ * worker is not a failure (the lane takes the next row at once), and a lost connection never
+ * counts: the store already waits for PostgreSQL to come back, and a worker outlives a restart.
+ */
+export const LANE_FAILURES_TO_STOP = 5;
 
 const DEFAULT_WORKER_CONCURRENCY = 4;
 const DEFAULT_IDLE_MS = 2_000;
@@ -46,17 +77,22 @@ export async function runWorker(
   queue: QueueConnection,
   options: WorkerOptions,
 ): Promise<WorkerResult> {
-  // A refused key refuses every lane's creates alike: the first refusal stops them all.
-  const keyStop = new AbortController();
+  // A refused key refuses every lane's creates alike: the first refusal stops them all. So does
+  // an error that keeps coming back.
+  const stopAll = new AbortController();
+  let lasting: { error: unknown } | undefined;
   const signal = options.signal
-    ? AbortSignal.any([options.signal, keyStop.signal])
-    : keyStop.signal;
+    ? AbortSignal.any([options.signal, stopAll.signal])
+    : stopAll.signal;
   const store = new PostgresBatchStore(queue, {
     idleMs: options.idleMs ?? DEFAULT_IDLE_MS,
     exitWhenIdle: options.exitWhenIdle === true,
   });
   const total: WorkerResult = { sends: 0, rowsSettled: 0, bytesDownloaded: 0, keyRefused: false };
   const lane = async () => {
+    // Failures in a row set the backoff; the unexplained ones (neither a row taken over nor a
+    // lost connection) stop the worker once there are LANE_FAILURES_TO_STOP of them.
+    let unexplained = 0;
     for (let failures = 0; ; failures++) {
       try {
         const result = await runBatch(kyy, [], {
@@ -67,20 +103,32 @@ export async function runWorker(
           ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }),
           ...(options.onEvent && { onEvent: options.onEvent }),
           ...(options.redact && { redact: options.redact }),
+          ...(options.describeError && { describeError: options.describeError }),
         });
         total.sends += result.sends;
         total.rowsSettled += result.rows.length;
         total.bytesDownloaded += result.bytesDownloaded;
         if (result.keyRefused) {
           total.keyRefused = true;
-          keyStop.abort();
+          stopAll.abort();
         }
         return;
       } catch (error) {
         options.onLaneError?.(error);
         if (signal.aborted) return;
-        // A lost row costs nothing to retry at once; an error that stays (a dropped table, a
-        // revoked grant) must not spin: wait longer each time, up to LANE_BACKOFF_MAX_MS.
+        // A row taken over costs nothing: take the next one at once.
+        if (error instanceof RowTakenOverError) {
+          failures = -1;
+          unexplained = 0;
+          continue;
+        }
+        unexplained = isConnectionError(error) ? 0 : unexplained + 1;
+        if (unexplained >= LANE_FAILURES_TO_STOP) {
+          lasting ??= { error };
+          stopAll.abort();
+          return;
+        }
+        // An error that may pass must not spin: wait longer each time, up to the maximum.
         await pause(Math.min(LANE_BACKOFF_MAX_MS, 250 * 2 ** failures), signal);
       }
     }
@@ -91,5 +139,6 @@ export async function runWorker(
   } finally {
     await store.close();
   }
+  if (lasting) throw new WorkerStoppedError(lasting.error, total);
   return total;
 }
