@@ -169,6 +169,10 @@ describe.skipIf(!postgres)('workers on the PostgreSQL store', () => {
       expect(result.sends).toBe(0);
       expect(creates()).toBeLessThanOrEqual(2);
       const [status] = await batchStatus(queue, { batch: 'wrongkey' });
+      // A refused create made nothing: the ledger and the budget do not count it.
+      expect(creates()).toBeGreaterThan(0);
+      expect(status?.creates).toBe(0);
+      expect(Object.values(status?.secondsByModel ?? {}).every((s) => s === 0)).toBe(true);
       expect(status?.counts.downloaded).toBe(0);
       expect((status?.counts.pending ?? 0) + (status?.counts.rejected ?? 0)).toBe(10);
     } finally {

@@ -24,7 +24,7 @@ export interface BatchStatus {
   counts: RowCounts;
   /** Of the pending rows, those waiting for budget (--max-tasks reached). */
   waitingForBudget: number;
-  /** Creates reserved (write-ahead committed) across every worker: the ledger. */
+  /** Creates reserved (write-ahead committed) across every worker, less those the service refused: the ledger. */
   creates: number;
   /** Seconds of video asked for, by model. */
   secondsByModel: Record<string, number>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DOCUMENTED_VIDEO_DURATION_S } from '@kyyvideo/contract';
+import type pg from 'pg';
 import type { Job } from 'pg-boss';
 import type { RowState } from '../machine.js';
 import type {
@@ -93,6 +94,11 @@ function toStoredRow(record: RowRecord): StoredRow {
   return row.kind === 'video'
     ? { ...row, input: { ...row.input, out: batchFile(record.batch, row.input.out) } }
     : row;
+}
+
+/** The ledger's line for a row's create. */
+function modelOf(row: StoredRow): string {
+  return row.kind === 'video' ? row.input.task.model : 'asset-upload';
 }
 
 /** Seconds of video a create asks for, as the ledger counts them. */
@@ -221,17 +227,42 @@ export class PostgresBatchStore implements BatchStore {
 
   async save(request: SaveRequest): Promise<void> {
     const { batch, key } = splitEngineKey(request.key);
-    await withReconnect(async () => {
-      const { rowCount } = await this.#queue.pool.query(
+    // A send the service refused created nothing: its reservation goes back to the budget and
+    // the ledger, in the same transaction as the state, so a retried commit cannot do it twice.
+    const refund = request.from.phase === 'sending' && request.to.phase === 'rejected';
+    const write = async (client: pg.Pool | pg.PoolClient) => {
+      const updated = await client.query<RowRecord>(
         `UPDATE ${SCHEMA}.row SET state = $3, parked = false, updated_at = now()
-         WHERE batch = $1 AND key = $2 AND state = $4::jsonb`,
+         WHERE batch = $1 AND key = $2 AND state = $4::jsonb
+         RETURNING batch, key, position, kind, input, state`,
         [batch, key, JSON.stringify(request.to), JSON.stringify(request.from)],
       );
+      const record = updated.rows[0];
+      if (refund && record) await this.#refund(client, record);
+      return updated.rowCount;
+    };
+    await withReconnect(async () => {
+      const { pool } = this.#queue;
+      const rowCount = refund ? await inTransaction(pool, write) : await write(pool);
       if (rowCount === 1) return;
       // A retry after a commit whose answer was lost finds its own change: that is success.
       const now = await this.#read(batch, key);
       if (!now || !sameState(now.state, request.to)) throw this.#lost(request.key);
     });
+  }
+
+  /** Takes back what `reserveSend` counted for this row's create. */
+  async #refund(client: pg.Pool | pg.PoolClient, record: RowRecord): Promise<void> {
+    const row = toStoredRow(record);
+    await client.query(
+      `UPDATE ${SCHEMA}.ledger SET creates = creates - 1, seconds = seconds - $3
+       WHERE batch = $1 AND model = $2 AND creates > 0`,
+      [record.batch, modelOf(row), secondsOf(row)],
+    );
+    await client.query(
+      `UPDATE ${SCHEMA}.batch SET creates = creates - 1 WHERE name = $1 AND creates > 0`,
+      [record.batch],
+    );
   }
 
   async reserveSend(request: ReserveSendRequest): Promise<Reservation> {
@@ -272,7 +303,7 @@ export class PostgresBatchStore implements BatchStore {
           [batch, key, JSON.stringify(request.to), token],
         );
         const row = toStoredRow(record);
-        const model = row.kind === 'video' ? row.input.task.model : 'asset-upload';
+        const model = modelOf(row);
         await client.query(
           `INSERT INTO ${SCHEMA}.ledger (batch, model, creates, seconds) VALUES ($1, $2, 1, $3)
            ON CONFLICT (batch, model) DO UPDATE
