@@ -89,7 +89,10 @@ export function queueFlags<A extends unknown[], O extends OptionValues, G extend
         'queue the rows in this PostgreSQL database for kyy worker',
       ).argParser(checkQueueUrl),
     )
-    .option('--batch <name>', 'with --queue: the batch name (default: the manifest file name)')
+    .option(
+      '--batch <name>',
+      'with --queue: the batch name (default: the manifest file name without extension)',
+    )
     .addOption(leaseOption());
   queued.hook('preAction', refuseMisplacedFlags);
   queued.addHelpText(

@@ -57,7 +57,24 @@ describe.skipIf(!postgres)('kyy videos batch --queue and kyy videos status', () 
     const first = await kyy(['videos', 'batch', three, '--queue', url, '--batch', 'spring']);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Batch spring: queued 3 new rows.');
-    const again = await kyy(['videos', 'batch', three, '--queue', url, '--batch', 'spring']);
+    expect(first.stdout).toContain(`Start workers with: kyy worker --queue ${url} --out-dir <dir>`);
+    // With a password in the URL, the commands it suggests neither print it nor mask it (a
+    // masked password pasted back would fail): they say where the URL goes.
+    const withPassword = url.replace('://postgres@', '://postgres:Pw-secret-42@');
+    expect(withPassword).not.toBe(url);
+    const again = await kyy([
+      'videos',
+      'batch',
+      three,
+      '--queue',
+      withPassword,
+      '--batch',
+      'spring',
+    ]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('kyy worker --queue <the --queue URL> --out-dir <dir>');
+    expect(again.stdout + again.stderr).not.toContain('Pw-secret-42');
+    expect(again.stdout + again.stderr).not.toContain('***');
     expect(again.stdout).toContain('nothing new; all 3 rows were already queued');
     const four = await manifest('four.csv', [row(1), row(2), row(3), row(4)]);
     const more = await kyy([

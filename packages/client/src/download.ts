@@ -135,6 +135,7 @@ async function open(
       timedOut,
       timeoutMs: deps.timeoutMs,
       redact: deps.redact,
+      host,
     });
   } finally {
     clearTimeout(timer);

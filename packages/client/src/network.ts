@@ -63,6 +63,8 @@ export interface ThrownContext {
   timeoutMs: number;
   /** Removes the API key from text copied out of the thrown error. */
   redact?: (text: string) => string;
+  /** The host reached when it is not the service (a video_url's): named instead of baseUrl. */
+  host?: string;
 }
 
 /**
@@ -100,7 +102,9 @@ export function classifyThrown(error: unknown, ctx: ThrownContext): KyyError {
   const code = leafCodes(cause)[0];
   return new KyyConnectionError(
     notSent
-      ? `Could not connect to the service${code ? ` (${code})` : ''}; the request was never sent. Check baseUrl and your network.`
+      ? ctx.host === undefined
+        ? `Could not connect to the service${code ? ` (${code})` : ''}; the request was never sent. Check baseUrl and your network.`
+        : `Could not connect to ${ctx.host}${code ? ` (${code})` : ''}; nothing was downloaded. Check your network and that this machine can reach that host.`
       : `The connection failed${code ? ` (${code})` : ''} before an answer arrived. Check your network and try again.`,
     { ...base, cause, provablyNotSent: notSent },
   );

@@ -1,4 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -89,6 +91,28 @@ describe('downloadToFile (@kyyvideo/client/node)', () => {
     };
     const error = await downloadToFile(client(short), VIDEO_URL, path).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KyyConnectionError);
+    expect(files()).toEqual([]);
+  });
+
+  it("a video host that cannot be reached is named, not the service's baseUrl", async () => {
+    // A port that was free a moment ago: nothing listens there now.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const kyy = createKyyClient({
+      apiKey: 'node-download-key',
+      baseUrl: 'https://h.test/kyyReactApiServer',
+      maxRetries: 0,
+    });
+    const error = await downloadToFile(
+      kyy,
+      `http://127.0.0.1:${port}/video.mp4`,
+      join(dir, 'cat.mp4'),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KyyConnectionError);
+    expect((error as Error).message).toContain(`Could not connect to 127.0.0.1:${port}`);
+    expect((error as Error).message).not.toContain('baseUrl');
     expect(files()).toEqual([]);
   });
 

@@ -123,20 +123,26 @@ function rowKey(task: CreateVideoTaskRequest, out: string): string {
     .slice(0, 16);
 }
 
+/**
+ * One manifest row: its problems go to `problems`; its `out` is returned even when it has some,
+ * so a duplicate file name is reported together with them.
+ */
 function toRow(
   raw: Extract<RawItem, { values: unknown }>,
   number: number,
-  options: { uploadReferences: boolean },
+  options: { uploadReferences: boolean; json: boolean },
   problems: string[],
-): VideoManifestRow | undefined {
+): { out: string; row?: VideoManifestRow } {
   const found: string[] = [];
   const values = Object.fromEntries(
     Object.entries(raw.values).map(([k, v]) => [k.trim().toLowerCase(), v]),
   );
   const unknown = Object.keys(values).filter((k) => !COLUMNS.includes(k));
   if (unknown.length > 0) {
+    // A JSON line has keys where a CSV file has columns: the same names.
+    const noun = options.json ? 'key' : 'column';
     found.push(
-      `unknown column ${unknown.map((k) => quote(k)).join(', ')}; the columns are ${SHAPE.columnsText}.`,
+      `unknown ${noun} ${unknown.map((k) => quote(k)).join(', ')}; the ${noun}s are ${SHAPE.columnsText}.`,
     );
   }
   const prompt = text(values.prompt, 'prompt', found);
@@ -178,7 +184,7 @@ function toRow(
   }
   if (found.length > 0 || !task) {
     problems.push(...found.map((problem) => `${raw.where}: ${problem}`));
-    return undefined;
+    return { out };
   }
   const media = [
     task.first_image,
@@ -189,12 +195,15 @@ function toRow(
   ].filter((m): m is string => typeof m === 'string');
   const uploads = options.uploadReferences ? [...new Set(media.filter(isUrl))] : [];
   return {
-    key: rowKey(task, out),
-    where: raw.where,
-    task,
     out,
-    seconds: task.duration ?? DOCUMENTED_VIDEO_DURATION_S.default,
-    ...(uploads.length > 0 && { uploadReferences: uploads }),
+    row: {
+      key: rowKey(task, out),
+      where: raw.where,
+      task,
+      out,
+      seconds: task.duration ?? DOCUMENTED_VIDEO_DURATION_S.default,
+      ...(uploads.length > 0 && { uploadReferences: uploads }),
+    },
   };
 }
 
@@ -223,17 +232,16 @@ export function parseVideoManifest(
       problems.push(`${raw.where}: ${raw.problem}`);
       return;
     }
-    const row = toRow(raw, i + 1, options, problems);
-    if (!row) return;
-    const earlier = outs.get(row.out.toLowerCase());
+    const { out, row } = toRow(raw, i + 1, { ...options, json: looksJson }, problems);
+    const earlier = outs.get(out.toLowerCase());
     if (earlier) {
       problems.push(
-        `${raw.where}: out: ${quote(row.out)} is already the out of ${earlier}; give each row its own file.`,
+        `${raw.where}: out: ${quote(out)} is already the out of ${earlier}; give each row its own file.`,
       );
       return;
     }
-    outs.set(row.out.toLowerCase(), raw.where);
-    rows.push(row);
+    outs.set(out.toLowerCase(), raw.where);
+    if (row) rows.push(row);
   });
   if (problems.length > 0) {
     throw new UsageError(

@@ -18,6 +18,14 @@ export interface VideosEnqueueOptions {
   uploadReferences?: boolean;
 }
 
+function hasPassword(url: string): boolean {
+  try {
+    return new URL(url).password !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** `report.csv` → `report`: a batch name from the manifest when none is given. */
 export function defaultBatchName(manifest: string): string {
   const base = manifest.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '');
@@ -61,14 +69,15 @@ export async function videosEnqueue(options: VideosEnqueueOptions, ctx: CommandC
       ...(options.maxTasks !== undefined && { maxTasks: options.maxTasks }),
     });
     const where = new Map(rows.map((row) => [row.key, row.where]));
+    // A password is not printed, and a masked one would not work when pasted: say where it goes.
+    const queueWord = hasPassword(options.queue)
+      ? '<the --queue URL>'
+      : shellWord(displayUrl(options.queue));
     const status = kyyCommand(
       ctx.globals,
-      `videos status --queue ${shellWord(displayUrl(options.queue))} --batch ${shellWord(batch)}`,
+      `videos status --queue ${queueWord} --batch ${shellWord(batch)}`,
     );
-    const work = kyyCommand(
-      ctx.globals,
-      `worker --queue ${shellWord(displayUrl(options.queue))} --out-dir <dir>`,
-    );
+    const work = kyyCommand(ctx.globals, `worker --queue ${queueWord} --out-dir <dir>`);
     const lines = [
       result.added.length === 0
         ? `Batch ${batch}: nothing new; all ${rows.length} rows were already queued.`
