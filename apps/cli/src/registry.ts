@@ -253,17 +253,23 @@ function videoWaitOptions<A extends unknown[], O extends OptionValues, G extends
   return cmd
     .option('-o, --out <file>', outDescription)
     .option('--force', FORCE_HELP)
-    .addOption(
-      new Option('--timeout <seconds>', 'give up waiting after this many seconds (exit 4)')
-        .default(DEFAULT_VIDEO_TIMEOUT_S)
-        .argParser(positiveSeconds('--timeout')),
-    )
-    .addOption(
-      new Option(
-        '--interval <seconds>',
-        `seconds between status checks (default: ${VIDEO_POLL_HELP})`,
-      ).argParser(positiveSeconds('--interval')),
-    );
+    .addOption(videoTimeoutOption('give up waiting after this many seconds (exit 4)'))
+    .addOption(videoIntervalOption());
+}
+
+/** A video wait's time limit, in seconds (the client's default). */
+function videoTimeoutOption(description: string) {
+  return new Option('--timeout <seconds>', description)
+    .default(DEFAULT_VIDEO_TIMEOUT_S)
+    .argParser(positiveSeconds('--timeout'));
+}
+
+/** Seconds between a video task's status checks; absent = the documentation's advice. */
+function videoIntervalOption() {
+  return new Option(
+    '--interval <seconds>',
+    `seconds between status checks (default: ${VIDEO_POLL_HELP})`,
+  ).argParser(positiveSeconds('--interval'));
 }
 
 const TASK_ID_ARG = 'task id (video_…), as create printed it';
@@ -387,17 +393,8 @@ function registerVideosBatch<G extends OptionValues>(
       '--upload-references',
       'upload URL media as assets first (each distinct URL once) and use their asset:// refs',
     )
-    .addOption(
-      new Option('--timeout <seconds>', 'per task, in this run: stop waiting after this long')
-        .default(DEFAULT_VIDEO_TIMEOUT_S)
-        .argParser(positiveSeconds('--timeout')),
-    )
-    .addOption(
-      new Option(
-        '--interval <seconds>',
-        `seconds between status checks (default: ${VIDEO_POLL_HELP})`,
-      ).argParser(positiveSeconds('--interval')),
-    )
+    .addOption(videoTimeoutOption('per task, in this run: stop waiting after this long'))
+    .addOption(videoIntervalOption())
     .option('--dry-run', 'send nothing; print what would be created')
     .option('--force', "replace files in --out-dir not recorded as the row's own download")
     .addOption(

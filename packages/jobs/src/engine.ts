@@ -282,13 +282,20 @@ export async function runBatch(
       emit({ type: 'step', row, from: state, to, event });
       state = to;
     };
-    if (step.state !== state) await persist(step.state, { type: 'start' });
-    while (step.action.do !== 'stop') {
-      const event = await perform(row, step.action, stored, refs);
-      if (event.type === 'downloaded') result.bytesDownloaded += event.bytes;
-      const next = transition(state, event, policy);
-      if (next.state !== state) await persist(next.state, event);
-      step = next;
+    try {
+      if (step.state !== state) await persist(step.state, { type: 'start' });
+      while (step.action.do !== 'stop') {
+        const event = await perform(row, step.action, stored, refs);
+        if (event.type === 'downloaded') result.bytesDownloaded += event.bytes;
+        const next = transition(state, event, policy);
+        if (next.state !== state) await persist(next.state, event);
+        step = next;
+      }
+    } catch (error) {
+      // The row is handed back as the store holds it, for whoever takes it next (in a shared
+      // store another worker at once, not after a lease); the error still ends this run.
+      await store.release({ key: row.key, state: stored }).catch(() => {});
+      throw error;
     }
     await store.release({ key: row.key, state });
     const settled: RowResult = {

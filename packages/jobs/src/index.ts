@@ -7,7 +7,14 @@ export {
   type RowResult,
   runBatch,
 } from './engine.js';
-export { type JsonlRecord, JsonlStore, ResultsFileError, readStates } from './jsonl-store.js';
+export {
+  type JsonlRecord,
+  JsonlStore,
+  type LatestState,
+  ResultsFileError,
+  readLatest,
+  readStates,
+} from './jsonl-store.js';
 export {
   FINAL_PHASES,
   InvalidTransitionError,

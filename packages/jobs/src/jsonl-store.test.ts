@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JsonlStore, ResultsFileError, readStates } from './jsonl-store.js';
+import { JsonlStore, ResultsFileError, readLatest, readStates } from './jsonl-store.js';
 
 const line = (key: string, state: object, event = 'x') =>
   JSON.stringify({ v: 2, key, index: 1, kind: 'video', event, state, at: 'now' });
@@ -41,6 +41,30 @@ describe('readStates', () => {
     expect(
       readStates(`${v1('uploaded', { assetId: 'asset-1' })}\n${v1('active')}\n`).get('k'),
     ).toEqual({ phase: 'completed', id: 'asset-1' });
+  });
+});
+
+describe('readLatest', () => {
+  const line = (key: string, state: object, at: string) =>
+    JSON.stringify({ v: 2, key, index: 1, kind: 'video', event: 'e', state, at });
+
+  it('keeps when a row entered its phase, across records of the same phase', () => {
+    const text = [
+      line('a', { phase: 'sent', id: 't' }, '2026-01-01T00:00:01Z'),
+      line('a', { phase: 'completed', id: 't', url: 'u1' }, '2026-01-01T00:00:02Z'),
+      // The task read again on a rerun: still completed since the first time.
+      line('a', { phase: 'completed', id: 't', url: 'u2' }, '2026-01-01T00:00:09Z'),
+      line('b', { phase: 'completed', id: 'v', url: 'u' }, '2026-01-01T00:00:03Z'),
+      line('b', { phase: 'downloaded', id: 'v', file: 'b.mp4', bytes: 1 }, '2026-01-01T00:00:04Z'),
+      '',
+    ].join('\n');
+    const latest = readLatest(text);
+    expect(latest.get('a')).toEqual({
+      state: { phase: 'completed', id: 't', url: 'u2' },
+      phaseSince: '2026-01-01T00:00:02Z',
+    });
+    expect(latest.get('b')?.phaseSince).toBe('2026-01-01T00:00:04Z');
+    expect(readStates(text).get('a')).toEqual({ phase: 'completed', id: 't', url: 'u2' });
   });
 });
 

@@ -71,7 +71,23 @@ function isRecord(value: unknown): value is JsonlRecord {
  * batches) are read as the states they mean.
  */
 export function readStates(text: string): Map<string, RowState> {
-  const states = new Map<string, RowState>();
+  return new Map([...readLatest(text)].map(([key, latest]) => [key, latest.state]));
+}
+
+/** A row's last state in a results file, and since when the row has been in that phase. */
+export interface LatestState {
+  state: RowState;
+  /**
+   * When the first record of the current phase was written (a run's records in a row of the
+   * same phase, such as a task read `completed` again, keep the first time). Absent for lines of
+   * the first format, which had no times.
+   */
+  phaseSince?: string;
+}
+
+/** {@link readStates}, with the time each row entered its current phase. */
+export function readLatest(text: string): Map<string, LatestState> {
+  const states = new Map<string, LatestState>();
   const lines = text.split('\n');
   let last = lines.length - 1;
   while (last >= 0 && (lines[last] as string).trim() === '') last--;
@@ -85,15 +101,18 @@ export function readStates(text: string): Map<string, RowState> {
       if (i === last && !text.endsWith('\n')) break;
     }
     if (isRecord(parsed)) {
-      states.set(parsed.key, parsed.state);
+      const before = states.get(parsed.key);
+      const samePhase = before?.state.phase === parsed.state.phase;
+      const phaseSince = samePhase ? before?.phaseSince : parsed.at;
+      states.set(parsed.key, { state: parsed.state, ...(phaseSince && { phaseSince }) });
       continue;
     }
     const older = fromVersion1(
       parsed as Version1Record,
-      states.get((parsed as { key?: string })?.key ?? ''),
+      states.get((parsed as { key?: string })?.key ?? '')?.state,
     );
     if (older) {
-      states.set(older.key, older.state);
+      states.set(older.key, { state: older.state });
       continue;
     }
     throw new ResultsFileError(`line ${i + 1} is not a kyy batch record`, i + 1);

@@ -138,6 +138,54 @@ describe.skipIf(!postgres)('the PostgreSQL store', () => {
     });
   });
 
+  it('a create the service refused is taken back once: from the budget, the ledger, and a parked row goes on', async () => {
+    await withQueue(async (queue) => {
+      await enqueueBatch(queue, { batch: 'refund', rows: videoRows(3, 5), maxTasks: 2 });
+      const store = new PostgresBatchStore(queue);
+      const rows = [await store.claim({}), await store.claim({}), await store.claim({})];
+      const answers = [];
+      for (const row of rows) {
+        if (!row) throw new Error('a queued row was not handed out');
+        answers.push(
+          await store.reserveSend({ key: row.key, from: row.state, to: { phase: 'sending' } }),
+        );
+      }
+      expect(answers.map((a) => a.ok)).toEqual([true, true, false]);
+      const [first, , third] = rows;
+      if (!first || !third) throw new Error('unreachable');
+      await store.release({ key: third.key, state: third.state });
+      expect((await batchStatus(queue, { batch: 'refund' }))[0]?.waitingForBudget).toBe(1);
+
+      const refusal = {
+        key: first.key,
+        from: { phase: 'sending' } as const,
+        to: { phase: 'rejected', error: { type: 'KyyAuthError', message: 'refused' } } as const,
+        event: {
+          type: 'send-rejected',
+          error: { type: 'KyyAuthError', message: 'refused' },
+        } as const,
+      };
+      await store.save(refusal);
+      // The same write again, as after a commit whose answer was lost: no second refund.
+      await store.save(refusal);
+      const [status] = await batchStatus(queue, { batch: 'refund' });
+      expect(status?.creates).toBe(1);
+      expect(status?.createsByModel).toEqual({ kyyvideo2_fast: 1 });
+      expect(status?.secondsByModel).toEqual({ kyyvideo2_fast: 5 });
+      expect(status?.waitingForBudget).toBe(0);
+      // The parked row is handed out again, and the freed unit is its to spend.
+      const again = await store.claim({});
+      expect(again?.key).toBe(third.key);
+      const spent = await store.reserveSend({
+        key: third.key,
+        from: third.state,
+        to: { phase: 'sending' },
+      });
+      expect(spent.ok).toBe(true);
+      await store.close();
+    });
+  });
+
   it('a write from a stale state is refused: a worker whose row was taken over cannot act on it', async () => {
     await withQueue(async (queue) => {
       await enqueueBatch(queue, { batch: 'cas', rows: videoRows(1) });

@@ -18,7 +18,7 @@ import { kyyCommand, shellWord } from '../next-command.js';
 import { quote } from '../quote.js';
 import { DEFAULT_VIDEO_CONCURRENCY, DEFAULT_VIDEO_TIMEOUT_S } from '../video-help.js';
 import { checkExistingFiles } from '../videos-batch/existing-files.js';
-import { describePlan, planBatch, statesIn } from '../videos-batch/plan.js';
+import { describePlan, latestIn, planBatch, statesIn, statesOf } from '../videos-batch/plan.js';
 import { summarise } from '../videos-batch/summary.js';
 
 export interface VideosBatchOptions {
@@ -86,12 +86,16 @@ export async function videosBatch(options: VideosBatchOptions, ctx: CommandConte
   const resultsPath = resolve(cwd, resultsShown);
   const outDir = resolve(cwd, options.outDir);
   if (options.dryRun) {
-    const states = readableStates(resultsPath, resultsShown);
+    const latest = readableLatest(resultsPath, resultsShown);
     // The real run's refusal, found by the dry run that is meant to preview it.
     if (!options.force) {
-      checkExistingFiles(rows, states, { outDir, outDirShown: options.outDir, resultsShown });
+      await checkExistingFiles(rows, latest, {
+        outDir,
+        outDirShown: options.outDir,
+        resultsShown,
+      });
     }
-    const plan = planBatch(rows, states, policyOf(options));
+    const plan = planBatch(rows, statesOf(latest), policyOf(options));
     return {
       data: { dryRun: true, ...plan, toCreate: plan.toCreate.map((r) => r.out) },
       human: describePlan(plan, rows.length),
@@ -114,9 +118,9 @@ export async function videosBatch(options: VideosBatchOptions, ctx: CommandConte
   }
 }
 
-function readableStates(path: string, shown: string) {
+function readableLatest(path: string, shown: string) {
   try {
-    return statesIn(path);
+    return latestIn(path);
   } catch (error) {
     throw resultsFileProblem(error, shown);
   }
@@ -144,7 +148,7 @@ async function runRows(
   files: { resultsPath: string; resultsShown: string; outDir: string },
 ) {
   if (!options.force) {
-    checkExistingFiles(rows, readableStates(files.resultsPath, files.resultsShown), {
+    await checkExistingFiles(rows, readableLatest(files.resultsPath, files.resultsShown), {
       outDir: files.outDir,
       outDirShown: options.outDir,
       resultsShown: files.resultsShown,

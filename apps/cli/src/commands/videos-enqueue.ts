@@ -18,14 +18,6 @@ export interface VideosEnqueueOptions {
   uploadReferences?: boolean;
 }
 
-function hasPassword(url: string): boolean {
-  try {
-    return new URL(url).password !== '';
-  } catch {
-    return false;
-  }
-}
-
 /** `report.csv` → `report`: a batch name from the manifest when none is given. */
 export function defaultBatchName(manifest: string): string {
   const base = manifest.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '');
@@ -42,7 +34,7 @@ export async function videosEnqueue(options: VideosEnqueueOptions, ctx: CommandC
       '--upload-references is not available with --queue yet; upload the references first (kyy assets batch --wait) and put their asset:// references in the manifest.',
     );
   }
-  const { isBatchName, BATCH_NAME_RULE, enqueueBatch, displayUrl } = await import(
+  const { isBatchName, BATCH_NAME_RULE, enqueueBatch, displayUrl, hasPassword } = await import(
     '@kyyvideo/jobs/postgres'
   );
   const batch = options.batch ?? defaultBatchName(options.manifest);

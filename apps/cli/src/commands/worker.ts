@@ -107,7 +107,7 @@ export async function worker(options: WorkerCommandOptions, ctx: CommandContext)
       return {
         data: { ...counts, stoppedBy: why, interrupted: false },
         exitCode: EXIT.failed,
-        human: `worker: the same error came back ${LANE_FAILURES_TO_STOP} times in a row, so this worker stopped taking rows: ${why}\n(${counts.rowsSettled} rows handled, ${counts.sends} creates sent; rows in progress stay resumable by any worker.) Fix the cause (is --queue the database the batch was queued in, with its tables?), then start the worker again.`,
+        human: `worker: ${LANE_FAILURES_TO_STOP} failures in a row with no row finished in between, so this worker stopped taking rows. The last: ${why}\n(${counts.rowsSettled} rows handled, ${counts.sends} creates sent; rows in progress stay resumable by any worker.) Fix the cause (is --queue the database the batch was queued in, with its tables?), then start the worker again.`,
       };
     }
     if (result.keyRefused) {

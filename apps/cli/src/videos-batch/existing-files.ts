@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { RowState } from '@kyyvideo/jobs';
+import type { LatestState } from '@kyyvideo/jobs';
 import type { VideoManifestRow } from '../batch/video-manifest.js';
 import { UsageError } from '../errors.js';
 import { quote } from '../quote.js';
@@ -11,21 +11,23 @@ import { quote } from '../quote.js';
  * (a new row to the results file). Found before any request, since a create costs money and its
  * video would then have nowhere to go; `kyy videos download` refuses the same way.
  *
- * A row recorded `completed` owns its file too: its download renames the finished file into
+ * A row recorded `completed` may own its file too: its download renames the finished video into
  * place and only then records it, so a run killed between the two leaves the row's own video
- * there unrecorded. The rerun downloads it again over itself.
+ * there unrecorded. It counts as the row's when it is a video written after the row was first
+ * recorded completed (the download starts only then); the rerun downloads it again over itself.
+ * Anything older, or not a video, is refused like any other file.
  */
-export function checkExistingFiles(
+export async function checkExistingFiles(
   rows: readonly VideoManifestRow[],
-  states: ReadonlyMap<string, RowState>,
+  latest: ReadonlyMap<string, LatestState>,
   dirs: { outDir: string; outDirShown: string; resultsShown: string },
-): void {
-  const taken = rows.filter((row) => {
-    const state = states.get(row.key);
-    const own =
-      (state?.phase === 'downloaded' && state.file === row.out) || state?.phase === 'completed';
-    return !own && existsSync(resolve(dirs.outDir, row.out));
-  });
+): Promise<void> {
+  const taken: VideoManifestRow[] = [];
+  for (const row of rows) {
+    const path = resolve(dirs.outDir, row.out);
+    if (!existsSync(path)) continue;
+    if (!(await isOwnFile(path, row, latest.get(row.key)))) taken.push(row);
+  }
   if (taken.length === 0) return;
   const one = taken.length === 1;
   const lines = taken.map(
@@ -38,4 +40,21 @@ export function checkExistingFiles(
       `Move ${one ? 'it' : 'them'} away (or give ${one ? 'that row' : 'those rows'} another out), or pass --force to replace ${one ? 'it' : 'them'}. Nothing was sent.`,
     ].join('\n'),
   );
+}
+
+/** File times can be coarser than the results file's (some file systems keep 2 s steps). */
+const MTIME_SLACK_MS = 2_000;
+
+async function isOwnFile(
+  path: string,
+  row: VideoManifestRow,
+  latest: LatestState | undefined,
+): Promise<boolean> {
+  const state = latest?.state;
+  if (state?.phase === 'downloaded') return state.file === row.out;
+  if (state?.phase !== 'completed' || latest?.phaseSince === undefined) return false;
+  const since = Date.parse(latest.phaseSince);
+  if (!(statSync(path).mtimeMs >= since - MTIME_SLACK_MS)) return false;
+  const { isVideoFile } = await import('@kyyvideo/client/node');
+  return isVideoFile(path);
 }

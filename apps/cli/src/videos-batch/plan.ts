@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { type RowPolicy, type RowState, readStates, referenceRows, start } from '@kyyvideo/jobs';
+import {
+  type LatestState,
+  type RowPolicy,
+  type RowState,
+  readLatest,
+  referenceRows,
+  start,
+} from '@kyyvideo/jobs';
 import type { VideoManifestRow } from '../batch/video-manifest.js';
 import { plural } from '../plural.js';
 
@@ -14,15 +21,24 @@ export interface BatchPlan {
   byModel: Record<string, { tasks: number; seconds: number }>;
 }
 
-/** The results file's states, or none when there is no file yet. */
-export function statesIn(path: string): Map<string, RowState> {
+/** The results file's last state of each row, or none when there is no file yet. */
+export function latestIn(path: string): Map<string, LatestState> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     return new Map();
   }
-  return readStates(text);
+  return readLatest(text);
+}
+
+/** The states of {@link latestIn}. */
+export function statesOf(latest: ReadonlyMap<string, LatestState>): Map<string, RowState> {
+  return new Map([...latest].map(([key, { state }]) => [key, state]));
+}
+
+export function statesIn(path: string): Map<string, RowState> {
+  return statesOf(latestIn(path));
 }
 
 export function planBatch(

@@ -39,9 +39,24 @@ export function displayUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
+    for (const name of PASSWORD_PARAMS)
+      if (u.searchParams.has(name)) u.searchParams.set(name, '***');
     return u.toString();
   } catch {
     return '(the --queue URL)';
+  }
+}
+
+/** Query parameters that the PostgreSQL driver reads as passwords (`?password=…`). */
+const PASSWORD_PARAMS = ['password', 'sslpassword'];
+
+/** True when a connection URL carries a password, in its user part or its query. */
+export function hasPassword(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.password !== '' || PASSWORD_PARAMS.some((name) => u.searchParams.has(name));
+  } catch {
+    return false;
   }
 }
 

@@ -3,6 +3,7 @@ export {
   DEFAULT_LEASE_SECONDS,
   displayUrl,
   FOLLOW_QUEUE,
+  hasPassword,
   MIN_LEASE_SECONDS,
   openQueue,
   type QueueConnection,
@@ -14,6 +15,7 @@ export {
   type EnqueueResult,
   enqueueBatch,
 } from './enqueue.js';
+export { LANE_FAILURES_TO_STOP } from './lane-health.js';
 export { BATCH_NAME_RULE, batchFile, isBatchName } from './row-key.js';
 export { type BatchStatus, batchStatus, hasOpenRows, type RowCounts } from './status.js';
 export {
@@ -29,7 +31,6 @@ export {
   type TestPostgresResult,
 } from './throwaway-cluster.js';
 export {
-  LANE_FAILURES_TO_STOP,
   runWorker,
   type WorkerOptions,
   type WorkerResult,

@@ -1,6 +1,6 @@
 /**
- * PostgreSQL may restart under running workers. Errors that mean "the connection is gone" are
- * retried until the server is back; every store write is a compare-and-set on the row's state,
+ * PostgreSQL may restart under running workers. Errors that mean "the connection is gone" (and
+ * the other transient ones: a deadlock, a full server) are retried until the server is back; every store write is a compare-and-set on the row's state,
  * so a retry after a commit whose answer was lost is recognised, not applied twice.
  */
 
@@ -21,6 +21,30 @@ const CONNECTION_CODES = new Set([
   '08003',
   '08006',
 ]);
+
+/**
+ * Failures that pass by themselves, and after which the whole operation can run again: the
+ * transaction was rolled back (a deadlock, a serialization failure), or the server is full for
+ * now (too many connections, as workers reconnect after a restart).
+ */
+const TRANSIENT_CODES = new Set([
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+  '53300', // too_many_connections
+  '57014', // query_canceled (statement timeout)
+]);
+
+/** Host names that do not resolve for a moment, or a route that is down (a failover). */
+const TRANSIENT_NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** A lost connection, or another failure that retrying the operation as a whole gets past. */
+export function isTransientError(error: unknown): boolean {
+  if (isConnectionError(error)) return true;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return (
+    typeof code === 'string' && (TRANSIENT_CODES.has(code) || TRANSIENT_NETWORK_CODES.has(code))
+  );
+}
 
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -54,7 +78,7 @@ export async function withReconnect<T>(
     try {
       return await operation();
     } catch (error) {
-      if (!isConnectionError(error) || Date.now() > deadline || options.signal?.aborted) {
+      if (!isTransientError(error) || Date.now() > deadline || options.signal?.aborted) {
         throw error;
       }
       await pause(delay, options.signal);

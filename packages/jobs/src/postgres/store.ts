@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DOCUMENTED_VIDEO_DURATION_S } from '@kyyvideo/contract';
 import type pg from 'pg';
-import type { Job } from 'pg-boss';
+import type { Db as IDatabase, Job } from 'pg-boss';
 import type { RowState } from '../machine.js';
 import type {
   AddRowsRequest,
@@ -230,7 +230,7 @@ export class PostgresBatchStore implements BatchStore {
     // A send the service refused created nothing: its reservation goes back to the budget and
     // the ledger, in the same transaction as the state, so a retried commit cannot do it twice.
     const refund = request.from.phase === 'sending' && request.to.phase === 'rejected';
-    const write = async (client: pg.Pool | pg.PoolClient) => {
+    const write = async (client: pg.Pool | pg.PoolClient, db?: IDatabase) => {
       const updated = await client.query<RowRecord>(
         `UPDATE ${SCHEMA}.row SET state = $3, parked = false, updated_at = now()
          WHERE batch = $1 AND key = $2 AND state = $4::jsonb
@@ -238,7 +238,7 @@ export class PostgresBatchStore implements BatchStore {
         [batch, key, JSON.stringify(request.to), JSON.stringify(request.from)],
       );
       const record = updated.rows[0];
-      if (refund && record) await this.#refund(client, record);
+      if (refund && record && db) await this.#refund(client, db, record);
       return updated.rowCount;
     };
     await withReconnect(async () => {
@@ -252,17 +252,31 @@ export class PostgresBatchStore implements BatchStore {
   }
 
   /** Takes back what `reserveSend` counted for this row's create. */
-  async #refund(client: pg.Pool | pg.PoolClient, record: RowRecord): Promise<void> {
+  async #refund(client: pg.PoolClient | pg.Pool, db: IDatabase, record: RowRecord): Promise<void> {
     const row = toStoredRow(record);
+    // The batch, then the ledger: the order reserveSend locks them in, so the two never deadlock.
+    await client.query(
+      `UPDATE ${SCHEMA}.batch SET creates = creates - 1 WHERE name = $1 AND creates > 0`,
+      [record.batch],
+    );
     await client.query(
       `UPDATE ${SCHEMA}.ledger SET creates = creates - 1, seconds = seconds - $3
        WHERE batch = $1 AND model = $2 AND creates > 0`,
       [record.batch, modelOf(row), secondsOf(row)],
     );
-    await client.query(
-      `UPDATE ${SCHEMA}.batch SET creates = creates - 1 WHERE name = $1 AND creates > 0`,
+    // The unit freed can be spent: one row parked for want of budget goes back to the workers.
+    const unparked = await client.query<{ key: string }>(
+      `UPDATE ${SCHEMA}.row SET parked = false
+       WHERE (batch, key) = (SELECT batch, key FROM ${SCHEMA}.row
+                             WHERE batch = $1 AND parked ORDER BY position LIMIT 1 FOR UPDATE)
+       RETURNING key`,
       [record.batch],
     );
+    const key = unparked.rows[0]?.key;
+    if (key !== undefined) {
+      const job: RowJob = { batch: record.batch, key };
+      await this.#queue.boss.send(FOLLOW_QUEUE, job, { db });
+    }
   }
 
   async reserveSend(request: ReserveSendRequest): Promise<Reservation> {

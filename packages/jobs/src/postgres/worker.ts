@@ -1,8 +1,9 @@
 import type { BatchClient } from '../actions.js';
 import { type BatchEvent, type BatchOptions, runBatch } from '../engine.js';
 import type { QueueConnection } from './connection.js';
-import { isConnectionError, pause } from './reconnect.js';
-import { PostgresBatchStore, RowTakenOverError } from './store.js';
+import { LANE_FAILURES_TO_STOP, LaneHealth } from './lane-health.js';
+import { pause } from './reconnect.js';
+import { PostgresBatchStore } from './store.js';
 
 export interface WorkerOptions {
   /** Shared storage in production: every worker writes the MP4s here. */
@@ -51,21 +52,13 @@ export class WorkerStoppedError extends Error {
     readonly result: WorkerResult,
   ) {
     super(
-      `the worker stopped: the same lane failed ${LANE_FAILURES_TO_STOP} times in a row (${cause instanceof Error ? cause.message : String(cause)}).`,
+      `the worker stopped: one of its lanes failed ${LANE_FAILURES_TO_STOP} times in a row, the last time with: ${cause instanceof Error ? cause.message : String(cause)}`,
     );
   }
 }
 
-/**
- * Failures in a row after which a lane's error is taken as lasting. A row taken over by another
- * worker is not a failure (the lane takes the next row at once), and a lost connection never
- * counts: the store already waits for PostgreSQL to come back, and a worker outlives a restart.
- */
-export const LANE_FAILURES_TO_STOP = 5;
-
 const DEFAULT_WORKER_CONCURRENCY = 4;
 const DEFAULT_IDLE_MS = 2_000;
-const LANE_BACKOFF_MAX_MS = 30_000;
 
 /**
  * Works on the rows of every queued batch until stopped (or, with `exitWhenIdle`, until none is
@@ -89,25 +82,34 @@ export async function runWorker(
     exitWhenIdle: options.exitWhenIdle === true,
   });
   const total: WorkerResult = { sends: 0, rowsSettled: 0, bytesDownloaded: 0, keyRefused: false };
+  /** Counted from the engine's events, so a lane whose run throws loses none of its work. */
+  const count = (event: BatchEvent) => {
+    if (event.type === 'settled') total.rowsSettled++;
+    if (event.type !== 'step') return;
+    if (event.event.type === 'reserved') total.sends++;
+    // Refused: provably nothing was created, so it is not counted as a create.
+    if (event.event.type === 'send-rejected') total.sends--;
+    if (event.event.type === 'downloaded') total.bytesDownloaded += event.event.bytes;
+  };
   const lane = async () => {
-    // Failures in a row set the backoff; the unexplained ones (neither a row taken over nor a
-    // lost connection) stop the worker once there are LANE_FAILURES_TO_STOP of them.
-    let unexplained = 0;
-    for (let failures = 0; ; failures++) {
+    const health = new LaneHealth();
+    const onEvent = (event: BatchEvent) => {
+      count(event);
+      if (event.type === 'settled') health.settled();
+      options.onEvent?.(event);
+    };
+    for (;;) {
       try {
         const result = await runBatch(kyy, [], {
           store,
           concurrency: 1,
           signal,
           outDir: options.outDir,
+          onEvent,
           ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }),
-          ...(options.onEvent && { onEvent: options.onEvent }),
           ...(options.redact && { redact: options.redact }),
           ...(options.describeError && { describeError: options.describeError }),
         });
-        total.sends += result.sends;
-        total.rowsSettled += result.rows.length;
-        total.bytesDownloaded += result.bytesDownloaded;
         if (result.keyRefused) {
           total.keyRefused = true;
           stopAll.abort();
@@ -116,20 +118,13 @@ export async function runWorker(
       } catch (error) {
         options.onLaneError?.(error);
         if (signal.aborted) return;
-        // A row taken over costs nothing: take the next one at once.
-        if (error instanceof RowTakenOverError) {
-          failures = -1;
-          unexplained = 0;
-          continue;
-        }
-        unexplained = isConnectionError(error) ? 0 : unexplained + 1;
-        if (unexplained >= LANE_FAILURES_TO_STOP) {
+        const next = health.failed(error);
+        if (next.do === 'stop') {
           lasting ??= { error };
           stopAll.abort();
           return;
         }
-        // An error that may pass must not spin: wait longer each time, up to the maximum.
-        await pause(Math.min(LANE_BACKOFF_MAX_MS, 250 * 2 ** failures), signal);
+        if (next.afterMs > 0) await pause(next.afterMs, signal);
       }
     }
   };
