@@ -87,6 +87,17 @@ export interface BatchResult {
   bytesDownloaded: number;
 }
 
+/**
+ * Adds one event to a run's totals: the one rule for what counts as a send (a reservation, less
+ * those the service refused, which provably created nothing) and for the bytes written.
+ */
+export function tally(totals: Pick<BatchResult, 'sends' | 'bytesDownloaded'>, event: BatchEvent) {
+  if (event.type !== 'step') return;
+  if (event.event.type === 'reserved') totals.sends++;
+  if (event.event.type === 'send-rejected') totals.sends--;
+  if (event.event.type === 'downloaded') totals.bytesDownloaded += event.event.bytes;
+}
+
 /** How often a reference held elsewhere is read again: a review takes seconds. */
 const REFERENCE_FOLLOW_MS = 250;
 
@@ -109,6 +120,7 @@ export async function runBatch(
   const { store } = options;
   const signal = options.signal ?? new AbortController().signal;
   const emit = (event: BatchEvent) => {
+    tally(result, event);
     try {
       options.onEvent?.(event);
     } catch {
@@ -238,7 +250,6 @@ export async function runBatch(
           result.budgetReached = true;
           return { type: 'budget-reached' };
         }
-        result.sends++;
         result.sentKeys.push(row.key);
         return { type: 'reserved' };
       }
@@ -246,8 +257,7 @@ export async function runBatch(
         const sent = await send(row, refs.current, ctx);
         refs.sentNow = sent.type === 'sent';
         if (sent.type === 'send-rejected') {
-          // Refused: provably nothing was created, so it is not counted as a create.
-          result.sends--;
+          // Refused: provably nothing was created, so it is not one of the keys sent.
           result.sentKeys.splice(result.sentKeys.lastIndexOf(row.key), 1);
           if (sent.error.kind === 'authentication') result.keyRefused = true;
         }
@@ -286,7 +296,6 @@ export async function runBatch(
       if (step.state !== state) await persist(step.state, { type: 'start' });
       while (step.action.do !== 'stop') {
         const event = await perform(row, step.action, stored, refs);
-        if (event.type === 'downloaded') result.bytesDownloaded += event.bytes;
         const next = transition(state, event, policy);
         if (next.state !== state) await persist(next.state, event);
         step = next;

@@ -18,7 +18,7 @@ import { kyyCommand, shellWord } from '../next-command.js';
 import { quote } from '../quote.js';
 import { DEFAULT_VIDEO_CONCURRENCY, DEFAULT_VIDEO_TIMEOUT_S } from '../video-help.js';
 import { checkExistingFiles } from '../videos-batch/existing-files.js';
-import { describePlan, latestIn, planBatch, statesIn, statesOf } from '../videos-batch/plan.js';
+import { describePlan, latestIn, planBatch, statesOf } from '../videos-batch/plan.js';
 import { summarise } from '../videos-batch/summary.js';
 
 export interface VideosBatchOptions {
@@ -147,8 +147,10 @@ async function runRows(
   ctx: CommandContext,
   files: { resultsPath: string; resultsShown: string; outDir: string },
 ) {
+  // Read once: the refusal below and the count of videos already downloaded.
+  const latest = readableLatest(files.resultsPath, files.resultsShown);
   if (!options.force) {
-    await checkExistingFiles(rows, readableLatest(files.resultsPath, files.resultsShown), {
+    await checkExistingFiles(rows, latest, {
       outDir: files.outDir,
       outDirShown: options.outDir,
       resultsShown: files.resultsShown,
@@ -158,7 +160,7 @@ async function runRows(
   const rerun = rerunCommand(options, ctx);
   try {
     const kyy: BatchClient = { videos: (await ctx.videos()).videos, assets: await ctx.assets() };
-    const before = planBatch(rows, statesIn(files.resultsPath), policyOf(options)).downloaded;
+    const before = planBatch(rows, statesOf(latest), policyOf(options)).downloaded;
     const progress = await createVideoProgress(ctx.out, rows.length, before);
     ctx.onSecondInterrupt?.(() => {
       progress.stop();

@@ -37,10 +37,6 @@ export function statesOf(latest: ReadonlyMap<string, LatestState>): Map<string, 
   return new Map([...latest].map(([key, { state }]) => [key, state]));
 }
 
-export function statesIn(path: string): Map<string, RowState> {
-  return statesOf(latestIn(path));
-}
-
 export function planBatch(
   rows: readonly VideoManifestRow[],
   states: ReadonlyMap<string, RowState>,

@@ -1,5 +1,5 @@
 import type { BatchClient } from '../actions.js';
-import { type BatchEvent, type BatchOptions, runBatch } from '../engine.js';
+import { type BatchEvent, type BatchOptions, runBatch, tally } from '../engine.js';
 import type { QueueConnection } from './connection.js';
 import { LANE_FAILURES_TO_STOP, LaneHealth } from './lane-health.js';
 import { pause } from './reconnect.js';
@@ -85,11 +85,7 @@ export async function runWorker(
   /** Counted from the engine's events, so a lane whose run throws loses none of its work. */
   const count = (event: BatchEvent) => {
     if (event.type === 'settled') total.rowsSettled++;
-    if (event.type !== 'step') return;
-    if (event.event.type === 'reserved') total.sends++;
-    // Refused: provably nothing was created, so it is not counted as a create.
-    if (event.event.type === 'send-rejected') total.sends--;
-    if (event.event.type === 'downloaded') total.bytesDownloaded += event.event.bytes;
+    tally(total, event);
   };
   const lane = async () => {
     const health = new LaneHealth();
